@@ -1,0 +1,21 @@
+import { humanKind } from "./human";
+import { llmKind } from "./llm";
+import { setKind } from "./set";
+import { toolsKind } from "./tools";
+
+/** Adding a node kind: its file here, its runtime in main/engine/nodes/, and a line in each registry. */
+export const nodeKinds = {
+  llm: llmKind,
+  tools: toolsKind,
+  human: humanKind,
+  set: setKind,
+} as const;
+
+export type NodeKindName = keyof typeof nodeKinds;
+export const nodeKindNames = Object.keys(nodeKinds) as NodeKindName[];
+
+export { humanKind, llmKind, setKind, toolsKind };
+export type { HumanConfig } from "./human";
+export type { LlmConfig, ScriptedReply } from "./llm";
+export type { SetConfig } from "./set";
+export type { ToolDefinition, ToolsConfig } from "./tools";
