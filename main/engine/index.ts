@@ -2,3 +2,4 @@ export { compileGraphDoc, documentHash, InvalidGraphError, type CompiledGraph, t
 export { defaultChatModelFactory, ProviderNotAvailableError, type ChatModelFactory } from "./providers";
 export { ScriptedChatModel } from "./providers/scripted";
 export { checkNodeNames, UnknownNodeError } from "./node-names";
+export { toWire, messageToWire } from "./wire-values";

@@ -1,0 +1,42 @@
+import { CliUsageError } from "./cli-error";
+
+type Command = (argv: string[]) => Promise<number>;
+
+/** One file per command; each is loaded only when asked for, so `serve` starts fast. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: "serve a workspace over the LangGraph Platform API (and the app in a browser)", load: async () => (await import("./serve")).serveCommand },
+  run: { summary: "run a graph file and print each update as a line of JSON", load: async () => (await import("./run")).runCommand },
+  state: { summary: "print a thread's current state", load: async () => (await import("./state")).stateCommand },
+  update: { summary: "update a thread's state as a node (answer a paused run)", load: async () => (await import("./update")).updateCommand },
+};
+
+export const USAGE = `usage: switchyard <command> [options]
+
+commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .join("\n")}
+
+Run "switchyard <command> --help" for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`switchyard: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      console.error(`switchyard ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
