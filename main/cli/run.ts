@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { checkNodeNames, compileGraphDoc, toWire, UnknownNodeError } from "../engine";
+import { CliUsageError } from "./cli-error";
+import { loadRunnableGraph, parseJsonOption, parseNodeList, workspaceOf } from "./graph-input";
+import { describePause } from "./pause-message";
+import { openSaver } from "./thread-session";
+
+const HELP = `usage: switchyard run <graph-file> [--input JSON|TEXT] [--thread ID] [--interrupt-before a,b|*] [--interrupt-after a,b|*] [--workspace DIR]
+
+Runs the graph with durable checkpoints in <workspace>/.switchyard (the workspace defaults to the
+graph file's folder) and prints each node's update as one line of JSON. Without --input on an
+existing thread it continues the paused run.`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      input: { type: "string" },
+      thread: { type: "string" },
+      "interrupt-before": { type: "string" },
+      "interrupt-after": { type: "string" },
+      workspace: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return printHelp();
+  if (positionals.length !== 1) throw new CliUsageError(`expected one graph file\n\n${HELP}`);
+  const doc = await loadRunnableGraph(positionals[0]);
+  const interruptBefore = parseNodeList(values["interrupt-before"]);
+  const interruptAfter = parseNodeList(values["interrupt-after"]);
+  try {
+    checkNodeNames(doc, interruptBefore, "--interrupt-before");
+    checkNodeNames(doc, interruptAfter, "--interrupt-after");
+  } catch (error) {
+    if (error instanceof UnknownNodeError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  const threadId = values.thread ?? randomUUID();
+  const saver = openSaver(workspaceOf(positionals[0], values.workspace));
+  try {
+    const graph = compileGraphDoc(doc, { checkpointer: saver });
+    const config = { configurable: { thread_id: threadId } };
+    const existing = await saver.getTuple(config);
+    if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);
+    const input = values.input === undefined ? null : inputOf(values.input, doc);
+    const stream = await graph.stream(input, {
+      ...config,
+      streamMode: "updates",
+      durability: "sync",
+      metadata: { graph_id: doc.name },
+      ...(interruptBefore ? { interruptBefore } : {}),
+      ...(interruptAfter ? { interruptAfter } : {}),
+    });
+    for await (const update of stream) console.log(JSON.stringify(toWire(update)));
+    const state = await graph.getState(config);
+    console.error(describePause(state, threadId, positionals[0]));
+    return 0;
+  } finally {
+    await saver.close();
+  }
+}
+
+/** JSON is the state update; plain text is a user message for graphs with a messages field. */
+function inputOf(text: string, doc: { state: { fields: Record<string, { type: string }> } }): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{")) return parseJsonOption("input", trimmed);
+  const messagesField = Object.entries(doc.state.fields).find(([, field]) => field.type === "messages")?.[0];
+  if (!messagesField) throw new CliUsageError("--input must be a JSON object of state fields for this graph");
+  return { [messagesField]: [{ role: "human", content: text }] };
+}
+
+function printHelp(): number {
+  console.log(HELP);
+  return 0;
+}
