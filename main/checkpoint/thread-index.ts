@@ -1,0 +1,186 @@
+import { compareWritesSortKeys, writesSortKey } from "@langchain/langgraph-checkpoint";
+import type { ChannelVersion, CheckpointRecordHeader, DecodedRecord, WritesRecordHeader } from "./log-records";
+import { RecordKind } from "./log-records";
+
+export interface StoredBlob {
+  channel: string;
+  version: ChannelVersion;
+  /** Serde type tag; null for "in newVersions but no value". */
+  type: string | null;
+  offset: number;
+  length: number;
+  base?: number;
+  prefix?: number;
+  /** Length of the whole value once the delta chain is applied. */
+  fullLength: number;
+  /** Deltas since the last whole value, and their total bytes. */
+  chainLength: number;
+  chainBytes: number;
+}
+
+export interface StoredCheckpoint {
+  ns: string;
+  id: string;
+  parentId?: string;
+  cpType: string;
+  cpOffset: number;
+  cpLength: number;
+  mdType: string;
+  mdOffset: number;
+  mdLength: number;
+  /** channel -> blob number holding its value at this checkpoint. */
+  refs: Map<string, number>;
+}
+
+export interface StoredWrite {
+  taskId: string;
+  channel: string;
+  idx: number;
+  taskPath: string;
+  type: string;
+  offset: number;
+  length: number;
+}
+
+interface NamespaceIndex {
+  /** Checkpoint ids in ascending order (uuid6 ids sort by time). */
+  ids: string[];
+  byId: Map<string, StoredCheckpoint>;
+}
+
+/** In-memory index of one thread's log: where every checkpoint, blob and pending write lies. */
+export class ThreadIndex {
+  readonly blobs: StoredBlob[] = [];
+  private readonly blobByVersion = new Map<string, number>();
+  private readonly namespaces = new Map<string, NamespaceIndex>();
+  private readonly writes = new Map<string, Map<string, StoredWrite>>();
+
+  apply(record: DecodedRecord): void {
+    if (record.kind === RecordKind.Checkpoint) this.applyCheckpoint(record.header, record.bodyOffset);
+    else this.applyWrites(record.header, record.bodyOffset);
+  }
+
+  checkpoint(ns: string, id: string): StoredCheckpoint | undefined {
+    return this.namespaces.get(ns)?.byId.get(id);
+  }
+
+  latest(ns: string): StoredCheckpoint | undefined {
+    const index = this.namespaces.get(ns);
+    return index && index.byId.get(index.ids[index.ids.length - 1]);
+  }
+
+  /** Newest first within each namespace; a snapshot, so appends during iteration are not seen. */
+  newestFirst(ns: string | undefined): StoredCheckpoint[] {
+    const spaces = ns === undefined ? [...this.namespaces.values()] : [this.namespaces.get(ns)].filter((s) => s);
+    return spaces.flatMap((space) => [...space!.ids].reverse().map((id) => space!.byId.get(id)!));
+  }
+
+  blobForVersion(ns: string, channel: string, version: ChannelVersion): number | undefined {
+    return this.blobByVersion.get(versionKey(ns, channel, version));
+  }
+
+  hasWrite(ns: string, checkpointId: string, taskId: string, idx: number): boolean {
+    return this.writes.get(writesKey(ns, checkpointId))?.has(`${taskId},${idx}`) ?? false;
+  }
+
+  /** Pending writes of one checkpoint in writesSortKey order, the order live execution applies them. */
+  pendingWrites(ns: string, checkpointId: string): StoredWrite[] {
+    const stored = this.writes.get(writesKey(ns, checkpointId));
+    if (!stored) return [];
+    const keyed = [...stored.values()].map((write) => ({
+      key: writesSortKey(write.taskPath, write.taskId, write.idx),
+      write,
+    }));
+    keyed.sort((a, b) => compareWritesSortKeys(a.key, b.key));
+    return keyed.map(({ write }) => write);
+  }
+
+  private applyCheckpoint(header: CheckpointRecordHeader, bodyOffset: number): void {
+    let offset = bodyOffset;
+    const cpOffset = offset;
+    offset += header.cp[1];
+    const mdOffset = offset;
+    offset += header.md[1];
+    for (const [channel, version, type, length, base, prefix] of header.blobs) {
+      this.addBlob(header.ns, { channel, version, type, offset, length, base, prefix });
+      offset += length;
+    }
+    const parent = header.parent === undefined ? undefined : this.checkpoint(header.ns, header.parent);
+    const refs = new Map(parent?.refs);
+    for (const channel of header.drop ?? []) refs.delete(channel);
+    for (const [channel, blob] of Object.entries(header.refs)) refs.set(channel, blob);
+    this.addCheckpoint({
+      ns: header.ns,
+      id: header.id,
+      parentId: header.parent,
+      cpType: header.cp[0],
+      cpOffset,
+      cpLength: header.cp[1],
+      mdType: header.md[0],
+      mdOffset,
+      mdLength: header.md[1],
+      refs,
+    });
+  }
+
+  private addBlob(ns: string, blob: Omit<StoredBlob, "fullLength" | "chainLength" | "chainBytes">): void {
+    const base = blob.base === undefined ? undefined : this.blobs[blob.base];
+    if (blob.base !== undefined && !base) throw new Error(`blob refers to missing base blob ${blob.base}`);
+    this.blobs.push({
+      ...blob,
+      fullLength: base ? blob.prefix! + blob.length : blob.length,
+      chainLength: base ? base.chainLength + 1 : 0,
+      chainBytes: base ? base.chainBytes + blob.length : 0,
+    });
+    this.blobByVersion.set(versionKey(ns, blob.channel, blob.version), this.blobs.length - 1);
+  }
+
+  private addCheckpoint(checkpoint: StoredCheckpoint): void {
+    let space = this.namespaces.get(checkpoint.ns);
+    if (!space) this.namespaces.set(checkpoint.ns, (space = { ids: [], byId: new Map() }));
+    if (!space.byId.has(checkpoint.id)) insertSorted(space.ids, checkpoint.id);
+    space.byId.set(checkpoint.id, checkpoint);
+  }
+
+  private applyWrites(header: WritesRecordHeader, bodyOffset: number): void {
+    const key = writesKey(header.ns, header.cid);
+    let stored = this.writes.get(key);
+    if (!stored) this.writes.set(key, (stored = new Map()));
+    let offset = bodyOffset;
+    for (const [channel, idx, type, length] of header.w) {
+      stored.set(`${header.task},${idx}`, {
+        taskId: header.task,
+        channel,
+        idx,
+        taskPath: header.path,
+        type,
+        offset,
+        length,
+      });
+      offset += length;
+    }
+  }
+}
+
+function versionKey(ns: string, channel: string, version: ChannelVersion): string {
+  return JSON.stringify([ns, channel, version]);
+}
+
+function writesKey(ns: string, checkpointId: string): string {
+  return JSON.stringify([ns, checkpointId]);
+}
+
+function insertSorted(ids: string[], id: string): void {
+  if (ids.length === 0 || ids[ids.length - 1] < id) {
+    ids.push(id);
+    return;
+  }
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  ids.splice(lo, 0, id);
+}

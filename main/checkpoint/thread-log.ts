@@ -1,0 +1,266 @@
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Durability } from "./durability";
+import { CheckpointWriteError, CorruptCheckpointError } from "./errors";
+import { decodeRecord } from "./log-records";
+import { FRAME_HEADER_BYTES, LOG_MAGIC, MidLogCorruption, appendFrame, frameParts, scanRecords } from "./record-log";
+import { ThreadIndex } from "./thread-index";
+import { ValueCache } from "./value-cache";
+
+const fdatasync = promisify(fs.fdatasync);
+const ftruncate = promisify(fs.ftruncate);
+
+export const LOG_FILE_NAME = "checkpoints.log";
+
+/** A record ready to append, and what to do to the index once it is in the file. */
+export interface BuiltRecord {
+  parts: Buffer[];
+  commit(payloadOffset: number): void;
+}
+
+interface Append {
+  /** Runs in log order against the index as it stands; null means nothing to write. */
+  build(): BuiltRecord | null;
+  durability: Durability;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export interface TornTail {
+  threadId: string;
+  offset: number;
+  droppedBytes: number;
+}
+
+export class ThreadLogClosedError extends Error {
+  override name = "ThreadLogClosedError";
+}
+
+/**
+ * One thread's open log: its file, in-memory index and append queue. Appends run one at
+ * a time in arrival order; each is written with one positioned write and committed to
+ * the index only once it is in the file. Sync appends then share one fdatasync (group
+ * commit): they resolve only after it returns.
+ */
+export class ThreadLog {
+  readonly index = new ThreadIndex();
+  readonly values: ValueCache;
+  /** Set when a failed fsync left the file's contents uncertain; the saver reopens the log. */
+  broken = false;
+  private closed = false;
+  private size: number;
+  private queue: Append[] = [];
+  private draining: Promise<void> | undefined;
+  private dirty = false;
+  private backgroundSync: Promise<void> | undefined;
+
+  private constructor(
+    readonly threadId: string,
+    readonly file: string,
+    private readonly fd: number,
+    size: number,
+  ) {
+    this.size = size;
+    this.values = new ValueCache(this.index, (offset, length, into, at) => this.readInto(offset, length, into, at));
+  }
+
+  /** Opens the log and rebuilds its index; returns undefined when it does not exist and `create` is false. */
+  static open(threadId: string, threadDir: string, create: boolean, onTornTail: (tail: TornTail) => void): ThreadLog | undefined {
+    const file = path.join(threadDir, LOG_FILE_NAME);
+    if (!fs.existsSync(file)) {
+      if (!create) return undefined;
+      return ThreadLog.create(threadId, threadDir, file);
+    }
+    const fd = fs.openSync(file, "r+");
+    try {
+      return ThreadLog.load(threadId, file, fd, onTornTail);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  // The magic is fsynced, then the directories that name the new file, so that a
+  // checkpoint fsynced later can never sit in a file the directory tree forgot.
+  private static create(threadId: string, threadDir: string, file: string): ThreadLog {
+    fs.mkdirSync(threadDir, { recursive: true });
+    const fd = fs.openSync(file, "w+");
+    fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
+    fs.fsyncSync(fd);
+    fsyncDirectory(threadDir);
+    fsyncDirectory(path.dirname(threadDir));
+    return new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+  }
+
+  private static load(threadId: string, file: string, fd: number, onTornTail: (tail: TornTail) => void): ThreadLog {
+    const size = fs.fstatSync(fd).size;
+    const magic = Buffer.alloc(LOG_MAGIC.length);
+    const got = fs.readSync(fd, magic, 0, magic.length, 0);
+    if (got < LOG_MAGIC.length) {
+      // Killed while creating the file: nothing was ever appended.
+      if (!LOG_MAGIC.subarray(0, got).equals(magic.subarray(0, got))) {
+        throw new CorruptCheckpointError(threadId, 0, "the file is not a Switchyard checkpoint log");
+      }
+      fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
+      fs.fsyncSync(fd);
+      return new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+    }
+    if (!magic.equals(LOG_MAGIC)) throw new CorruptCheckpointError(threadId, 0, "the file is not a Switchyard checkpoint log");
+    const log = new ThreadLog(threadId, file, fd, size);
+    const scan = log.rebuildIndex(size);
+    if (scan.tornBytes > 0) {
+      fs.ftruncateSync(fd, scan.end);
+      fs.fsyncSync(fd);
+      onTornTail({ threadId, offset: scan.end, droppedBytes: scan.tornBytes });
+    }
+    log.size = scan.end;
+    return log;
+  }
+
+  private rebuildIndex(size: number) {
+    try {
+      return scanRecords(this.fd, LOG_MAGIC.length, size, (payload, payloadOffset) => {
+        try {
+          this.index.apply(decodeRecord(payload, payloadOffset));
+        } catch (error) {
+          throw new CorruptCheckpointError(
+            this.threadId,
+            payloadOffset - FRAME_HEADER_BYTES,
+            `the record passes its checksum but cannot be read: ${(error as Error).message}`,
+          );
+        }
+      });
+    } catch (error) {
+      if (error instanceof MidLogCorruption) throw new CorruptCheckpointError(this.threadId, error.offset, error.detail);
+      throw error;
+    }
+  }
+
+  read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    this.readInto(offset, length, bytes, 0);
+    return bytes;
+  }
+
+  private readInto(offset: number, length: number, into: Buffer, at: number): void {
+    let done = 0;
+    while (done < length) {
+      const got = fs.readSync(this.fd, into, at + done, length - done, offset + done);
+      if (got === 0) throw new CorruptCheckpointError(this.threadId, offset, "a value lies past the end of the file");
+      done += got;
+    }
+  }
+
+  append(build: Append["build"], durability: Durability): Promise<void> {
+    if (this.closed) return Promise.reject(new ThreadLogClosedError(`thread ${this.threadId}: log is closed`));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ build, durability, resolve, reject });
+      this.startDraining();
+    });
+  }
+
+  private startDraining(): void {
+    if (this.draining) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.queue.length > 0) this.startDraining();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batchStart = this.size;
+      const awaitingSync: Append[] = [];
+      while (this.queue.length > 0) {
+        const append = this.queue.shift()!;
+        const written = await this.write(append);
+        if (!written) continue;
+        if (append.durability === "sync") awaitingSync.push(append);
+        else append.resolve();
+      }
+      if (awaitingSync.length > 0) await this.syncBatch(batchStart, awaitingSync);
+      else if (this.dirty) this.syncInBackground();
+    }
+  }
+
+  private async write(append: Append): Promise<boolean> {
+    let built: BuiltRecord | null;
+    try {
+      built = append.build();
+    } catch (error) {
+      append.reject(error);
+      return false;
+    }
+    if (!built) {
+      append.resolve();
+      return false;
+    }
+    const frame = frameParts(built.parts);
+    const position = this.size;
+    try {
+      this.size += await appendFrame(this.fd, position, frame);
+    } catch (error) {
+      append.reject(new CheckpointWriteError(this.threadId, error));
+      return false;
+    }
+    this.dirty = true;
+    built.commit(position + FRAME_HEADER_BYTES);
+    return true;
+  }
+
+  // After a failed fsync the kernel may have dropped the pages, so what is on disk is
+  // unknown: cut the batch off and have the saver re-read the log from disk.
+  private async syncBatch(batchStart: number, batch: Append[]): Promise<void> {
+    try {
+      await this.sync();
+      for (const append of batch) append.resolve();
+    } catch (error) {
+      await ftruncate(this.fd, batchStart).catch(() => undefined);
+      this.broken = true;
+      for (const append of batch) append.reject(new CheckpointWriteError(this.threadId, error));
+      for (const append of this.queue.splice(0)) append.reject(new CheckpointWriteError(this.threadId, error));
+    }
+  }
+
+  private async sync(): Promise<void> {
+    this.dirty = false;
+    await fdatasync(this.fd);
+  }
+
+  private syncInBackground(): void {
+    if (this.backgroundSync) return;
+    this.backgroundSync = this.sync()
+      .catch(() => {
+        this.dirty = true;
+      })
+      .finally(() => {
+        this.backgroundSync = undefined;
+      });
+  }
+
+  /** Waits for queued appends and fsyncs whatever "async" or "exit" appends left unsynced. */
+  async flush(): Promise<void> {
+    while (this.draining || this.backgroundSync) await Promise.all([this.draining, this.backgroundSync]);
+    if (this.dirty && !this.closed) await this.sync();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+    fs.closeSync(this.fd);
+  }
+}
+
+export function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, "r");
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open or fsync a directory; NTFS journals the entry itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
