@@ -1,0 +1,19 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { RunLog } from "../workspace/run-log";
+import type { ThreadStore } from "../workspace/thread-store";
+import type { Workspace } from "../workspace/workspace";
+import type { RunRegistry } from "./run-registry";
+import type { SecurityOptions } from "./security";
+
+/** Everything a route needs: the workspace, its run data, the running runs and the server's options. */
+export interface ServerContext {
+  workspace: Workspace;
+  threads: ThreadStore;
+  runLog: RunLog;
+  saver: BaseCheckpointSaver;
+  runs: RunRegistry;
+  security: SecurityOptions;
+  startedAt: string;
+  /** Where the built renderer lives (`out/renderer`). */
+  rendererDir: string;
+}

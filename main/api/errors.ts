@@ -1,0 +1,65 @@
+import type { Problem } from "../../shared/problem";
+
+/** An error a client caused or should know about; its status and message go out as `{"detail": ...}`. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422, message: string, readonly problems?: Problem[]) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+  constructor(message: string) {
+    super(400, message);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+  constructor(message: string) {
+    super(404, message);
+  }
+}
+
+export class ThreadNotFoundError extends NotFoundError {
+  override name = "ThreadNotFoundError";
+  constructor(readonly threadId: string) {
+    super(`Thread with ID ${threadId} not found`);
+  }
+}
+
+export class RunNotFoundError extends NotFoundError {
+  override name = "RunNotFoundError";
+  constructor(readonly runId: string) {
+    super(`Run with ID ${runId} not found`);
+  }
+}
+
+export class AssistantNotFoundError extends NotFoundError {
+  override name = "AssistantNotFoundError";
+  constructor(readonly assistantId: string, known: string[]) {
+    super(`No assistant found for "${assistantId}". Known graphs: ${known.join(", ") || "(none)"}`);
+  }
+}
+
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+  constructor(message: string) {
+    super(409, message);
+  }
+}
+
+export class ThreadBusyError extends ConflictError {
+  override name = "ThreadBusyError";
+  constructor(readonly threadId: string) {
+    super(`Thread ${threadId} is busy with another run; wait for it, or use multitask_strategy "interrupt", "rollback" or "enqueue"`);
+  }
+}
+
+export class UnprocessableError extends ApiError {
+  override name = "UnprocessableError";
+  constructor(message: string, problems?: Problem[]) {
+    super(422, message, problems);
+  }
+}

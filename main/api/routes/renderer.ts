@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { Hono, type Context } from "hono";
+import type { ServerContext } from "../context";
+
+/** Inline styles are allowed because React Flow positions nodes with them; nothing else is. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+  ".map": "application/json",
+};
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Switchyard</title>
+<p>The Switchyard app is not built yet. Run <code>npm run build</code>, then reload this page.
+The LangGraph API is up: try <code>/ok</code> or <code>/assistants/search</code>.</p>`;
+
+/** The built renderer (`out/renderer/`): `/`, `/index.html` and `/assets/*`, with a strict CSP. */
+export function rendererRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.get("/", (c) => serveFile(c, ctx.rendererDir, "index.html"));
+  app.get("/index.html", (c) => serveFile(c, ctx.rendererDir, "index.html"));
+  app.get("/favicon.ico", (c) => serveFile(c, ctx.rendererDir, "favicon.ico"));
+  app.get("/assets/*", (c) => serveFile(c, ctx.rendererDir, c.req.path.slice(1)));
+  return app;
+}
+
+async function serveFile(c: Context, root: string, relative: string): Promise<Response> {
+  const file = normalize(join(root, decodeURIComponent(relative)));
+  c.header("Content-Security-Policy", RENDERER_CSP);
+  c.header("X-Frame-Options", "DENY");
+  c.header("Referrer-Policy", "no-referrer");
+  if (!file.startsWith(normalize(root) + sep)) return c.json({ detail: "Not found" }, 404);
+  const content = await readFile(file).catch(() => undefined);
+  if (content) return c.body(content, 200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+  if (relative === "index.html") return c.html(NOT_BUILT);
+  return c.json({ detail: `Not found: /${relative}` }, 404);
+}

@@ -1,0 +1,141 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Thread, ThreadState } from "../../../shared/api";
+import { checkNodeNames, UnknownNodeError } from "../../engine";
+import { parseBody, readJsonObject } from "../body";
+import type { ServerContext } from "../context";
+import { ApiError, BadRequestError, ThreadBusyError } from "../errors";
+import type { RunnableGraph } from "../graph-runtime";
+import { bodyId, pathId } from "../ids";
+import { checkpointRefOf, idleStatusOf, interruptsOf, threadStateOf } from "../state-view";
+import { graphIdOfThread, graphOfThread, requireThread } from "../thread-access";
+
+const checkpointSchema = z.object({ checkpoint_id: z.string().nullish(), checkpoint_ns: z.string().nullish() }).loose().nullish();
+
+/** The route's own fields; anything else at the top level is the seed's curl form of `values`. */
+const UPDATE_FIELDS = ["values", "as_node", "checkpoint_id", "checkpoint"];
+
+const updateSchema = z.object({
+  values: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))], { error: "must be an object" }).nullish(),
+  as_node: z.string().nullish(),
+  checkpoint_id: z.string().nullish(),
+  checkpoint: checkpointSchema,
+});
+
+const historySchema = z
+  .object({
+    limit: z.number().int().min(1).max(1000).nullish(),
+    before: z.union([z.string(), checkpointSchema]).nullish(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+    checkpoint: checkpointSchema,
+  })
+  .loose();
+
+/** Thread state: read (now or at a checkpoint), update as a node, and history (newest first). */
+export function stateRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+
+  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")))));
+  app.get("/threads/:thread_id/state/:checkpoint_id", async (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    return c.json(await stateAt(ctx, thread, pathId(c.req.param("checkpoint_id"), "checkpoint_id")));
+  });
+  app.post("/threads/:thread_id/state/checkpoint", async (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const body = parseBody(z.object({ checkpoint: checkpointSchema }).loose(), await readJsonObject(c));
+    const checkpointId = body.checkpoint?.checkpoint_id;
+    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined));
+  });
+
+  app.post("/threads/:thread_id/state", async (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const raw = await readJsonObject(c);
+    const body = parseBody(updateSchema, { ...pick(raw, UPDATE_FIELDS), values: raw.values ?? topLevelValues(raw) });
+    if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
+    const graph = await graphOfThread(ctx, thread);
+    const asNode = body.as_node ?? undefined;
+    if (asNode) checkAsNode(graph, asNode);
+    const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
+    if (checkpointId) bodyId(checkpointId, "checkpoint_id");
+    if (body.values && !Array.isArray(body.values)) checkFields(graph, body.values);
+    const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+    const saved = await updateState(graph, config, body.values ?? null, asNode);
+    const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
+    ctx.threads.update(thread.thread_id, { values: state.values, interrupts: interruptsOf(state), status: idleStatusOf(state) });
+    const ref = checkpointRefOf(saved, thread.thread_id);
+    return c.json({ checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } });
+  });
+
+  app.post("/threads/:thread_id/history", async (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const body = parseBody(historySchema, await readJsonObject(c));
+    const before = typeof body.before === "string" ? body.before : body.before?.checkpoint_id;
+    return c.json(await history(ctx, thread, body.limit ?? 10, before ?? undefined, body.metadata ?? undefined, body.checkpoint?.checkpoint_id ?? undefined));
+  });
+  app.get("/threads/:thread_id/history", async (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const limit = Number(c.req.query("limit") ?? 10);
+    if (!Number.isInteger(limit) || limit < 1) throw new BadRequestError("limit: must be a whole number >= 1");
+    return c.json(await history(ctx, thread, limit, c.req.query("before")));
+  });
+
+  return app;
+}
+
+function emptyState(thread: Thread): ThreadState {
+  return { values: {}, next: [], tasks: [], metadata: {}, created_at: null, checkpoint: { thread_id: thread.thread_id, checkpoint_id: "", checkpoint_ns: "", checkpoint_map: null }, parent_checkpoint: null, interrupts: [] };
+}
+
+async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string): Promise<ThreadState> {
+  if (!graphIdOfThread(thread)) return emptyState(thread);
+  const graph = await graphOfThread(ctx, thread);
+  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+  const snapshot = await graph.compiled.getState(config);
+  if (checkpointId && snapshot.config?.configurable?.checkpoint_id !== checkpointId) throw new ApiError(404, `Checkpoint ${checkpointId} not found in thread ${thread.thread_id}`);
+  return threadStateOf(snapshot, thread.thread_id);
+}
+
+async function history(ctx: ServerContext, thread: Thread, limit: number, before?: string, metadata?: Record<string, unknown>, checkpointId?: string): Promise<ThreadState[]> {
+  if (!graphIdOfThread(thread)) return [];
+  const graph = await graphOfThread(ctx, thread);
+  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+  const states: ThreadState[] = [];
+  const options = { limit, ...(before ? { before: { configurable: { checkpoint_id: before } } } : {}), ...(metadata ? { filter: metadata } : {}) };
+  for await (const snapshot of graph.compiled.getStateHistory(config, options)) states.push(threadStateOf(snapshot, thread.thread_id));
+  return states;
+}
+
+async function updateState(graph: RunnableGraph, config: object, values: unknown, asNode: string | undefined) {
+  try {
+    return await graph.compiled.updateState(config, values as never, asNode);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    // LangGraph rejects updates it cannot apply (a message it cannot read, an ambiguous node): the caller's input.
+    throw new BadRequestError(`values: ${(error as Error).message}`);
+  }
+}
+
+function checkAsNode(graph: RunnableGraph, asNode: string): void {
+  try {
+    checkNodeNames(graph.doc, [asNode], "as_node");
+  } catch (error) {
+    if (error instanceof UnknownNodeError) throw new BadRequestError(error.message);
+    throw error;
+  }
+}
+
+function checkFields(graph: RunnableGraph, values: Record<string, unknown>): void {
+  const fields = Object.keys(graph.doc.state.fields);
+  for (const key of Object.keys(values)) {
+    if (!fields.includes(key)) throw new BadRequestError(`values.${key}: no state field "${key}" in graph "${graph.graphId}" (fields: ${fields.join(", ")})`);
+  }
+}
+
+function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => keys.includes(key)));
+}
+
+function topLevelValues(raw: Record<string, unknown>): Record<string, unknown> | undefined {
+  const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => !UPDATE_FIELDS.includes(key)));
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}

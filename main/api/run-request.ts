@@ -1,0 +1,115 @@
+import { Command } from "@langchain/langgraph";
+import { z } from "zod";
+import type { MultitaskStrategy, StreamMode } from "../../shared/api";
+import { checkNodeNames, UnknownNodeError } from "../engine";
+import { parseBody } from "./body";
+import type { ServerContext } from "./context";
+import { BadRequestError } from "./errors";
+import { graphIdOf, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { bodyId } from "./ids";
+import { libraryModesOf, parseStreamModes } from "./stream-modes";
+
+const nodeList = z.union([z.literal("*"), z.array(z.string())]).nullish();
+
+export const runBodySchema = z
+  .object({
+    assistant_id: z.string({ error: "required: the graph name or assistant id to run" }).min(1),
+    input: z.record(z.string(), z.unknown(), { error: "must be an object (or null to resume)" }).nullish(),
+    command: z
+      .object({ resume: z.unknown().optional(), update: z.unknown().optional(), goto: z.union([z.string(), z.array(z.string())]).nullish() })
+      .nullish(),
+    config: z
+      .object({ configurable: z.record(z.string(), z.unknown()).nullish(), recursion_limit: z.number().int().positive().nullish(), tags: z.array(z.string()).nullish() })
+      .loose()
+      .nullish(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+    stream_mode: z.unknown().optional(),
+    interrupt_before: nodeList,
+    interrupt_after: nodeList,
+    checkpoint_id: z.string().nullish(),
+    checkpoint: z.object({ checkpoint_id: z.string().nullish(), checkpoint_ns: z.string().nullish() }).loose().nullish(),
+    multitask_strategy: z.enum(["reject", "interrupt", "rollback", "enqueue"]).nullish(),
+    if_not_exists: z.enum(["create", "reject"]).nullish(),
+    on_disconnect: z.enum(["cancel", "continue"]).nullish(),
+    on_completion: z.enum(["delete", "keep"]).nullish(),
+  })
+  .loose();
+
+export type RunBody = z.infer<typeof runBodySchema>;
+
+/** Everything a run needs, checked before the run exists (so bad input never leaves a trace). */
+export interface RunPlan {
+  graph: RunnableGraph;
+  input: unknown;
+  configurable: Record<string, unknown>;
+  recursionLimit?: number;
+  tags?: string[];
+  checkpointId?: string;
+  streamModes: StreamMode[];
+  libraryModes: ReturnType<typeof libraryModesOf>;
+  interruptBefore?: string[] | "*";
+  interruptAfter?: string[] | "*";
+  multitaskStrategy: MultitaskStrategy;
+  onDisconnect: "cancel" | "continue";
+  ifNotExists: "create" | "reject";
+  onCompletion: "delete" | "keep";
+  metadata: Record<string, unknown>;
+  kwargs: Record<string, unknown>;
+}
+
+export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
+  const body = parseBody(runBodySchema, raw);
+  const streamModes = parseStreamModes(body.stream_mode);
+  const graph = await runnableGraph(ctx, await graphIdOf(ctx, body.assistant_id));
+  checkNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
+  checkNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  if (typeof body.command?.goto === "string") checkNodes(graph, [body.command.goto], "command.goto");
+  if (Array.isArray(body.command?.goto)) checkNodes(graph, body.command.goto, "command.goto");
+  const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
+  if (checkpointId !== undefined) bodyId(checkpointId, "checkpoint_id");
+  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = body.config?.configurable ?? {};
+  return {
+    graph,
+    input: inputOf(body),
+    configurable,
+    recursionLimit: body.config?.recursion_limit ?? undefined,
+    tags: body.config?.tags ?? undefined,
+    checkpointId,
+    streamModes,
+    libraryModes: libraryModesOf(streamModes),
+    interruptBefore: body.interrupt_before ?? undefined,
+    interruptAfter: body.interrupt_after ?? undefined,
+    multitaskStrategy: body.multitask_strategy ?? "reject",
+    onDisconnect: body.on_disconnect ?? defaults.onDisconnect,
+    ifNotExists: body.if_not_exists ?? "reject",
+    onCompletion: body.on_completion ?? "delete",
+    metadata: body.metadata ?? {},
+    kwargs: {
+      input: body.input ?? null,
+      command: body.command ?? null,
+      config: body.config ?? {},
+      stream_mode: streamModes,
+      interrupt_before: body.interrupt_before ?? null,
+      interrupt_after: body.interrupt_after ?? null,
+      checkpoint_id: checkpointId ?? null,
+    },
+  };
+}
+
+function checkNodes(graph: RunnableGraph, names: string[] | "*" | undefined, field: string): void {
+  try {
+    checkNodeNames(graph.doc, names, field);
+  } catch (error) {
+    if (error instanceof UnknownNodeError) throw new BadRequestError(error.message);
+    throw error;
+  }
+}
+
+/** `input: null` (or none) resumes; a `command` resumes, updates or jumps. */
+function inputOf(body: RunBody): unknown {
+  if (body.command) {
+    const { resume, update, goto } = body.command;
+    return new Command({ ...(resume !== undefined ? { resume } : {}), ...(update !== undefined ? { update: update as Record<string, unknown> } : {}), ...(goto ? { goto } : {}) });
+  }
+  return body.input ?? null;
+}

@@ -1,0 +1,50 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Run } from "../../shared/api";
+import type { ServerContext } from "./context";
+import { ThreadNotFoundError } from "./errors";
+import { ActiveRun } from "./run-registry";
+import { planRun } from "./run-request";
+
+export interface StartedRun {
+  active: ActiveRun;
+  /** A thread made for a thread-less run (`/runs/stream`, `/runs/wait`): deleted afterwards unless on_completion is "keep". */
+  temporary: boolean;
+}
+
+/** Checks the request, creates the run record and queues the run on its thread. */
+export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
+  const plan = await planRun(ctx, body, { onDisconnect: "continue" });
+  const temporary = threadId === null;
+  const id = threadId ?? uuidv7();
+  let thread = ctx.threads.get(id);
+  if (!thread && !temporary && plan.ifNotExists !== "create") throw new ThreadNotFoundError(id);
+  ctx.runs.checkStrategy(id, plan);
+  const graphMetadata = { graph_id: plan.graph.graphId, assistant_id: plan.graph.assistantId };
+  thread ??= ctx.threads.create(id, graphMetadata);
+  const now = new Date().toISOString();
+  const run: Run = {
+    run_id: uuidv7(),
+    thread_id: id,
+    assistant_id: plan.graph.assistantId,
+    created_at: now,
+    updated_at: now,
+    status: "pending",
+    metadata: plan.metadata,
+    kwargs: plan.kwargs,
+    multitask_strategy: plan.multitaskStrategy,
+  };
+  ctx.runLog.put(run);
+  ctx.threads.update(id, { status: "busy", metadata: { ...thread.metadata, ...graphMetadata } });
+  const active = new ActiveRun(run, plan);
+  ctx.runs.submit(active);
+  if (temporary && plan.onCompletion === "delete") void active.done.then(() => deleteThreadData(ctx, id));
+  return { active, temporary };
+}
+
+export async function deleteThreadData(ctx: ServerContext, threadId: string): Promise<void> {
+  for (const active of ctx.runs.ofThread(threadId)) active.cancel("interrupt");
+  await Promise.all(ctx.runs.ofThread(threadId).map((active) => active.done));
+  ctx.threads.delete(threadId);
+  ctx.runLog.deleteThread(threadId);
+  await ctx.saver.deleteThread(threadId);
+}

@@ -1,0 +1,52 @@
+import type { StateSnapshot } from "@langchain/langgraph";
+import type { CheckpointRef, Interrupt, ThreadState, ThreadStatus, ThreadTask } from "../../shared/api";
+import { toWireJson } from "./serialize";
+
+type RunnableConfigLike = { configurable?: Record<string, unknown> } | undefined;
+
+export function checkpointRefOf(config: RunnableConfigLike, threadId: string): CheckpointRef {
+  const configurable = config?.configurable ?? {};
+  return {
+    thread_id: threadId,
+    checkpoint_id: String(configurable.checkpoint_id ?? ""),
+    checkpoint_ns: String(configurable.checkpoint_ns ?? ""),
+    checkpoint_map: (configurable.checkpoint_map as Record<string, unknown> | undefined) ?? null,
+  };
+}
+
+/** A LangGraph state snapshot in the Platform API's ThreadState shape. */
+export function threadStateOf(snapshot: StateSnapshot, threadId: string): ThreadState {
+  const tasks: ThreadTask[] = snapshot.tasks.map((task) => ({
+    id: task.id,
+    name: task.name,
+    error: task.error ? errorText(task.error) : null,
+    interrupts: (toWireJson(task.interrupts ?? []) as Interrupt[]) ?? [],
+    path: task.path as unknown[] | undefined,
+    checkpoint: null,
+    state: null,
+    result: toWireJson(task.result ?? null),
+  }));
+  return {
+    values: (toWireJson(snapshot.values ?? {}) as Record<string, unknown>) ?? {},
+    next: [...snapshot.next],
+    tasks,
+    metadata: (snapshot.metadata as Record<string, unknown> | undefined) ?? {},
+    created_at: snapshot.createdAt ?? null,
+    checkpoint: checkpointRefOf(snapshot.config, threadId),
+    parent_checkpoint: snapshot.parentConfig ? checkpointRefOf(snapshot.parentConfig, threadId) : null,
+    interrupts: tasks.flatMap((task) => task.interrupts),
+  };
+}
+
+/** Pending interrupts by task id, as GET /threads/{id} shows them (a static breakpoint is an empty list). */
+export function interruptsOf(state: ThreadState): Record<string, Interrupt[]> {
+  return Object.fromEntries(state.tasks.filter((task) => task.interrupts.length > 0 || state.next.includes(task.name)).map((task) => [task.id, task.interrupts]));
+}
+
+export function idleStatusOf(state: ThreadState): ThreadStatus {
+  return state.next.length > 0 ? "interrupted" : "idle";
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

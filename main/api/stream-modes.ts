@@ -1,0 +1,71 @@
+import { isBaseMessage, type BaseMessage } from "@langchain/core/messages";
+import type { StreamMode } from "../../shared/api";
+import { BadRequestError } from "./errors";
+import { toWireJson } from "./serialize";
+import type { SseFrame } from "./sse";
+
+export const STREAM_MODES: StreamMode[] = ["values", "updates", "debug", "tasks", "checkpoints", "messages", "messages-tuple", "custom"];
+
+type LibraryMode = "values" | "updates" | "debug" | "tasks" | "checkpoints" | "messages" | "custom";
+
+export function parseStreamModes(value: unknown): StreamMode[] {
+  if (value === undefined || value === null) return ["values"];
+  const modes = Array.isArray(value) ? value : [value];
+  for (const mode of modes) {
+    if (typeof mode !== "string" || !STREAM_MODES.includes(mode as StreamMode)) {
+      throw new BadRequestError(`stream_mode: ${JSON.stringify(mode)} is not supported (use ${STREAM_MODES.join(", ")})`);
+    }
+  }
+  return modes.length > 0 ? [...new Set(modes as StreamMode[])] : ["values"];
+}
+
+/** The LangGraph stream modes that produce what was asked for ("messages-tuple" is the library's "messages"). */
+export function libraryModesOf(modes: StreamMode[]): LibraryMode[] {
+  const library = modes.map((mode): LibraryMode => (mode === "messages-tuple" ? "messages" : (mode as LibraryMode)));
+  // The Platform's "messages" mode marks a message complete when its node's update arrives.
+  if (modes.includes("messages")) library.push("updates");
+  return [...new Set(library)];
+}
+
+/** Turns LangGraph stream chunks into SSE frames of the requested modes. */
+export class StreamFrames {
+  private readonly partial = new Map<string, BaseMessage>();
+
+  constructor(private readonly modes: StreamMode[]) {}
+
+  framesOf(mode: LibraryMode, chunk: unknown): SseFrame[] {
+    if (mode === "messages") return this.messageFrames(chunk as [BaseMessage, Record<string, unknown>]);
+    const frames: SseFrame[] = [];
+    if (mode === "updates" && this.modes.includes("messages")) frames.push(...this.completedMessages(chunk));
+    if (this.modes.includes(mode)) frames.push({ event: mode, data: toWireJson(chunk) });
+    return frames;
+  }
+
+  private messageFrames([message, metadata]: [BaseMessage, Record<string, unknown>]): SseFrame[] {
+    const frames: SseFrame[] = [];
+    if (this.modes.includes("messages-tuple")) frames.push({ event: "messages", data: [toWireJson(message), metadata] });
+    if (!this.modes.includes("messages") || !message.id) return frames;
+    const before = this.partial.get(message.id);
+    if (!before) frames.push({ event: "messages/metadata", data: { [message.id]: { metadata } } });
+    const merged = before && "concat" in before ? (before as unknown as { concat(other: BaseMessage): BaseMessage }).concat(message) : message;
+    this.partial.set(message.id, merged);
+    frames.push({ event: "messages/partial", data: [toWireJson(merged)] });
+    return frames;
+  }
+
+  private completedMessages(update: unknown): SseFrame[] {
+    if (!update || typeof update !== "object") return [];
+    const frames: SseFrame[] = [];
+    for (const nodeUpdate of Object.values(update as Record<string, unknown>)) {
+      if (!nodeUpdate || typeof nodeUpdate !== "object") continue;
+      for (const value of Object.values(nodeUpdate as Record<string, unknown>)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (!isBaseMessage(item) || !item.id || !this.partial.has(item.id)) continue;
+          this.partial.delete(item.id);
+          frames.push({ event: "messages/complete", data: [toWireJson(item)] });
+        }
+      }
+    }
+    return frames;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Thread } from "../../shared/api";
+import type { ServerContext } from "./context";
+import { BadRequestError, ThreadNotFoundError } from "./errors";
+import { runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { pathId } from "./ids";
+
+export function requireThread(ctx: ServerContext, rawId: string | undefined): Thread {
+  const threadId = pathId(rawId, "thread_id");
+  const thread = ctx.threads.get(threadId);
+  if (!thread) throw new ThreadNotFoundError(threadId);
+  return thread;
+}
+
+/** The graph a thread runs (set by its first run, or by `metadata.graph_id` at creation). */
+export function graphIdOfThread(thread: Thread): string | undefined {
+  const graphId = thread.metadata.graph_id;
+  return typeof graphId === "string" ? graphId : undefined;
+}
+
+export async function graphOfThread(ctx: ServerContext, thread: Thread): Promise<RunnableGraph> {
+  const graphId = graphIdOfThread(thread);
+  if (!graphId) throw new BadRequestError(`thread ${thread.thread_id} has not run a graph yet: start a run first (or create it with metadata.graph_id)`);
+  return runnableGraph(ctx, graphId);
+}

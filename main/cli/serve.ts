@@ -1,0 +1,75 @@
+import { stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { PortInUseError, startServer, TokenRequiredError } from "../api/server";
+import { exampleWorkspace } from "../workspace/user-data";
+import { CliUsageError } from "./cli-error";
+
+const HELP = `usage: switchyard serve [--workspace DIR] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]...
+
+Serves a workspace over the LangGraph Platform API (and the Switchyard app at /).
+  --workspace DIR      folder of *.graph.json files (default: the bundled example, copied to your data folder)
+  --port N             port to listen on (default 2024; 0 = any free port)
+  --host H             address to listen on (default 127.0.0.1; anything else needs --token)
+  --token T            require "Authorization: Bearer T" on every request (default: $SWITCHYARD_TOKEN)
+  --allow-origin O     let the web app at origin O call the API (repeatable), e.g. https://smith.langchain.com`;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parseOptions(argv);
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const port = parsePort(values.port);
+  const workspaceDir = values.workspace ?? (await exampleWorkspace());
+  const isFolder = await stat(workspaceDir).then((info) => info.isDirectory(), () => false);
+  if (!isFolder) throw new CliUsageError(`--workspace ${workspaceDir}: no such folder`);
+  let server;
+  try {
+    server = await startServer({
+      workspaceDir,
+      port,
+      host: values.host,
+      token: values.token ?? process.env.SWITCHYARD_TOKEN,
+      allowOrigins: values["allow-origin"] ?? [],
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError || error instanceof TokenRequiredError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  const durability = server.durable ? "" : " (checkpoints in memory only)";
+  console.log(`Switchyard is serving ${workspaceDir} at ${server.url}${durability}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        workspace: { type: "string", short: "w" },
+        port: { type: "string", short: "p" },
+        host: { type: "string" },
+        token: { type: "string" },
+        "allow-origin": { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 2024;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port ${text}: must be a whole number from 0 to 65535`);
+  return port;
+}

@@ -1,0 +1,139 @@
+/**
+ * Wire types of Switchyard's HTTP API. The LangGraph part matches the LangGraph Platform API
+ * (same names, same snake_case fields) so the official SDKs and Switchyard's renderer share them.
+ */
+import type { GraphDoc } from "./graph-doc";
+import type { Problem } from "./problem";
+
+export type ThreadStatus = "idle" | "busy" | "interrupted" | "error";
+export type RunStatus = "pending" | "running" | "error" | "success" | "timeout" | "interrupted";
+export type MultitaskStrategy = "reject" | "interrupt" | "rollback" | "enqueue";
+export type StreamMode = "values" | "updates" | "debug" | "tasks" | "checkpoints" | "messages" | "messages-tuple" | "custom" | "events";
+export type Metadata = Record<string, unknown>;
+
+export interface Interrupt {
+  value: unknown;
+  id: string;
+}
+
+export interface Thread {
+  thread_id: string;
+  created_at: string;
+  updated_at: string;
+  metadata: Metadata;
+  status: ThreadStatus;
+  config: Record<string, unknown>;
+  values?: Record<string, unknown> | null;
+  /** Pending interrupts by task id (empty list for a static breakpoint). */
+  interrupts?: Record<string, Interrupt[]>;
+}
+
+export interface CheckpointRef {
+  thread_id: string;
+  checkpoint_id: string;
+  checkpoint_ns: string;
+  checkpoint_map?: Record<string, unknown> | null;
+}
+
+export interface ThreadTask {
+  id: string;
+  name: string;
+  error: string | null;
+  interrupts: Interrupt[];
+  path?: unknown[];
+  checkpoint: CheckpointRef | null;
+  state: ThreadState | null;
+  result: unknown;
+}
+
+export interface ThreadState {
+  values: Record<string, unknown>;
+  next: string[];
+  tasks: ThreadTask[];
+  metadata: Metadata;
+  created_at: string | null;
+  checkpoint: CheckpointRef;
+  parent_checkpoint: CheckpointRef | null;
+  interrupts?: Interrupt[];
+}
+
+export interface Run {
+  run_id: string;
+  thread_id: string;
+  assistant_id: string;
+  created_at: string;
+  updated_at: string;
+  status: RunStatus;
+  metadata: Metadata;
+  kwargs: Record<string, unknown>;
+  multitask_strategy: MultitaskStrategy;
+}
+
+export interface Assistant {
+  assistant_id: string;
+  graph_id: string;
+  name: string;
+  description: string | null;
+  version: number;
+  config: Record<string, unknown>;
+  context: Record<string, unknown>;
+  metadata: Metadata;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A message as LangGraph's JSON shows it (not LangChain's `lc` constructor form). */
+export interface WireMessage {
+  type: string;
+  content: unknown;
+  id?: string;
+  name?: string;
+  tool_calls?: Array<{ name: string; args: Record<string, unknown>; id?: string }>;
+  tool_call_id?: string;
+  additional_kwargs: Record<string, unknown>;
+  response_metadata: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface ErrorBody {
+  detail: string;
+  problems?: Problem[];
+}
+
+// ---- /switchyard/* editor routes ----
+
+export interface WorkspaceGraphInfo {
+  name: string;
+  file: string;
+  valid: boolean;
+  problems: Problem[];
+}
+
+export interface WorkspaceInfo {
+  name: string;
+  path: string;
+  graphs: WorkspaceGraphInfo[];
+}
+
+export interface GraphFileResponse {
+  name: string;
+  doc: GraphDoc | null;
+  text: string;
+  problems: Problem[];
+  hash: string;
+}
+
+export interface GraphSaveRequest {
+  doc: GraphDoc;
+  baseHash?: string;
+}
+
+export interface GraphSaveResponse {
+  hash: string;
+  problems: Problem[];
+}
+
+export type WorkspaceEvent =
+  | { event: "graph-changed"; data: { name: string; hash: string } }
+  | { event: "graph-added"; data: { name: string; hash: string } }
+  | { event: "graph-deleted"; data: { name: string } };
