@@ -2,6 +2,9 @@ import { CliUsageError } from "./cli-error";
 
 type Command = (argv: string[]) => Promise<number>;
 
+/** Errors whose message already tells the user what is wrong and what to do: no stack trace. */
+const USER_FACING_ERRORS = new Set(["InvalidThreadIdError", "WorkspaceLockedError", "CorruptCheckpointError", "InvalidGraphError", "InvalidGraphNameError", "GraphFileError"]);
+
 /** One file per command; each is loaded only when asked for, so `serve` starts fast. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: "serve a workspace over the LangGraph Platform API (and the app in a browser)", load: async () => (await import("./serve")).serveCommand },
@@ -33,8 +36,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load())(rest);
   } catch (error) {
-    if (error instanceof CliUsageError) {
-      console.error(`switchyard ${name}: ${error.message}`);
+    if (error instanceof CliUsageError || USER_FACING_ERRORS.has((error as Error)?.name)) {
+      console.error(`switchyard ${name}: ${(error as Error).message}`);
       return 2;
     }
     throw error;

@@ -4,7 +4,7 @@ import { checkNodeNames, compileGraphDoc, toWire, UnknownNodeError } from "../en
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph, parseJsonOption, parseNodeList, workspaceOf } from "./graph-input";
 import { describePause } from "./pause-message";
-import { openSaver } from "./thread-session";
+import { statusAfterRun, WorkspaceData } from "./thread-session";
 
 const HELP = `usage: switchyard run <graph-file> [--input JSON|TEXT] [--thread ID] [--interrupt-before a,b|*] [--interrupt-after a,b|*] [--workspace DIR]
 
@@ -38,14 +38,19 @@ export async function runCommand(argv: string[]): Promise<number> {
     throw error;
   }
   const threadId = values.thread ?? randomUUID();
-  const saver = openSaver(workspaceOf(positionals[0], values.workspace));
+  const data = new WorkspaceData(workspaceOf(positionals[0], values.workspace));
+  const saver = data.saver;
   try {
     const graph = compileGraphDoc(doc, { checkpointer: saver });
     const config = { configurable: { thread_id: threadId } };
     const existing = await saver.getTuple(config);
     if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);
     const input = values.input === undefined ? null : inputOf(values.input, doc);
-    const stream = await graph.stream(input, {
+    const known = data.threads.get(threadId);
+    if (known && known.metadata.graph_id !== doc.name) throw new CliUsageError(`thread "${threadId}" belongs to graph "${String(known.metadata.graph_id)}", not "${doc.name}"`);
+    if (!known) data.threads.create(threadId, { graph_id: doc.name });
+    data.threads.setStatus(threadId, "busy");
+    const stream = await graph.stream(input as Record<string, unknown> | null, {
       ...config,
       streamMode: "updates",
       durability: "sync",
@@ -55,10 +60,14 @@ export async function runCommand(argv: string[]): Promise<number> {
     });
     for await (const update of stream) console.log(JSON.stringify(toWire(update)));
     const state = await graph.getState(config);
+    data.threads.setStatus(threadId, statusAfterRun(state.next));
     console.error(describePause(state, threadId, positionals[0]));
     return 0;
+  } catch (error) {
+    if (data.threads.get(threadId)?.status === "busy") data.threads.setStatus(threadId, "error");
+    throw error;
   } finally {
-    await saver.close();
+    await data.close();
   }
 }
 

@@ -30,6 +30,6 @@ export async function stateCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify(toWire(printable), null, 2));
     return 0;
   } finally {
-    await session.saver.close();
+    await session.data.close();
   }
 }

@@ -1,16 +1,38 @@
 import { join } from "node:path";
 import { FileCheckpointSaver } from "../checkpoint/file-saver";
+import { ThreadStore } from "../workspace/thread-store";
 import { compileGraphDoc, type CompiledGraph } from "../engine";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { CliUsageError } from "./cli-error";
 import { graphFileIn, loadRunnableGraph } from "./graph-input";
 
-/** A workspace's checkpoints opened for one command; always close it so the lock is released. */
-export function openSaver(workspace: string): FileCheckpointSaver {
-  return new FileCheckpointSaver(join(workspace, ".switchyard"), { durability: "sync" });
+/**
+ * A workspace's run data opened for one command: the checkpoints (whose lock keeps a server or
+ * another command off the workspace meanwhile) and the thread list the server shows too.
+ */
+export class WorkspaceData {
+  readonly saver: FileCheckpointSaver;
+  readonly threads: ThreadStore;
+
+  constructor(workspace: string) {
+    const dataDir = join(workspace, ".switchyard");
+    this.saver = new FileCheckpointSaver(dataDir, { durability: "sync" });
+    try {
+      this.threads = new ThreadStore(dataDir, "sync");
+    } catch (error) {
+      void this.saver.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.threads.close();
+    await this.saver.close();
+  }
 }
 
 export interface ThreadSession {
+  data: WorkspaceData;
   saver: FileCheckpointSaver;
   doc: GraphDoc;
   graph: CompiledGraph;
@@ -19,17 +41,22 @@ export interface ThreadSession {
 
 /** Finds the graph a thread was run with (recorded as graph_id in its checkpoints) and compiles it. */
 export async function openThread(workspace: string, threadId: string): Promise<ThreadSession> {
-  const saver = openSaver(workspace);
+  const data = new WorkspaceData(workspace);
   try {
     const config = { configurable: { thread_id: threadId } };
-    const tuple = await saver.getTuple(config);
+    const tuple = await data.saver.getTuple(config);
     if (!tuple) throw new CliUsageError(`unknown thread "${threadId}" in workspace ${workspace}`);
-    const graphId = (tuple.metadata as { graph_id?: string } | undefined)?.graph_id;
-    if (!graphId) throw new CliUsageError(`thread "${threadId}" does not record which graph it ran (no graph_id in its checkpoints)`);
+    const graphId = data.threads.get(threadId)?.metadata.graph_id;
+    if (typeof graphId !== "string") throw new CliUsageError(`thread "${threadId}" does not record which graph it ran (no metadata.graph_id)`);
     const doc = await loadRunnableGraph(graphFileIn(workspace, graphId));
-    return { saver, doc, graph: compileGraphDoc(doc, { checkpointer: saver }), config };
+    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver }), config };
   } catch (error) {
-    await saver.close();
+    await data.close();
     throw error;
   }
+}
+
+/** The thread status the server shows, from where the run stopped. */
+export function statusAfterRun(next: readonly string[]): "idle" | "interrupted" {
+  return next.length > 0 ? "interrupted" : "idle";
 }

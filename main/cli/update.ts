@@ -35,7 +35,7 @@ export async function updateCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ checkpoint: checkpoint.configurable, next: state.next }));
     return 0;
   } finally {
-    await session.saver.close();
+    await session.data.close();
   }
 }
 
