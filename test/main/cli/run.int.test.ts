@@ -82,6 +82,6 @@ describe("switchyard run / state / update", () => {
   it("rejects an invalid thread id clearly", () => {
     const result = switchyard(["state", "../escape", "--workspace", workspace.dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/thread id/i);
+    expect(result.stderr).toContain(`invalid thread_id "../escape"`);
   });
 });
