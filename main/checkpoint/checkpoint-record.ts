@@ -28,7 +28,7 @@ export interface SerializedCheckpoint {
 export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoint): BuiltRecord {
   const { index, values } = log;
   const parent = input.parentId === undefined ? undefined : index.checkpoint(input.ns, input.parentId);
-  const parentRefs = parent?.refs ?? new Map<string, number>();
+  const parentRefs = parent ? index.refsOf(parent) : new Map<string, number>();
   const blobs: BlobHeader[] = [];
   const body: Buffer[] = [input.checkpoint.bytes, input.metadata.bytes];
   const newBlobNumber = new Map<string, number>();

@@ -234,7 +234,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     const checkpointBytes = log.read(stored.cpOffset, stored.cpLength);
     const metadataBytes = log.read(stored.mdOffset, stored.mdLength);
     const values: [string, string, Buffer][] = [];
-    for (const [channel, number] of stored.refs) {
+    for (const [channel, number] of log.index.refsOf(stored)) {
       const blob = log.index.blobs[number];
       if (blob.type !== null) values.push([channel, blob.type, log.values.bytes(number)]);
     }

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
 
 /**
@@ -12,8 +11,6 @@ export const LOG_MAGIC = Buffer.from("SWYDLOG1", "latin1");
 export const FRAME_HEADER_BYTES = 12;
 const READ_CHUNK_BYTES = 1 << 20;
 
-const writev = promisify(fs.writev);
-const ftruncate = promisify(fs.ftruncate);
 
 export function frameParts(payloadParts: Buffer[]): Buffer[] {
   let length = 0;
@@ -32,16 +29,20 @@ export function frameParts(payloadParts: Buffer[]): Buffer[] {
 /**
  * Writes a frame at `position`. On any failure the file is cut back to `position`,
  * so a partly written frame never stays behind, and the error is rethrown.
+ * Synchronous on purpose: a few kB into the page cache takes microseconds, less than
+ * the round trip through libuv's thread pool that an async write costs.
  */
-export async function appendFrame(fd: number, position: number, parts: Buffer[]): Promise<number> {
+export function appendFrame(fd: number, position: number, parts: Buffer[]): number {
   const total = parts.reduce((sum, part) => sum + part.length, 0);
   let written = 0;
   try {
-    while (written < total) {
-      written += (await writev(fd, remainingParts(parts, written), position + written)) as unknown as number;
-    }
+    while (written < total) written += fs.writevSync(fd, remainingParts(parts, written), position + written);
   } catch (error) {
-    await ftruncate(fd, position).catch(() => undefined);
+    try {
+      fs.ftruncateSync(fd, position);
+    } catch {
+      // The next append overwrites from `position` anyway, and a scan treats what is left as a torn tail.
+    }
     throw error;
   }
   return total;

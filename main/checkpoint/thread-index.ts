@@ -1,5 +1,5 @@
 import { compareWritesSortKeys, writesSortKey } from "@langchain/langgraph-checkpoint";
-import type { ChannelVersion, CheckpointRecordHeader, DecodedRecord, WritesRecordHeader } from "./log-records";
+import type { BlobHeader, ChannelVersion, CheckpointRecordHeader, DecodedRecord, WritesRecordHeader } from "./log-records";
 import { RecordKind } from "./log-records";
 
 export interface StoredBlob {
@@ -28,8 +28,16 @@ export interface StoredCheckpoint {
   mdType: string;
   mdOffset: number;
   mdLength: number;
-  /** channel -> blob number holding its value at this checkpoint. */
-  refs: Map<string, number>;
+  /** How this checkpoint's channel -> blob map differs from its parent's; see refsOf. */
+  refChanges: RefChanges;
+  /** The whole map, once someone asked for it. */
+  resolvedRefs?: Map<string, number>;
+}
+
+interface RefChanges {
+  parent?: StoredCheckpoint;
+  drop?: string[];
+  set: Record<string, number>;
 }
 
 export interface StoredWrite {
@@ -75,6 +83,29 @@ export class ThreadIndex {
     return spaces.flatMap((space) => [...space!.ids].reverse().map((id) => space!.byId.get(id)!));
   }
 
+  /**
+   * channel -> blob number holding its value at `checkpoint`. Each checkpoint stores only
+   * its changes against its parent; the whole map is built on first use by replaying the
+   * changes down from the nearest ancestor that has one, and kept.
+   */
+  refsOf(checkpoint: StoredCheckpoint): Map<string, number> {
+    if (checkpoint.resolvedRefs) return checkpoint.resolvedRefs;
+    const unresolved: StoredCheckpoint[] = [];
+    let current: StoredCheckpoint | undefined = checkpoint;
+    while (current && !current.resolvedRefs) {
+      unresolved.push(current);
+      current = current.refChanges.parent;
+    }
+    const refs = new Map(current?.resolvedRefs);
+    for (let i = unresolved.length - 1; i >= 0; i--) {
+      const { drop, set } = unresolved[i].refChanges;
+      for (const channel of drop ?? []) refs.delete(channel);
+      for (const channel in set) refs.set(channel, set[channel]);
+    }
+    checkpoint.resolvedRefs = refs;
+    return refs;
+  }
+
   blobForVersion(ns: string, channel: string, version: ChannelVersion): number | undefined {
     return this.blobByVersion.get(versionKey(ns, channel, version));
   }
@@ -101,14 +132,11 @@ export class ThreadIndex {
     offset += header.cp[1];
     const mdOffset = offset;
     offset += header.md[1];
-    for (const [channel, version, type, length, base, prefix] of header.blobs) {
-      this.addBlob(header.ns, { channel, version, type, offset, length, base, prefix });
-      offset += length;
+    for (const blob of header.blobs) {
+      this.addBlob(header.ns, blob, offset);
+      offset += blob[3];
     }
     const parent = header.parent === undefined ? undefined : this.checkpoint(header.ns, header.parent);
-    const refs = new Map(parent?.refs);
-    for (const channel of header.drop ?? []) refs.delete(channel);
-    for (const [channel, blob] of Object.entries(header.refs)) refs.set(channel, blob);
     this.addCheckpoint({
       ns: header.ns,
       id: header.id,
@@ -119,20 +147,27 @@ export class ThreadIndex {
       mdType: header.md[0],
       mdOffset,
       mdLength: header.md[1],
-      refs,
+      refChanges: { parent, drop: header.drop, set: header.refs },
     });
   }
 
-  private addBlob(ns: string, blob: Omit<StoredBlob, "fullLength" | "chainLength" | "chainBytes">): void {
-    const base = blob.base === undefined ? undefined : this.blobs[blob.base];
-    if (blob.base !== undefined && !base) throw new Error(`blob refers to missing base blob ${blob.base}`);
+  private addBlob(ns: string, header: BlobHeader, offset: number): void {
+    const [channel, version, type, length, baseNumber, prefix] = header;
+    const base = baseNumber === undefined ? undefined : this.blobs[baseNumber];
+    if (baseNumber !== undefined && !base) throw new Error(`blob refers to missing base blob ${baseNumber}`);
     this.blobs.push({
-      ...blob,
-      fullLength: base ? blob.prefix! + blob.length : blob.length,
+      channel,
+      version,
+      type,
+      offset,
+      length,
+      base: baseNumber,
+      prefix,
+      fullLength: base ? prefix! + length : length,
       chainLength: base ? base.chainLength + 1 : 0,
-      chainBytes: base ? base.chainBytes + blob.length : 0,
+      chainBytes: base ? base.chainBytes + length : 0,
     });
-    this.blobByVersion.set(versionKey(ns, blob.channel, blob.version), this.blobs.length - 1);
+    this.blobByVersion.set(versionKey(ns, channel, version), this.blobs.length - 1);
   }
 
   private addCheckpoint(checkpoint: StoredCheckpoint): void {
@@ -163,11 +198,11 @@ export class ThreadIndex {
 }
 
 function versionKey(ns: string, channel: string, version: ChannelVersion): string {
-  return JSON.stringify([ns, channel, version]);
+  return `${ns}\u0000${channel}\u0000${typeof version === "number" ? "n" : "s"}${version}`;
 }
 
 function writesKey(ns: string, checkpointId: string): string {
-  return JSON.stringify([ns, checkpointId]);
+  return `${ns}\u0000${checkpointId}`;
 }
 
 function insertSorted(ids: string[], id: string): void {

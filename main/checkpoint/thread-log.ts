@@ -8,7 +8,8 @@ import { FRAME_HEADER_BYTES, LOG_MAGIC, MidLogCorruption, appendFrame, framePart
 import { ThreadIndex } from "./thread-index";
 import { ValueCache } from "./value-cache";
 
-const fdatasync = promisify(fs.fdatasync);
+// Looked up on each call rather than bound once, so tests can spy on fs.fdatasync.
+const fdatasync = (fd: number) => promisify(fs.fdatasync)(fd);
 const ftruncate = promisify(fs.ftruncate);
 
 export const LOG_FILE_NAME = "checkpoints.log";
@@ -172,19 +173,27 @@ export class ThreadLog {
     while (this.queue.length > 0) {
       const batchStart = this.size;
       const awaitingSync: Append[] = [];
-      while (this.queue.length > 0) {
-        const append = this.queue.shift()!;
-        const written = await this.write(append);
-        if (!written) continue;
-        if (append.durability === "sync") awaitingSync.push(append);
-        else append.resolve();
-      }
-      if (awaitingSync.length > 0) await this.syncBatch(batchStart, awaitingSync);
-      else if (this.dirty) this.syncInBackground();
+      this.writeQueued(awaitingSync);
+      if (awaitingSync.length > 0) {
+        // LangGraph saves a task's writes and then, a few microtasks later, the step's
+        // checkpoint; waiting one turn of the event loop lets both share one fsync.
+        await new Promise((resolve) => setImmediate(resolve));
+        this.writeQueued(awaitingSync);
+        await this.syncBatch(batchStart, awaitingSync);
+      } else if (this.dirty) this.syncInBackground();
     }
   }
 
-  private async write(append: Append): Promise<boolean> {
+  private writeQueued(awaitingSync: Append[]): void {
+    while (this.queue.length > 0) {
+      const append = this.queue.shift()!;
+      if (!this.write(append)) continue;
+      if (append.durability === "sync") awaitingSync.push(append);
+      else append.resolve();
+    }
+  }
+
+  private write(append: Append): boolean {
     let built: BuiltRecord | null;
     try {
       built = append.build();
@@ -199,7 +208,7 @@ export class ThreadLog {
     const frame = frameParts(built.parts);
     const position = this.size;
     try {
-      this.size += await appendFrame(this.fd, position, frame);
+      this.size += appendFrame(this.fd, position, frame);
     } catch (error) {
       append.reject(new CheckpointWriteError(this.threadId, error));
       return false;
