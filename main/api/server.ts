@@ -10,6 +10,7 @@ import { WorkspaceWatcher } from "../workspace/workspace-watch";
 import { createApp } from "./app";
 import type { ServerContext } from "./context";
 import { executeRun } from "./run-executor";
+import { withRunMetadata } from "./run-metadata-saver";
 import { RunRegistry } from "./run-registry";
 import { isLoopbackHost } from "./security";
 
@@ -61,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     workspace,
     threads,
     runLog,
-    saver: checkpointer.saver,
+    saver: withRunMetadata(checkpointer.saver),
     runs: undefined as unknown as RunRegistry,
     security,
     startedAt: new Date().toISOString(),
