@@ -1,0 +1,40 @@
+/**
+ * The Content-Security-Policy of the desktop window. The shell sets it as a response header on
+ * every response from the app's own origin (session.webRequest.onHeadersReceived), so it holds
+ * whatever the server or the HTML says.
+ *
+ * - scripts only from the app's origin: no inline scripts, no eval, no remote code;
+ * - fetch and SSE only to the app's origin (the API server that served the page);
+ * - no plugins, frames, forms posting elsewhere, or `<base>` rewriting;
+ * - styles allow 'unsafe-inline' because React Flow and the panels position elements with
+ *   inline `style` attributes; style injection cannot run code.
+ */
+export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ["default-src", "'none'"],
+  ["script-src", "'self'"],
+  ["style-src", "'self' 'unsafe-inline'"],
+  ["img-src", "'self' data: blob:"],
+  ["font-src", "'self' data:"],
+  ["connect-src", "'self'"],
+  ["worker-src", "'self' blob:"],
+  ["manifest-src", "'self'"],
+  ["media-src", "'none'"],
+  ["object-src", "'none'"],
+  ["frame-src", "'none'"],
+  ["child-src", "'none'"],
+  ["frame-ancestors", "'none'"],
+  ["form-action", "'none'"],
+  ["base-uri", "'none'"],
+];
+
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join("; ");
+
+/** Parses a policy into a directive -> sources map (used by tests and by anyone auditing it). */
+export function parseCsp(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}

@@ -1,0 +1,268 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { DESKTOP_CHANNELS, type MenuCommand } from "../../shared/desktop-bridge";
+import type { RunningApiServer, StartApiServer } from "./api-server";
+import { assertWorkspaceFolder, ensureExampleWorkspace } from "./example-workspace";
+import { chooseWorkspaceFolder, openGraphFileDialog, saveGraphFileDialog } from "./graph-file-dialogs";
+import { registerDesktopIpc, type DesktopActions } from "./ipc";
+import { buildMenuTemplate, type MenuActions } from "./menu";
+import { RecentWorkspaces } from "./recent-workspaces";
+import { APP_HOST, APP_PARTITION, appOriginOf, hardenSession, hardenWebContents, isSafeExternalUrl, type NavigationPolicy } from "./security";
+import { parseLaunchArgs, type LaunchRequest } from "./shell-args";
+import type { ShellElectron, WindowLike } from "./shell-types";
+import { mainWindowOptions } from "./window";
+import { fitToDisplays, loadWindowState, saveWindowState, trackWindowState } from "./window-state";
+
+export interface ShellOptions {
+  electron: ShellElectron;
+  startApiServer: StartApiServer;
+  paths: {
+    /** out/electron/preload.cjs */
+    preload: string;
+    /** out/renderer */
+    rendererDir: string;
+    /** The bundled example workspace (copied to the user's data folder on first use). */
+    bundledExample: string;
+    icon?: string;
+    /** Where the example workspace is copied; `switchyard serve` uses the same folder. */
+    dataDir: string;
+  };
+  argv: readonly string[];
+  /** process.defaultApp: started as `electron .` (argv[1] is the app folder). */
+  defaultApp: boolean;
+  cwd: string;
+  platform: NodeJS.Platform;
+  isDevelopment: boolean;
+  /** How long a quit waits for the server to finish running checkpoint writes. */
+  shutdownTimeoutMs?: number;
+  newToken?: () => string;
+  log?: (message: string) => void;
+}
+
+/** A bearer token nobody can guess: 256 random bits. */
+export const newServerToken = (): string => randomBytes(32).toString("base64url");
+
+interface Serving {
+  server: RunningApiServer;
+  origin: string;
+  token: string;
+  workspace: string;
+  graph?: string;
+}
+
+/** The running desktop shell: one window on one server; opening a workspace swaps the server. */
+export class DesktopShell {
+  window: WindowLike | undefined;
+  serving: Serving | undefined;
+  private readonly recents: RecentWorkspaces;
+  private readonly navigation: NavigationPolicy;
+  private quitState: "running" | "closing" | "closed" = "running";
+
+  constructor(readonly options: ShellOptions) {
+    this.recents = new RecentWorkspaces(join(options.electron.app.getPath("userData"), "recent-workspaces.json"));
+    this.navigation = {
+      origin: () => this.serving?.origin,
+      shell: options.electron.shell,
+      onBlocked: (what, url) => this.log(`blocked ${what}${url ? `: ${url}` : ""}`),
+    };
+  }
+
+  /**
+   * Before `ready`: sandbox every renderer, hold the single-instance lock, and harden every
+   * webContents ever created. Returns false when another instance owns the lock (it has been
+   * told about our argv and will focus itself); this one then quits.
+   */
+  prepare(): boolean {
+    const { app } = this.options.electron;
+    app.enableSandbox();
+    if (!app.requestSingleInstanceLock()) {
+      app.quit();
+      return false;
+    }
+    app.on("web-contents-created", (_event: unknown, contents: Parameters<typeof hardenWebContents>[0]) => hardenWebContents(contents, this.navigation));
+    app.on("second-instance", (_event: unknown, argv: string[], workingDirectory: string) => void this.onSecondInstance(argv, workingDirectory));
+    app.on("before-quit", (event: { preventDefault(): void }) => this.onBeforeQuit(event));
+    app.on("window-all-closed", () => {
+      if (this.options.platform !== "darwin") app.quit();
+    });
+    app.on("activate", () => {
+      if (!this.window && this.serving) void this.openWindow();
+    });
+    return true;
+  }
+
+  /** After `ready`: start the server, open the window on it, install IPC and the menu. */
+  async start(): Promise<void> {
+    const { electron } = this.options;
+    await electron.app.whenReady();
+    const launch = parseLaunchArgs(this.options.argv, { defaultApp: this.options.defaultApp, cwd: this.options.cwd });
+    this.serving = await this.startServing(await this.initialWorkspace(launch), launch.graph);
+    await this.recents.add(this.serving.workspace);
+    registerDesktopIpc(electron.ipcMain, this.desktopActions(), {
+      origin: () => this.serving?.origin,
+      webContentsId: () => this.window?.webContents.id,
+    }, (error) => this.log(error.message));
+    await this.refreshMenu();
+    await this.openWindow();
+  }
+
+  private async initialWorkspace(launch: LaunchRequest): Promise<string> {
+    if (launch.workspace) return assertWorkspaceFolder(launch.workspace);
+    const [latest] = await this.recents.list();
+    if (latest) return latest;
+    return ensureExampleWorkspace(this.options.paths.bundledExample, this.options.paths.dataDir);
+  }
+
+  private async startServing(workspace: string, graph?: string): Promise<Serving> {
+    const token = (this.options.newToken ?? newServerToken)();
+    const server = await this.options.startApiServer({ workspace, host: APP_HOST, port: 0, token, rendererDir: this.options.paths.rendererDir });
+    let origin: string;
+    try {
+      origin = appOriginOf(server.url);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    hardenSession(this.options.electron.session.fromPartition(APP_PARTITION), { origin, token });
+    this.log(`serving ${workspace} at ${origin}`);
+    return { server, origin, token, workspace, graph };
+  }
+
+  private async openWindow(): Promise<void> {
+    const { electron, paths, isDevelopment } = this.options;
+    const stateFile = join(electron.app.getPath("userData"), "window-state.json");
+    const workAreas = electron.screen.getAllDisplays().map((display) => display.workArea);
+    const state = fitToDisplays(await loadWindowState(stateFile), workAreas);
+    const window = new electron.BrowserWindow(mainWindowOptions({ preload: paths.preload, isDevelopment, state, icon: paths.icon }));
+    this.window = window;
+    hardenWebContents(window.webContents, this.navigation);
+    trackWindowState(window, (next) => void saveWindowState(stateFile, next).catch((error) => this.log(`window state not saved: ${error}`)));
+    window.once("ready-to-show", () => {
+      if (state.maximized) window.maximize();
+      window.show();
+    });
+    window.on("closed", () => {
+      if (this.window === window) this.window = undefined;
+    });
+    await this.loadApp();
+  }
+
+  private async loadApp(): Promise<void> {
+    if (!this.window || !this.serving) return;
+    this.window.setTitle(`Switchyard - ${this.serving.workspace}`);
+    await this.window.loadURL(`${this.serving.origin}/`);
+  }
+
+  /** Starts a server on the new workspace first, so a failure leaves the current one running. */
+  async openWorkspace(path: string): Promise<boolean> {
+    let next: Serving;
+    try {
+      next = await this.startServing(await assertWorkspaceFolder(path));
+    } catch (error) {
+      this.options.electron.dialog.showErrorBox("Cannot open workspace", error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    const previous = this.serving;
+    this.serving = next;
+    await this.recents.add(next.workspace);
+    this.options.electron.app.addRecentDocument(next.workspace);
+    await this.refreshMenu();
+    await this.loadApp();
+    await previous?.server.close();
+    return true;
+  }
+
+  private async onSecondInstance(argv: string[], workingDirectory: string): Promise<void> {
+    const window = this.window;
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    const launch = parseLaunchArgs(argv, { defaultApp: this.options.defaultApp, cwd: workingDirectory });
+    if (launch.workspace && launch.workspace !== this.serving?.workspace) await this.openWorkspace(launch.workspace);
+  }
+
+  /**
+   * A clean shutdown: the first quit is held until the server has stopped, which lets running
+   * runs reach their next checkpoint and pending checkpoint writes reach the disk; a server that
+   * hangs is given `shutdownTimeoutMs`, then the app quits anyway.
+   */
+  private onBeforeQuit(event: { preventDefault(): void }): void {
+    if (this.quitState === "closed" || !this.serving) return;
+    event.preventDefault();
+    if (this.quitState === "closing") return;
+    this.quitState = "closing";
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.options.shutdownTimeoutMs ?? 10_000).unref?.());
+    void Promise.race([this.serving.server.close(), timeout])
+      .catch((error: unknown) => this.log(`server did not close cleanly: ${String(error)}`))
+      .finally(() => {
+        this.quitState = "closed";
+        this.options.electron.app.quit();
+      });
+  }
+
+  private sendMenuCommand(command: MenuCommand): void {
+    this.window?.webContents.send(DESKTOP_CHANNELS.menuCommand, command);
+  }
+
+  private async refreshMenu(): Promise<void> {
+    const { Menu } = this.options.electron;
+    const template = buildMenuTemplate(
+      { platform: this.options.platform, isDevelopment: this.options.isDevelopment, recentWorkspaces: await this.recents.list(), appName: "Switchyard" },
+      this.menuActions(),
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  private menuActions(): MenuActions {
+    const { app, shell } = this.options.electron;
+    return {
+      send: (command) => this.sendMenuCommand(command),
+      openWorkspaceFolder: () => void this.desktopActions().openWorkspaceFolder(),
+      openRecentWorkspace: (path) => void this.openWorkspace(path),
+      clearRecentWorkspaces: () => void this.recents.clear().then(() => app.clearRecentDocuments()).then(() => this.refreshMenu()),
+      toggleDevTools: () => {
+        if (this.options.isDevelopment) this.window?.webContents.toggleDevTools();
+      },
+      openExternal: (url) => {
+        if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      },
+      showAbout: () => void this.showAbout(),
+    };
+  }
+
+  private desktopActions(): DesktopActions {
+    const { dialog } = this.options.electron;
+    const workspace = () => this.serving?.workspace ?? this.options.cwd;
+    return {
+      openWorkspaceFolder: async () => {
+        const path = await chooseWorkspaceFolder(dialog, this.window, workspace());
+        return path && (await this.openWorkspace(path)) ? path : null;
+      },
+      openRecentWorkspace: async (path) => (await this.recents.includes(path)) && this.openWorkspace(path),
+      recentWorkspaces: () => this.recents.list(),
+      openGraphFile: () => openGraphFileDialog(dialog, this.window, workspace()),
+      saveGraphFileAs: (request) => saveGraphFileDialog(dialog, this.window, workspace(), request),
+      appInfo: async () => ({
+        version: this.options.electron.app.getVersion(),
+        platform: this.options.platform,
+        workspace: workspace(),
+        ...(this.serving?.graph ? { graph: this.serving.graph } : {}),
+      }),
+    };
+  }
+
+  private async showAbout(): Promise<void> {
+    const { app, dialog } = this.options.electron;
+    await dialog.showMessageBox(this.window, {
+      type: "info",
+      title: "About Switchyard",
+      message: `Switchyard ${app.getVersion()}`,
+      detail: `Design, run and debug LangGraph agent graphs.\nWorkspace: ${this.serving?.workspace ?? "none"}`,
+    });
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((line: string) => console.log(`[switchyard] ${line}`)))(message);
+  }
+}

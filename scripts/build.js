@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Builds the desktop app into out/: the Electron main process (one ESM bundle, out/electron/main.js),
+// the sandboxed preload (CommonJS, out/electron/preload.cjs) and the renderer (vite, out/renderer).
+//
+//   node scripts/build.js                      everything
+//   node scripts/build.js --only electron      main + preload
+//   node scripts/build.js --only renderer      the renderer
+//   node scripts/build.js --out DIR            into DIR instead of out/ (the layout test uses this)
+//   node scripts/build.js --if-stale           only the parts whose sources changed since they were built
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** What each part is built from and what it produces (relative to the out folder). */
+export const TARGETS = {
+  electron: { sources: ["main", "shared", "package.json"], outputs: ["electron/main.js", "electron/preload.cjs"] },
+  renderer: { sources: ["renderer", "shared", "vite.config.ts", "package.json"], outputs: ["renderer/index.html"] },
+};
+
+// Electron 38 runs Node 22 in the main process and Chromium 140 in the window.
+const NODE_TARGET = "node22";
+const CHROME_TARGET = "chrome140";
+
+// Bundled CommonJS dependencies call require(); an ESM bundle has none unless we make one.
+const ESM_REQUIRE_BANNER = 'import { createRequire as __switchyardCreateRequire } from "node:module"; const require = __switchyardCreateRequire(import.meta.url);';
+
+export async function buildElectron(outDir) {
+  const esbuild = await import("esbuild");
+  const common = { bundle: true, logLevel: "warning", sourcemap: "linked", external: ["electron"], legalComments: "none", absWorkingDir: root };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [join(root, "main/electron/main.ts")],
+      outfile: join(outDir, "electron/main.js"),
+      platform: "node",
+      format: "esm",
+      target: NODE_TARGET,
+      banner: { js: ESM_REQUIRE_BANNER },
+    }),
+    esbuild.build({
+      ...common,
+      // A sandboxed preload is a classic script with a limited require(): CommonJS, browser platform.
+      entryPoints: [join(root, "main/electron/preload.ts")],
+      outfile: join(outDir, "electron/preload.cjs"),
+      platform: "browser",
+      format: "cjs",
+      target: CHROME_TARGET,
+    }),
+  ]);
+}
+
+export function buildRenderer(outDir) {
+  if (!existsSync(join(root, "vite.config.ts"))) throw new Error("no vite.config.ts: the renderer cannot be built yet");
+  const vite = join(root, "node_modules/vite/bin/vite.js");
+  const result = spawnSync(process.execPath, [vite, "build", "--outDir", join(outDir, "renderer"), "--emptyOutDir", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error(`vite build failed (exit code ${result.status ?? result.signal})`);
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** The targets whose outputs are missing or older than their newest source. */
+export function staleTargets(outDir = join(root, "out")) {
+  return Object.entries(TARGETS)
+    .filter(([, target]) => {
+      const outputs = target.outputs.map((output) => join(outDir, output));
+      if (!outputs.every((output) => existsSync(output))) return true;
+      const built = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
+      return Math.max(...target.sources.map((source) => newestMtime(join(root, source)))) > built;
+    })
+    .map(([name]) => name);
+}
+
+export async function build({ only, outDir = join(root, "out"), ifStale = false } = {}) {
+  let names = only ? [only] : Object.keys(TARGETS);
+  if (ifStale) names = names.filter((name) => staleTargets(outDir).includes(name));
+  for (const name of names) {
+    const started = Date.now();
+    if (name === "electron") await buildElectron(outDir);
+    else buildRenderer(outDir);
+    console.log(`built ${name} into ${relative(root, outDir) || "."}/ in ${Date.now() - started} ms`);
+  }
+  return names;
+}
+
+function parseArgs(argv) {
+  const options = {};
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === "--only") options.only = argv[++index];
+    else if (arg === "--out") options.outDir = argv[++index];
+    else if (arg === "--if-stale") options.ifStale = true;
+    else throw new Error(`unknown option ${arg} (use --only electron|renderer, --out DIR, --if-stale)`);
+  }
+  if (options.only && !(options.only in TARGETS)) throw new Error(`--only takes ${Object.keys(TARGETS).join(" or ")}, not ${options.only}`);
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await build(parseArgs(process.argv.slice(2)));
+  } catch (error) {
+    console.error(`build: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}

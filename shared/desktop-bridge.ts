@@ -1,0 +1,92 @@
+/**
+ * The contract between the desktop shell's preload (main/electron/preload.ts) and the renderer.
+ *
+ * In the desktop app the preload puts one object of this type on `window.switchyardDesktop`;
+ * in web mode it is absent and the renderer falls back to server routes or browser equivalents.
+ * The bridge is a handful of named functions, never a generic `invoke(channel, ...)`: every
+ * function maps to one IPC channel whose handler in the main process checks who is calling.
+ */
+
+/** The name of the global the preload defines (`window.switchyardDesktop`). */
+export const DESKTOP_BRIDGE_GLOBAL = "switchyardDesktop";
+
+/** Commands the native menu sends to the window; menus, shortcuts and the palette share them. */
+export const MENU_COMMANDS = [
+  "file.new-graph",
+  "file.save",
+  "file.close-graph",
+  "edit.undo",
+  "edit.redo",
+  "edit.select-all",
+  "view.zoom-in",
+  "view.zoom-out",
+  "view.fit",
+  "view.toggle-theme",
+  "run.run",
+  "run.continue",
+  "run.step",
+  "run.cancel",
+  "run.toggle-breakpoint",
+  "help.shortcuts",
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === "string" && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** A graph file the user picked in the native "Open graph file" dialog. */
+export interface OpenedGraphFile {
+  /** The file name without folders, e.g. `triage.graph.json`. */
+  fileName: string;
+  /** The file's text; the renderer validates it with the shared graph-doc schema. */
+  text: string;
+}
+
+export interface SaveGraphFileRequest {
+  /** Suggested file name, e.g. `agent.graph.json`. */
+  suggestedName: string;
+  /** The serialised document (stable, git-friendly text). */
+  text: string;
+}
+
+/** Where the shell stands: what the renderer may show in a title bar or an about box. */
+export interface DesktopAppInfo {
+  version: string;
+  platform: string;
+  /** The workspace folder the server in this window serves. */
+  workspace: string;
+  /** The graph named at launch (`switchyard-desktop path/to/NAME.graph.json`), to show first. */
+  graph?: string;
+}
+
+export interface DesktopBridge {
+  /** Shows the native folder dialog; the window reloads on the chosen workspace. `null` when cancelled. */
+  openWorkspaceFolder(): Promise<string | null>;
+  /** Re-opens a workspace from the recent list (paths not on the list are refused). */
+  openRecentWorkspace(path: string): Promise<boolean>;
+  /** Most recent first. */
+  recentWorkspaces(): Promise<string[]>;
+  /** Shows the native open dialog for a `*.graph.json` file elsewhere on disk (to import it). */
+  openGraphFile(): Promise<OpenedGraphFile | null>;
+  /** Shows the native save dialog and writes the text there ("Export as..."); returns the path or `null`. */
+  saveGraphFileAs(request: SaveGraphFileRequest): Promise<string | null>;
+  appInfo(): Promise<DesktopAppInfo>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** IPC channel names, one per bridge function (the main side registers exactly these). */
+export const DESKTOP_CHANNELS = {
+  openWorkspaceFolder: "switchyard:open-workspace-folder",
+  openRecentWorkspace: "switchyard:open-recent-workspace",
+  recentWorkspaces: "switchyard:recent-workspaces",
+  openGraphFile: "switchyard:open-graph-file",
+  saveGraphFileAs: "switchyard:save-graph-file-as",
+  appInfo: "switchyard:app-info",
+  menuCommand: "switchyard:menu-command",
+} as const;
+
+/** The largest graph file the bridge reads or writes (a graph file is text written for humans). */
+export const MAX_GRAPH_FILE_BYTES = 5 * 1024 * 1024;
