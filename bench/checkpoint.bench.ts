@@ -4,7 +4,7 @@ import path from "node:path";
 import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { FileCheckpointSaver } from "../main/checkpoint/file-saver";
-import { buildCycleGraph, type ListKind } from "./checkpoint-graph";
+import { buildCycleGraph, type ListKind } from "../test/fixtures/checkpoint/cycle-graph";
 
 type SaverName = "memory" | "sqlite" | "file";
 const SAVERS: SaverName[] = ["memory", "sqlite", "file"];

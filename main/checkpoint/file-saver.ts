@@ -121,8 +121,12 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     assertValidThreadId(threadId);
     const ns: string = config.configurable?.checkpoint_ns ?? "";
     const { channel_values: values, ...withoutValues } = checkpoint;
+    // A versioned channel's value lives in a blob per version. A channel with a value but
+    // no version (a reducer's default nobody wrote yet) has nowhere else to go, so it stays
+    // inline, as MemorySaver would return it.
+    const unversioned = Object.fromEntries(Object.entries(values).filter(([channel]) => !Object.hasOwn(checkpoint.channel_versions, channel)));
     const [serializedCheckpoint, serializedMetadata, newBlobs] = await Promise.all([
-      this.serialize(withoutValues),
+      this.serialize({ ...withoutValues, channel_values: unversioned }),
       this.serialize(metadata),
       Promise.all(
         Object.entries(newVersions).map(async ([channel, version]) => ({
@@ -248,7 +252,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
             .map((w) => ({ type: w.type, bytes: log.read(w.offset, w.length) }));
 
     const checkpoint = (await this.deserialize(stored.cpType, checkpointBytes)) as Checkpoint;
-    checkpoint.channel_values = {};
+    checkpoint.channel_values ??= {};
     for (const [channel, type, bytes] of values) checkpoint.channel_values[channel] = await this.deserialize(type, bytes);
     if (checkpoint.v < 4 && stored.parentId !== undefined) {
       await this.migratePendingSends(checkpoint, parentSends);

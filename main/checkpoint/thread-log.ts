@@ -173,24 +173,28 @@ export class ThreadLog {
     while (this.queue.length > 0) {
       const batchStart = this.size;
       const awaitingSync: Append[] = [];
-      this.writeQueued(awaitingSync);
+      const wantsBackgroundSync = this.writeQueued(awaitingSync);
       if (awaitingSync.length > 0) {
         // LangGraph saves a task's writes and then, a few microtasks later, the step's
         // checkpoint; waiting one turn of the event loop lets both share one fsync.
         await new Promise((resolve) => setImmediate(resolve));
         this.writeQueued(awaitingSync);
         await this.syncBatch(batchStart, awaitingSync);
-      } else if (this.dirty) this.syncInBackground();
+      } else if (wantsBackgroundSync) this.syncInBackground();
     }
   }
 
-  private writeQueued(awaitingSync: Append[]): void {
+  /** Writes everything queued; true when an "async" append wants an fsync soon. */
+  private writeQueued(awaitingSync: Append[]): boolean {
+    let wantsBackgroundSync = false;
     while (this.queue.length > 0) {
       const append = this.queue.shift()!;
       if (!this.write(append)) continue;
       if (append.durability === "sync") awaitingSync.push(append);
       else append.resolve();
+      if (append.durability === "async") wantsBackgroundSync = true;
     }
+    return wantsBackgroundSync;
   }
 
   private write(append: Append): boolean {
