@@ -90,12 +90,12 @@ describe("reading back", () => {
     const checkpoint = checkpointWith(values, versions);
     const meta = { source: "input" as const, step: -1, parents: {} };
     const memory = new MemorySaver();
-    const expected = await memory.getTuple(await memory.put(threadConfig("t"), checkpoint, meta, versions));
+    const expected = await memory.getTuple(await memory.put(threadConfig("t"), checkpoint, meta));
     const returned = await saver.put(threadConfig("t"), checkpoint, meta, versions);
     await reopen();
     const tuple = await saver.getTuple(returned);
     expect(tuple?.checkpoint.channel_values).toEqual(expected?.checkpoint.channel_values);
-    expect(tuple?.checkpoint.channel_values.messages[0]).toBeInstanceOf(HumanMessage);
+    expect((tuple?.checkpoint.channel_values.messages as unknown[])[0]).toBeInstanceOf(HumanMessage);
     expect(tuple?.checkpoint.channel_values.tags).toEqual(new Set(["a", "b"]));
   });
 });
