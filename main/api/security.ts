@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { MAX_BODY_BYTES } from "./body";
 import { ApiError } from "./errors";
+import { isLoopbackHost } from "./loopback";
 
 export interface SecurityOptions {
   /** The address the server listens on; `port` is filled in once it is known (for `--port 0`). */
@@ -13,9 +14,6 @@ export interface SecurityOptions {
 
 const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
 
-export function isLoopbackHost(host: string): boolean {
-  return host === "127.0.0.1" || host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 /** Host names (with port) a request may carry: this server's loopback names, or its own bound name. */
 function allowedHosts(options: SecurityOptions): Set<string> {

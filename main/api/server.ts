@@ -1,18 +1,12 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
-import { openCheckpointer } from "../workspace/checkpointer";
-import { RunLog } from "../workspace/run-log";
-import { ThreadStore } from "../workspace/thread-store";
-import { Workspace } from "../workspace/workspace";
-import { WorkspaceWatcher } from "../workspace/workspace-watch";
-import { createApp } from "./app";
-import type { ServerContext } from "./context";
-import { executeRun } from "./run-executor";
-import { withRunMetadata } from "./run-metadata-saver";
-import { RunRegistry } from "./run-registry";
-import { isLoopbackHost } from "./security";
+import { WorkspaceLock } from "../checkpoint/workspace-lock";
+import { DATA_FOLDER } from "../workspace/data-folder";
+import { isLoopbackHost } from "./loopback";
+import type { LoadedApp } from "./server-context";
 
 export interface ServerOptions {
   workspaceDir: string;
@@ -28,8 +22,8 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
-  /** False while checkpoints are only in memory (the file saver is not available). */
-  durable: boolean;
+  /** Resolves once LangGraph and the workspace's run data are loaded (requests wait for it anyway). */
+  loaded: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,63 +41,52 @@ export class TokenRequiredError extends Error {
   }
 }
 
-const DEFAULT_RENDERER_DIR = join(fileURLToPath(new URL("../../out/renderer", import.meta.url)));
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL("../../out/renderer", import.meta.url));
 
-/** Opens a workspace's run data and serves the API on it until `close()`. */
+/**
+ * Serves a workspace. The port opens first (with the workspace's server lock held, so a second
+ * server fails before it says it is ready); LangGraph and the run data load right after, and
+ * requests that arrive meanwhile wait for them.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   if (!isLoopbackHost(host) && !options.token) throw new TokenRequiredError(host);
-  const workspace = new Workspace(options.workspaceDir);
-  const checkpointer = await openCheckpointer(workspace.dataDir, options.durability);
-  const threads = new ThreadStore(workspace.dataDir, options.durability);
-  const runLog = new RunLog(workspace.dataDir, options.durability);
+  const workspaceDir = resolve(options.workspaceDir);
+  const lock = WorkspaceLock.acquire(join(workspaceDir, DATA_FOLDER), "server.lock");
   const security = { address: { host, port: options.port ?? 2024 }, token: options.token, allowOrigins: options.allowOrigins ?? [] };
-  const ctx: ServerContext = {
-    workspace,
-    threads,
-    runLog,
-    saver: withRunMetadata(checkpointer.saver),
-    runs: undefined as unknown as RunRegistry,
-    security,
-    startedAt: new Date().toISOString(),
-    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-  };
-  ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
-  const watcher = new WorkspaceWatcher(workspace);
-  await watcher.start();
-  const server = createAdaptorServer({ fetch: createApp(ctx, watcher).fetch, hostname: host });
-  const closeStores = async () => {
-    watcher.close();
-    threads.close();
-    runLog.close();
-    await checkpointer.close();
-  };
+  let app: Promise<LoadedApp> | undefined;
+  const server = createAdaptorServer({ fetch: async (request: Request) => (await app!).fetch(request), hostname: host }) as Server;
   try {
-    await listen(server as import("node:http").Server, host, options.port ?? 2024);
+    await listen(server, host, options.port ?? 2024);
   } catch (error) {
-    await closeStores();
+    lock.release();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  security.address.port = port;
+  security.address.port = (server.address() as AddressInfo).port;
+  app = import("./server-context").then(({ loadApp }) =>
+    loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability }),
+  );
+  const loaded = app.then(() => undefined);
+  loaded.catch(() => {});
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    port,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${security.address.port}`,
+    port: security.address.port,
     host,
-    durable: checkpointer.durable,
+    loaded,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as import("node:http").Server).closeAllConnections?.();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
       });
-      await closeStores();
+      await (await app!.catch(() => undefined))?.close();
+      lock.release();
     },
   };
 }
 
-function listen(server: import("node:http").Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(host, port) : error));
-    server.listen(port, host, () => resolve());
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once("error", (error: NodeJS.ErrnoException) => fail(error.code === "EADDRINUSE" ? new PortInUseError(host, port) : error));
+    server.listen(port, host, () => done());
   });
 }

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { WorkspaceLockedError } from "../checkpoint/errors";
 import { PortInUseError, startServer, TokenRequiredError } from "../api/server";
 import { exampleWorkspace } from "../workspace/user-data";
 import { CliUsageError } from "./cli-error";
@@ -34,15 +35,23 @@ export async function serveCommand(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof TokenRequiredError) throw new CliUsageError(error.message);
+    if (error instanceof WorkspaceLockedError) {
+      console.error(`switchyard serve: ${error.message}`);
+      return 1;
+    }
     throw error;
   }
-  const durability = server.durable ? "" : " (checkpoints in memory only)";
-  console.log(`Switchyard is serving ${workspaceDir} at ${server.url}${durability}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+  console.log(`Switchyard is serving ${workspaceDir} at ${server.url}`);
+  const failed = await new Promise<Error | undefined>((resolve) => {
+    server.loaded.catch((error: Error) => resolve(error));
+    process.once("SIGINT", () => resolve(undefined));
+    process.once("SIGTERM", () => resolve(undefined));
   });
+  if (failed) {
+    console.error(`switchyard serve: could not open the workspace: ${failed.message}`);
+    await server.close().catch(() => {});
+    return 1;
+  }
   await server.close();
   return 0;
 }

@@ -4,9 +4,9 @@ import { basename, join, resolve } from "node:path";
 import { GRAPH_DOC_VERSION, type GraphDoc } from "../../shared/graph-doc";
 import { parseGraphDoc } from "../../shared/graph-parse";
 import type { Problem } from "../../shared/problem";
+import { DATA_FOLDER } from "./data-folder";
 import { graphFilePath, listGraphNames, loadGraphText, saveGraphFile, type LoadedGraph } from "./graph-files";
 
-export const DATA_FOLDER = ".switchyard";
 
 export interface GraphEntry extends LoadedGraph {
   /** sha256 of the file text: what the editor sends back as `baseHash`. */

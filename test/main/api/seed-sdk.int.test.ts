@@ -45,7 +45,7 @@ describe("the seed flow with @langchain/langgraph-sdk", () => {
     const toolCallId = messages[messages.length - 1].tool_calls[0].id;
     const toolMessage = [{ tool_call_id: toolCallId, type: "tool", content: "san francisco" }];
     const update = await client.threads.updateState(thread.thread_id, { values: { messages: toolMessage }, asNode: "ask_human" });
-    expect(update.checkpoint).toMatchObject({ thread_id: thread.thread_id, checkpoint_ns: "", checkpoint_id: expect.any(String) });
+    expect((update as any).checkpoint).toMatchObject({ thread_id: thread.thread_id, checkpoint_ns: "", checkpoint_id: expect.any(String) });
 
     const second = await collect(client.runs.stream(thread.thread_id, assistantId, { input: null, streamMode: "updates" }));
     expect(second.map((chunk) => Object.keys(chunk)[0])).toEqual(["agent", "action", "agent"]);

@@ -1,0 +1,50 @@
+import { openCheckpointer } from "../workspace/checkpointer";
+import { RunLog } from "../workspace/run-log";
+import { ThreadStore } from "../workspace/thread-store";
+import { Workspace } from "../workspace/workspace";
+import { WorkspaceWatcher } from "../workspace/workspace-watch";
+import { createApp } from "./app";
+import type { ServerContext } from "./context";
+import { executeRun } from "./run-executor";
+import { withRunMetadata } from "./run-metadata-saver";
+import { RunRegistry } from "./run-registry";
+import type { SecurityOptions } from "./security";
+
+export interface LoadedApp {
+  fetch: (request: Request) => Response | Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The heavy half of the server (LangGraph, the checkpoint saver, the stores), loaded after the
+ * port is open so the ready line comes quickly; requests wait for it.
+ */
+export async function loadApp(options: { workspaceDir: string; security: SecurityOptions; rendererDir: string; durability?: "sync" | "async" }): Promise<LoadedApp> {
+  const workspace = new Workspace(options.workspaceDir);
+  const checkpointer = await openCheckpointer(workspace.dataDir, options.durability);
+  const threads = new ThreadStore(workspace.dataDir);
+  const runLog = new RunLog(workspace.dataDir);
+  const ctx: ServerContext = {
+    workspace,
+    threads,
+    runLog,
+    saver: withRunMetadata(checkpointer.saver),
+    runs: undefined as unknown as RunRegistry,
+    security: options.security,
+    startedAt: new Date().toISOString(),
+    rendererDir: options.rendererDir,
+  };
+  ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
+  const watcher = new WorkspaceWatcher(workspace);
+  await watcher.start();
+  const app = createApp(ctx, watcher);
+  return {
+    fetch: (request) => app.fetch(request),
+    close: async () => {
+      watcher.close();
+      threads.close();
+      runLog.close();
+      await checkpointer.close();
+    },
+  };
+}
