@@ -54,8 +54,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const workspaceDir = resolve(options.workspaceDir);
   const lock = WorkspaceLock.acquire(join(workspaceDir, DATA_FOLDER), "server.lock");
   const security = { address: { host, port: options.port ?? 2024 }, token: options.token, allowOrigins: options.allowOrigins ?? [] };
-  let app: Promise<LoadedApp> | undefined;
-  const server = createAdaptorServer({ fetch: async (request: Request) => (await app!).fetch(request), hostname: host }) as Server;
+  const loading: { app?: Promise<LoadedApp> } = {};
+  const server = createAdaptorServer({ fetch: async (request: Request) => (await loading.app!).fetch(request), hostname: host }) as Server;
   try {
     await listen(server, host, options.port ?? 2024);
   } catch (error) {
@@ -63,9 +63,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   security.address.port = (server.address() as AddressInfo).port;
-  app = import("./server-context").then(({ loadApp }) =>
+  const app = (loading.app = import("./server-context").then(({ loadApp }) =>
     loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability }),
-  );
+  ));
   const loaded = app.then(() => undefined);
   loaded.catch(() => {});
   return {
