@@ -7,6 +7,8 @@ import { planRun } from "./run-request";
 
 export interface StartedRun {
   active: ActiveRun;
+  /** The run as created (pending), before it starts changing. */
+  run: Run;
   /** A thread made for a thread-less run (`/runs/stream`, `/runs/wait`): deleted afterwards unless on_completion is "keep". */
   temporary: boolean;
 }
@@ -38,7 +40,7 @@ export async function startRun(ctx: ServerContext, threadId: string | null, body
   const active = new ActiveRun(run, plan);
   ctx.runs.submit(active);
   if (temporary && plan.onCompletion === "delete") void active.done.then(() => deleteThreadData(ctx, id));
-  return { active, temporary };
+  return { active, temporary, run };
 }
 
 export async function deleteThreadData(ctx: ServerContext, threadId: string): Promise<void> {

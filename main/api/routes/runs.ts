@@ -19,13 +19,13 @@ export function runRoutes(ctx: ServerContext): Hono {
   app.post("/runs/wait", async (c) => waitRun(c, ctx, null));
 
   app.post("/threads/:thread_id/runs", async (c) => {
-    const { active } = await startRun(ctx, pathId(c.req.param("thread_id"), "thread_id"), await readJsonObject(c));
+    const { active, run } = await startRun(ctx, pathId(c.req.param("thread_id"), "thread_id"), await readJsonObject(c));
     c.header("Content-Location", runPath(active));
-    return c.json(active.run);
+    return c.json(run);
   });
   app.post("/runs", async (c) => {
-    const { active } = await startRun(ctx, null, await readJsonObject(c));
-    return c.json(active.run);
+    const { run } = await startRun(ctx, null, await readJsonObject(c));
+    return c.json(run);
   });
 
   app.get("/threads/:thread_id/runs", (c) => {
@@ -116,7 +116,7 @@ function runPath(active: ActiveRun): string {
 function requireRun(c: Context, ctx: ServerContext) {
   const thread = requireThread(ctx, c.req.param("thread_id"));
   const runId = pathId(c.req.param("run_id"), "run_id");
-  const run = ctx.runLog.get(runId) ?? ctx.runs.get(runId)?.run;
+  const run = ctx.runLog.get(runId);
   if (!run || run.thread_id !== thread.thread_id) throw new RunNotFoundError(runId);
   return run;
 }
