@@ -1,0 +1,138 @@
+import { ReactFlowProvider } from "@xyflow/react";
+import { useEffect } from "react";
+import { Canvas } from "../canvas/Canvas";
+import { QuickAdd } from "../canvas/QuickAdd";
+import { startAutosave } from "../commands/autosave";
+import { handleWorkspaceEvent } from "../commands/external-change";
+import { graphNameFromLocation, openGraph } from "../commands/open-graph";
+import { refreshWorkspace } from "../commands/refresh-workspace";
+import { subscribeWorkspaceEvents } from "../client/workspace-events";
+import { BottomPanel } from "../panels/BottomPanel";
+import { Inspector } from "../panels/Inspector";
+import { Sidebar } from "../panels/Sidebar";
+import { useGraphStore } from "../stores/graph-store";
+import { useUiStore } from "../stores/ui-store";
+import { useWorkspaceStore } from "../stores/workspace-store";
+import { Dialogs } from "./Dialogs";
+import { HelpOverlay } from "./HelpOverlay";
+import { Icon } from "./Icon";
+import { Splitter } from "./Splitter";
+import { Toasts } from "./Toasts";
+import { TopBar } from "./TopBar";
+import { useShortcuts } from "./use-shortcuts";
+
+/** The window: top bar; sidebar | canvas | inspector; bottom panel. */
+export function App() {
+  const ui = useUiStore();
+  const hasGraph = useGraphStore((state) => !!state.graphName);
+  const hasDoc = useGraphStore((state) => !!state.doc);
+  useShortcuts();
+  useWorkspaceSession();
+  useEffect(() => {
+    document.documentElement.dataset.theme = ui.theme;
+  }, [ui.theme]);
+
+  const columns = [ui.sidebarOpen ? `${ui.sidebarWidth}px 0px` : "0px 0px", "minmax(0, 1fr)", ui.inspectorOpen && hasDoc ? `0px ${ui.inspectorWidth}px` : "0px 0px"].join(" ");
+  return (
+    <ReactFlowProvider>
+      <div className="sy-app">
+        <TopBar />
+        <div className="sy-main" style={{ gridTemplateColumns: columns }}>
+          <div className="sy-cell">{ui.sidebarOpen && <Sidebar />}</div>
+          {ui.sidebarOpen ? <Splitter orientation="vertical" label="Resize sidebar" size={ui.sidebarWidth} min={180} max={420} onResize={(sidebarWidth) => useUiStore.setState({ sidebarWidth })} /> : <div />}
+          <div className="sy-center" style={{ gridTemplateRows: ui.bottomOpen ? `minmax(0, 1fr) 0px ${ui.bottomHeight}px` : "minmax(0, 1fr) 0px 0px" }}>
+            <main className="sy-canvas-wrap" aria-label="Editor">
+              {hasDoc ? <Canvas /> : <NoGraph hasGraph={hasGraph} />}
+            </main>
+            {ui.bottomOpen ? <Splitter orientation="horizontal" label="Resize bottom panel" size={ui.bottomHeight} min={90} max={520} invert onResize={(bottomHeight) => useUiStore.setState({ bottomHeight })} /> : <div />}
+            <div className="sy-cell">{ui.bottomOpen && <BottomPanel />}</div>
+          </div>
+          {ui.inspectorOpen && hasDoc ? <Splitter orientation="vertical" label="Resize inspector" size={ui.inspectorWidth} min={260} max={640} invert onResize={(inspectorWidth) => useUiStore.setState({ inspectorWidth })} /> : <div />}
+          <div className="sy-cell">{ui.inspectorOpen && hasDoc && <Inspector />}</div>
+        </div>
+        <StatusBar />
+        {ui.quickAddOpen && hasDoc && <QuickAdd />}
+        {ui.helpOpen && <HelpOverlay />}
+        <Dialogs />
+        <Toasts />
+      </div>
+    </ReactFlowProvider>
+  );
+}
+
+function NoGraph({ hasGraph }: { hasGraph: boolean }) {
+  const loadProblems = useGraphStore((state) => state.loadProblems);
+  const loadText = useGraphStore((state) => state.loadText);
+  const graphs = useWorkspaceStore((state) => state.graphs.length);
+  if (hasGraph) {
+    return (
+      <div className="sy-no-graph is-broken" role="alert">
+        <Icon name="alert" size={28} />
+        <strong>This file is not a valid graph document</strong>
+        <span>Fix it in a text editor; it reloads here when saved. The problems are listed below.</span>
+        <pre className="sy-broken-text">{loadText.slice(0, 2000)}</pre>
+        {loadProblems.length === 0 && null}
+      </div>
+    );
+  }
+  return (
+    <div className="sy-no-graph">
+      <Icon name="graph" size={32} />
+      <strong>{graphs ? "Open a graph from the sidebar" : "This workspace has no graphs yet"}</strong>
+      <span>Graphs are files in the workspace folder (NAME.graph.json); the sidebar lists them.</span>
+    </div>
+  );
+}
+
+function StatusBar() {
+  const path = useWorkspaceStore((state) => state.path);
+  const connected = useWorkspaceStore((state) => state.connected);
+  const snap = useUiStore((state) => state.snapToGrid);
+  const counts = useGraphStore((state) => (state.doc ? `${state.doc.nodes.length} nodes · ${state.doc.edges.length} edges` : ""));
+  return (
+    <footer className="sy-statusbar" aria-label="Status bar">
+      <span className={`sy-conn ${connected ? "is-on" : ""}`} title={connected ? "Watching the workspace for changes" : "Not connected to the server's file events"}>
+        <span className="sy-conn-dot" aria-hidden="true" /> {connected ? "Live" : "Offline"}
+      </span>
+      <span className="sy-status-path" title={path}>
+        {path}
+      </span>
+      <span className="sy-spacer" />
+      <span>{counts}</span>
+      <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title="Snap to grid (G)" onClick={() => useUiStore.setState({ snapToGrid: !snap })}>
+        <Icon name="grid" size={12} /> Snap
+      </button>
+      <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title="Keyboard shortcuts (?)" onClick={() => useUiStore.setState({ helpOpen: true })}>
+        <Icon name="help" size={12} /> Shortcuts
+      </button>
+    </footer>
+  );
+}
+
+/** Loads the workspace, reopens the graph named in the URL, follows file events, autosaves. */
+function useWorkspaceSession(): void {
+  useEffect(() => {
+    void (async () => {
+      await refreshWorkspace();
+      const fromUrl = graphNameFromLocation();
+      const graphs = useWorkspaceStore.getState().graphs;
+      const name = fromUrl && graphs.some((graph) => graph.name === fromUrl) ? fromUrl : graphs[0]?.name;
+      if (name) await openGraph(name);
+    })();
+    const stopEvents = subscribeWorkspaceEvents(
+      (event) => void handleWorkspaceEvent(event),
+      () => useWorkspaceStore.setState({ connected: true }),
+    );
+    const stopAutosave = startAutosave();
+    const warnUnsaved = (event: BeforeUnloadEvent) => {
+      const { doc, savedDoc } = useGraphStore.getState();
+      if (doc !== savedDoc) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warnUnsaved);
+    return () => {
+      stopEvents();
+      stopAutosave();
+      window.removeEventListener("beforeunload", warnUnsaved);
+    };
+  }, []);
+}

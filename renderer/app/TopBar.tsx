@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from "react";
+import { autoLayout } from "../commands/auto-layout";
+import { redo, undo } from "../commands/undo-redo";
+import { cancelRun, runGraph } from "../commands/run-graph";
+import { saveGraph } from "../commands/save-graph";
+import { canvasApi } from "../canvas/canvas-api";
+import { useGraphStore } from "../stores/graph-store";
+import { problemsOf } from "../stores/problems";
+import { useRunStore } from "../stores/run-store";
+import { useUiStore } from "../stores/ui-store";
+import { useWorkspaceStore } from "../stores/workspace-store";
+import { useStore } from "zustand";
+import { Icon } from "./Icon";
+import { withShortcut } from "./shortcuts";
+
+const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then look up the weather there";
+
+/** Title, document actions, save state and Run. */
+export function TopBar() {
+  const graphName = useGraphStore((state) => state.graphName);
+  const hasDoc = useGraphStore((state) => !!state.doc);
+  const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
+  const problemCount = useGraphStore((state) => problemsOf(state.doc).all.length);
+  const workspace = useWorkspaceStore((state) => state.name);
+  const saveStatus = useWorkspaceStore((state) => state.saveStatus);
+  const canUndo = useStore(useGraphStore.temporal, (state) => state.pastStates.length > 0);
+  const canRedo = useStore(useGraphStore.temporal, (state) => state.futureStates.length > 0);
+  const theme = useUiStore((state) => state.theme);
+  const status = useRunStore((state) => state.status);
+  const saveText = saveStatus === "saving" ? "Saving…" : saveStatus === "error" ? "Save failed" : dirty ? "Unsaved changes" : hasDoc ? "Saved" : "";
+  return (
+    <header className="sy-topbar">
+      <div className="sy-brand" aria-label="Switchyard">
+        <span className="sy-logo" aria-hidden="true">
+          <Icon name="graph" size={15} />
+        </span>
+        <span className="sy-title">
+          <span className="sy-title-app">Switchyard</span>
+          {workspace && <span className="sy-title-sep">/</span>}
+          {workspace && <span className="sy-title-ws">{workspace}</span>}
+          {graphName && <span className="sy-title-sep">/</span>}
+          {graphName && <span className="sy-title-graph">{graphName}</span>}
+          {dirty && <span className="sy-dirty-dot" role="img" aria-label="unsaved changes" title="Unsaved changes" />}
+        </span>
+      </div>
+      <div className="sy-toolbar" role="toolbar" aria-label="Graph actions">
+        <button type="button" className="sy-tool" aria-label="Undo" title={withShortcut("Undo", "undo")} onClick={undo} disabled={!canUndo}>
+          <Icon name="undo" />
+        </button>
+        <button type="button" className="sy-tool" aria-label="Redo" title={withShortcut("Redo", "redo")} onClick={redo} disabled={!canRedo}>
+          <Icon name="redo" />
+        </button>
+        <span className="sy-tool-sep" />
+        <button type="button" className="sy-tool" aria-label="Auto-layout" title={withShortcut("Auto-layout", "layout")} onClick={() => void autoLayout()} disabled={!hasDoc}>
+          <Icon name="layout" />
+        </button>
+        <button type="button" className="sy-tool" aria-label="Fit view" title={withShortcut("Fit view", "fit")} onClick={canvasApi.fitView} disabled={!hasDoc}>
+          <Icon name="fit" />
+        </button>
+        <button type="button" className="sy-tool" aria-label="Quick add node" title={withShortcut("Quick add node", "quickAdd")} onClick={() => useUiStore.setState({ quickAddOpen: true })} disabled={!hasDoc}>
+          <Icon name="plus" />
+        </button>
+        <span className="sy-tool-sep" />
+        <span className={`sy-save-state ${dirty ? "is-dirty" : ""} ${saveStatus === "error" ? "is-error" : ""}`} role="status" aria-label={`Save state: ${saveText || "no graph open"}`}>
+          {saveText}
+        </span>
+        <button type="button" className="sy-tool" aria-label="Save" title={withShortcut("Save", "save")} onClick={() => void saveGraph()} disabled={!hasDoc}>
+          <Icon name="save" />
+        </button>
+      </div>
+      <div className="sy-topbar-right">
+        <RunButton disabled={!hasDoc} status={status} problemCount={problemCount} />
+        <span className="sy-tool-sep" />
+        <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "theme")} onClick={() => useUiStore.setState({ theme: theme === "dark" ? "light" : "dark" })}>
+          <Icon name={theme === "dark" ? "sun" : "moon"} />
+        </button>
+        <button type="button" className="sy-tool" aria-label="Keyboard shortcuts" title={withShortcut("Keyboard shortcuts", "help")} onClick={() => useUiStore.setState({ helpOpen: true })}>
+          <Icon name="keyboard" />
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function RunButton({ disabled, status, problemCount }: { disabled: boolean; status: string; problemCount: number }) {
+  const open = useUiStore((state) => state.runPopoverOpen);
+  const [input, setInput] = useState(DEFAULT_INPUT);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (open) ref.current?.select();
+  }, [open]);
+  const start = () => {
+    useUiStore.setState({ runPopoverOpen: false });
+    void runGraph(input);
+  };
+  if (status === "running") {
+    return (
+      <button type="button" className="sy-button is-small" onClick={cancelRun} aria-label="Cancel run">
+        <Icon name="stop" size={13} /> Cancel
+      </button>
+    );
+  }
+  return (
+    <div className="sy-run">
+      <button
+        type="button"
+        className="sy-button is-run is-small"
+        disabled={disabled}
+        aria-label="Run"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={problemCount ? `${problemCount} problem(s) must be fixed before running` : withShortcut("Run graph", "run")}
+        onClick={() => {
+          if (problemCount) return void runGraph("");
+          useUiStore.setState({ runPopoverOpen: !open });
+        }}
+      >
+        <Icon name="play" size={13} /> Run
+      </button>
+      {open && (
+        <div className="sy-popover" role="dialog" aria-label="Run input">
+          <label className="sy-label" htmlFor="sy-run-input">
+            First message
+          </label>
+          <textarea
+            id="sy-run-input"
+            ref={ref}
+            className="sy-input"
+            rows={3}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) start();
+              if (event.key === "Escape") useUiStore.setState({ runPopoverOpen: false });
+            }}
+          />
+          <div className="sy-inline is-end">
+            <button type="button" className="sy-button is-ghost is-small" onClick={() => useUiStore.setState({ runPopoverOpen: false })}>
+              Cancel
+            </button>
+            <button type="button" className="sy-button is-primary is-small" onClick={start}>
+              <Icon name="play" size={13} /> Start run
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

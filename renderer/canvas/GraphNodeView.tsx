@@ -1,0 +1,43 @@
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { Icon } from "../app/Icon";
+import type { KindNode } from "../stores/flow-from-doc";
+import { useGraphStore } from "../stores/graph-store";
+import { problemsOf } from "../stores/problems";
+import { useRunStore } from "../stores/run-store";
+import { kindInfo, nodeSummary } from "./kind-style";
+
+type RunMark = "running" | "paused" | "done" | null;
+
+/** One node of any kind. Memoised; selects only its own problems and run status. */
+export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
+  const node = data.node;
+  const kind = kindInfo(node.kind);
+  const problems = useGraphStore((state) => problemsOf(state.doc).byNode.get(id));
+  const run = useRunStore((state): RunMark => (state.activeNode === id ? (state.status === "paused" ? "paused" : state.status === "running" ? "running" : "done") : state.visited.includes(id) ? "done" : null));
+  const classes = ["sy-node", selected ? "is-selected" : "", problems ? "has-problems" : "", run ? `run-${run}` : ""].join(" ");
+  return (
+    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} title={kind.description}>
+      <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
+      {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
+      {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
+      <div className="sy-node-icon" aria-hidden="true">
+        <Icon name={kind.icon} size={16} />
+      </div>
+      <div className="sy-node-text">
+        <div className="sy-node-title">
+          <span className="sy-node-name">{node.label || id}</span>
+          <span className="sy-node-kind">{kind.label}</span>
+        </div>
+        <div className="sy-node-summary">{nodeSummary(node)}</div>
+      </div>
+      {problems && (
+        <span className="sy-node-problem" role="img" aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.map((p) => p.message).join("; ")}`} title={problems.map((p) => p.message).join("\n")}>
+          <Icon name="alert" size={12} />
+          {problems.length}
+        </span>
+      )}
+      <Handle type="source" position={Position.Bottom} className="sy-handle" aria-label={`Connect from ${id}`} />
+    </div>
+  );
+});

@@ -1,0 +1,53 @@
+import { memo, type DragEvent } from "react";
+import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
+import { addNode } from "../commands/add-node";
+import { Icon } from "../app/Icon";
+import { NODE_HEIGHT, NODE_WIDTH } from "../stores/flow-from-doc";
+import { canvasApi } from "./canvas-api";
+
+export const PALETTE_MIME = "application/x-switchyard-kind";
+
+/** Add a node at the middle of the visible canvas (clicks, quick-add). */
+export function addNodeAtCenter(kind: NodeKindName): void {
+  const center = canvasApi.center();
+  const jitter = (Math.random() - 0.5) * 40;
+  addNode.run({ kind, position: { x: center.x - NODE_WIDTH / 2 + jitter, y: center.y - NODE_HEIGHT / 2 + jitter } });
+}
+
+/** The node kinds, each draggable onto the canvas (or clicked to add at the centre). */
+export const Palette = memo(function Palette({ disabled }: { disabled: boolean }) {
+  const onDragStart = (event: DragEvent, kind: NodeKindName) => {
+    event.dataTransfer.setData(PALETTE_MIME, kind);
+    event.dataTransfer.effectAllowed = "copy";
+  };
+  return (
+    <ul className="sy-palette" aria-label="Node kinds">
+      {nodeKindNames.map((kind) => {
+        const info = nodeKinds[kind];
+        return (
+          <li key={kind}>
+            <button
+              type="button"
+              className="sy-palette-item"
+              draggable={!disabled}
+              disabled={disabled}
+              onDragStart={(event) => onDragStart(event, kind)}
+              onClick={() => addNodeAtCenter(kind)}
+              aria-label={`Add ${info.label} node`}
+              title={`${info.description}\nDrag onto the canvas, or click to add.`}
+              style={{ "--kind": info.color } as React.CSSProperties}
+            >
+              <span className="sy-palette-icon" aria-hidden="true">
+                <Icon name={info.icon} size={14} />
+              </span>
+              <span className="sy-palette-text">
+                <span className="sy-palette-label">{info.label}</span>
+                <span className="sy-palette-desc">{info.description}</span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
+import { Icon } from "../app/Icon";
+import { useUiStore } from "../stores/ui-store";
+import { addNodeAtCenter } from "./Palette";
+
+/** A searchable list of node kinds on a shortcut (A or Ctrl+K): type, arrow, Enter. */
+export function QuickAdd() {
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const matches = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return nodeKindNames.filter((kind) => {
+      const info = nodeKinds[kind];
+      const text = `${kind} ${info.label} ${info.description}`.toLowerCase();
+      return words.every((word) => text.includes(word));
+    });
+  }, [query]);
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => setActive(0), [query]);
+
+  const close = () => useUiStore.setState({ quickAddOpen: false });
+  const choose = (kind: NodeKindName | undefined) => {
+    if (!kind) return;
+    close();
+    addNodeAtCenter(kind);
+  };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === "ArrowDown") setActive((i) => Math.min(i + 1, matches.length - 1));
+    else if (event.key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
+    else if (event.key === "Enter") choose(matches[active]);
+    else if (event.key === "Escape") close();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div className="sy-overlay" onMouseDown={close}>
+      <div className="sy-quickadd" role="dialog" aria-modal="true" aria-label="Quick add node" onMouseDown={(event) => event.stopPropagation()}>
+        <div className="sy-quickadd-search">
+          <Icon name="search" size={16} />
+          <input
+            ref={input}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="Add a node: type to search kinds…"
+            aria-label="Search node kinds"
+            role="combobox"
+            aria-expanded="true"
+            aria-controls="sy-quickadd-list"
+            aria-activedescendant={matches[active] ? `sy-quickadd-${matches[active]}` : undefined}
+          />
+        </div>
+        <ul id="sy-quickadd-list" role="listbox" aria-label="Node kinds">
+          {matches.map((kind, i) => {
+            const info = nodeKinds[kind];
+            return (
+              <li
+                key={kind}
+                id={`sy-quickadd-${kind}`}
+                role="option"
+                aria-selected={i === active}
+                aria-label={info.label}
+                className={i === active ? "is-active" : ""}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => choose(kind)}
+                style={{ "--kind": info.color } as React.CSSProperties}
+              >
+                <span className="sy-palette-icon" aria-hidden="true">
+                  <Icon name={info.icon} size={14} />
+                </span>
+                <span className="sy-palette-text">
+                  <span className="sy-palette-label">{info.label}</span>
+                  <span className="sy-palette-desc">{info.description}</span>
+                </span>
+              </li>
+            );
+          })}
+          {matches.length === 0 && <li className="sy-quickadd-none">No node kind matches “{query}”</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Client } from "@langchain/langgraph-sdk";
+import { apiBase } from "./request";
+
+/**
+ * The LangGraph Platform API through the official SDK: the same calls work against
+ * `switchyard serve` and a real LangGraph deployment. `apiKey: null` keeps the SDK from
+ * looking for keys in an environment the browser does not have.
+ */
+let client: Client | null = null;
+
+export function langgraphClient(): Client {
+  client ??= new Client({ apiUrl: apiBase(), apiKey: null, defaultHeaders: {} });
+  return client;
+}
+
+export interface RunStreamPart {
+  event: string;
+  data: unknown;
+}
+
+/** Starts a run of a graph on a new thread and yields its stream parts (updates + metadata). */
+export async function* streamNewRun(graphName: string, input: Record<string, unknown>, signal?: AbortSignal): AsyncGenerator<RunStreamPart & { threadId: string }> {
+  const api = langgraphClient();
+  const thread = await api.threads.create({ graphId: graphName });
+  const stream = api.runs.stream(thread.thread_id, graphName, { input, streamMode: ["updates"], signal });
+  for await (const part of stream) yield { threadId: thread.thread_id, event: part.event, data: part.data };
+}

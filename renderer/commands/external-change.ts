@@ -1,0 +1,39 @@
+import type { WorkspaceEvent } from "../client/workspace-events";
+import { switchyardApi } from "../client/switchyard-api";
+import { closeDoc, loadDoc, useGraphStore } from "../stores/graph-store";
+import { showToast } from "../stores/ui-store";
+import { useWorkspaceStore } from "../stores/workspace-store";
+import { refreshWorkspace } from "./refresh-workspace";
+import { saveInFlight } from "./save-graph";
+
+/**
+ * A graph file changed on disk (the server's SSE events). The open graph reloads when it has
+ * no unsaved edits; with edits, the conflict prompt asks which version to keep.
+ */
+export async function handleWorkspaceEvent(event: WorkspaceEvent): Promise<void> {
+  await saveInFlight(); // our own save's event must be compared with the hash that save returned
+  void refreshWorkspace();
+  const { graphName, hash, doc, savedDoc } = useGraphStore.getState();
+  if (event.name !== graphName) return;
+  if (event.type === "graph-deleted") {
+    closeDoc();
+    history.replaceState(null, "", "#/");
+    showToast(`"${event.name}" was deleted on disk.`, "info");
+    return;
+  }
+  if (event.hash && event.hash === hash) return;
+  if (doc !== savedDoc) {
+    useWorkspaceStore.setState({ conflict: { graphName: event.name, reason: "changed-on-disk", diskHash: event.hash } });
+    return;
+  }
+  await reloadFromDisk(event.name);
+  showToast(`"${event.name}" changed on disk and was reloaded.`, "info");
+}
+
+/** Replaces the open document with the file on disk (the conflict prompt's "use disk version"). */
+export async function reloadFromDisk(name: string): Promise<void> {
+  const file = await switchyardApi.readGraph(name);
+  if (useGraphStore.getState().graphName !== name) return;
+  loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
+  useWorkspaceStore.setState({ conflict: null });
+}

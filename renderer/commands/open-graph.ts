@@ -1,0 +1,31 @@
+import { switchyardApi } from "../client/switchyard-api";
+import { loadDoc, useGraphStore } from "../stores/graph-store";
+import { showToast } from "../stores/ui-store";
+import { useWorkspaceStore } from "../stores/workspace-store";
+import { saveGraph } from "./save-graph";
+
+/**
+ * Opens a graph from disk (saving the open one first if it has edits). Starts a fresh undo
+ * history. Remembers the graph in the URL hash so a reload reopens it.
+ */
+export async function openGraph(name: string, options: { keepEdits?: boolean } = {}): Promise<void> {
+  const current = useGraphStore.getState();
+  if (!options.keepEdits && current.graphName && current.graphName !== name && current.doc !== current.savedDoc) {
+    await saveGraph();
+  }
+  try {
+    const file = await switchyardApi.readGraph(name);
+    loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
+    useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
+    if (window.location.hash !== `#/graph/${encodeURIComponent(name)}`) {
+      history.replaceState(null, "", `#/graph/${encodeURIComponent(name)}`);
+    }
+  } catch (error) {
+    showToast(`Could not open "${name}": ${(error as Error).message}`, "error");
+  }
+}
+
+export function graphNameFromLocation(): string | null {
+  const match = /^#\/graph\/(.+)$/.exec(window.location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}

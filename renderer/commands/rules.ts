@@ -1,0 +1,27 @@
+import type { GraphDoc, GraphEdge } from "../../shared/graph-doc";
+
+/** The conditional edges of one source in the order the engine tries them ("otherwise" last). */
+export function rulesFrom(doc: GraphDoc, source: string): GraphEdge[] {
+  const rules = doc.edges.filter((edge) => edge.source === source && edge.when);
+  return rules
+    .map((edge, index) => ({ edge, index }))
+    .sort((a, b) => otherwiseLast(a.edge) - otherwiseLast(b.edge) || (a.edge.order ?? 0) - (b.edge.order ?? 0) || a.index - b.index)
+    .map(({ edge }) => edge);
+}
+
+function otherwiseLast(edge: GraphEdge): number {
+  return edge.when?.type === "otherwise" ? 1 : 0;
+}
+
+/** Rewrites `order` of a source's rules to 0..n-1 in the given sequence. */
+export function withRuleOrder(doc: GraphDoc, ordered: GraphEdge[]): GraphDoc {
+  const order = new Map(ordered.map((edge, i) => [edge.id, i]));
+  return {
+    ...doc,
+    edges: doc.edges.map((edge) => {
+      const next = order.get(edge.id);
+      if (next === undefined || edge.order === next) return edge;
+      return { ...edge, order: next };
+    }),
+  };
+}

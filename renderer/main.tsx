@@ -1,0 +1,16 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "@xyflow/react/dist/style.css";
+import "./styles/theme.css";
+import "./styles/layout.css";
+import "./styles/canvas.css";
+import "./styles/panels.css";
+import { App } from "./app/App";
+import { exposeTestHandle } from "./app/test-handle";
+
+exposeTestHandle();
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

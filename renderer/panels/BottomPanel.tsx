@@ -1,0 +1,37 @@
+import { Icon } from "../app/Icon";
+import { useGraphStore } from "../stores/graph-store";
+import { problemsOf } from "../stores/problems";
+import { useRunStore } from "../stores/run-store";
+import { useUiStore, type BottomTab } from "../stores/ui-store";
+import { EventsList } from "./EventsList";
+import { ProblemsList } from "./ProblemsList";
+
+/** Bottom panel tabs. Only tabs that work are shown; Chat, Timeline and Tests join with the debugger. */
+export function BottomPanel() {
+  const tab = useUiStore((state) => state.bottomTab);
+  const problemCount = useGraphStore((state) => (state.doc ? problemsOf(state.doc).all.length : state.loadProblems.length));
+  const eventCount = useRunStore((state) => state.events.length);
+  const tabs: { id: BottomTab; label: string; count: number }[] = [
+    { id: "problems", label: "Problems", count: problemCount },
+    { id: "events", label: "Events", count: eventCount },
+  ];
+  return (
+    <section className="sy-bottom" aria-label="Bottom panel">
+      <div className="sy-tabs" role="tablist" aria-label="Bottom panel tabs">
+        {tabs.map((item) => (
+          <button key={item.id} type="button" role="tab" id={`sy-tab-${item.id}`} aria-controls={`sy-tabpanel-${item.id}`} aria-selected={tab === item.id} className="sy-tab" onClick={() => useUiStore.setState({ bottomTab: item.id })}>
+            {item.label}
+            {item.count > 0 && <span className={`sy-badge ${item.id === "problems" ? "is-error" : ""}`}>{item.count}</span>}
+          </button>
+        ))}
+        <span className="sy-spacer" />
+        <button type="button" className="sy-icon-button" aria-label="Hide bottom panel" title="Hide bottom panel (Ctrl+J)" onClick={() => useUiStore.setState({ bottomOpen: false })}>
+          <Icon name="x" size={14} />
+        </button>
+      </div>
+      <div className="sy-tabpanel" role="tabpanel" id={`sy-tabpanel-${tab}`} aria-labelledby={`sy-tab-${tab}`}>
+        {tab === "problems" ? <ProblemsList /> : <EventsList />}
+      </div>
+    </section>
+  );
+}

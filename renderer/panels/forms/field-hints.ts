@@ -1,0 +1,92 @@
+import type { GraphNode } from "../../../shared/graph-doc";
+
+/**
+ * Words for the generated forms: labels, help and the special widgets some fields need. The form's
+ * structure comes from the zod schema; only what a schema cannot say lives here.
+ */
+export interface FieldHint {
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  /** A template field ({{last_message}}, {{args.query}}): monospace, with a hint. */
+  template?: boolean;
+  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden";
+  /** Enum values in words. */
+  options?: Record<string, string>;
+  itemTitle?: (item: unknown, index: number) => string;
+  addLabel?: string;
+  newItem?: (node: GraphNode, index: number) => unknown;
+  visible?: (config: Record<string, unknown>) => boolean;
+}
+
+const notScripted = (config: Record<string, unknown>) => config.provider !== "scripted";
+
+export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = {
+  llm: {
+    provider: {
+      label: "Model",
+      options: { scripted: "Scripted (offline, canned replies)", openai: "OpenAI", anthropic: "Anthropic", ollama: "Ollama" },
+      help: "Scripted replies need no API key: good for designing and testing the flow.",
+    },
+    model: { label: "Model name", placeholder: "e.g. gpt-4o-mini", visible: notScripted },
+    temperature: { label: "Temperature", visible: notScripted },
+    maxTokens: { label: "Max tokens", visible: notScripted },
+    baseUrl: { label: "Base URL", placeholder: "https://… (OpenAI-compatible servers)", visible: notScripted },
+    systemPrompt: { label: "System prompt", multiline: true, template: true, placeholder: "You are a helpful assistant." },
+    tools: { label: "Tools it may call", widget: "toolNames", help: "Tools of the graph's Tools nodes, and Human nodes' ask tools." },
+    replies: {
+      label: "Scripted replies",
+      help: "The first reply whose rule matches is used; a reply without a rule is the fallback.",
+      visible: (config) => config.provider === "scripted",
+      itemTitle: (_item, index) => `Reply ${index + 1}`,
+      addLabel: "Add reply",
+      newItem: () => ({ content: "", toolCalls: [] }),
+    },
+    "replies[].when": { label: "When", widget: "replyRule" },
+    "replies[].content": { label: "Says", multiline: true, template: true, placeholder: "Text of the reply, e.g. Based on the search: {{last_message}}" },
+    "replies[].toolCalls": {
+      label: "Tool calls",
+      itemTitle: (item) => `Calls ${(item as { name?: string }).name || "a tool"}`,
+      addLabel: "Add tool call",
+      newItem: (node) => ({ name: (node.kind === "llm" && node.config.tools[0]) || "tool", args: {} }),
+    },
+    "replies[].toolCalls[].name": { label: "Tool", widget: "boundTool" },
+    "replies[].toolCalls[].args": { label: "Arguments", template: true, addLabel: "Add argument" },
+  },
+  tools: {
+    tools: {
+      label: "Tools",
+      help: "Each tool answers a model's call with a canned result (a mock).",
+      itemTitle: (item) => (item as { name?: string }).name || "tool",
+      addLabel: "Add tool",
+      newItem: (node, index) => ({ name: index ? `tool_${index + 1}` : "search", description: "", kind: "mock", args: [], result: "" }),
+    },
+    "tools[].name": { label: "Name", placeholder: "search" },
+    "tools[].description": { label: "Description", placeholder: "What the tool does (the model reads this)" },
+    "tools[].kind": { widget: "hidden" },
+    "tools[].args": { label: "Arguments", itemTitle: (item) => (item as { name?: string }).name || "argument", addLabel: "Add argument", newItem: (_node, index) => ({ name: index ? `arg_${index + 1}` : "query", type: "string", description: "" }) },
+    "tools[].args[].name": { label: "Name" },
+    "tools[].args[].type": { label: "Type" },
+    "tools[].args[].description": { label: "Description" },
+    "tools[].result": { label: "Result", multiline: true, template: true, placeholder: "I looked up {{args.query}}: …", help: "{{args.NAME}} inserts an argument; {{state.FIELD}} a state field." },
+  },
+  human: {
+    mode: { label: "How it waits", options: { breakpoint: "Pause before this node (answer as this node)", interrupt: "interrupt() and resume with the answer" } },
+    askTool: { label: "Ask tool", help: "The tool a model calls to ask the person (the seed's AskHuman)." },
+    askToolDescription: { label: "Ask tool description", multiline: true },
+    question: { label: "Question shown while paused", multiline: true, template: true },
+  },
+  set: {
+    values: { label: "Values", widget: "stateFieldKeys", template: true, addLabel: "Add value", help: "Each state field gets its template's text, converted to the field's type." },
+  },
+};
+
+export function hintFor(kind: GraphNode["kind"], key: string): FieldHint {
+  return fieldHints[kind][key] ?? {};
+}
+
+export function humanize(name: string): string {
+  const spaced = name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
+}
