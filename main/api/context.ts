@@ -1,7 +1,7 @@
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { RunLog } from "../workspace/run-log";
 import type { ThreadStore } from "../workspace/thread-store";
 import type { Workspace } from "../workspace/workspace";
+import type { ServerSaver } from "./run-metadata-saver";
 import type { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
 
@@ -10,7 +10,7 @@ export interface ServerContext {
   workspace: Workspace;
   threads: ThreadStore;
   runLog: RunLog;
-  saver: BaseCheckpointSaver;
+  saver: ServerSaver;
   runs: RunRegistry;
   security: SecurityOptions;
   startedAt: string;

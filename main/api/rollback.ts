@@ -9,6 +9,7 @@ import type { ActiveRun } from "./run-registry";
  */
 export async function rollBack(ctx: ServerContext, threadId: string, cancelled: ActiveRun[]): Promise<string | undefined> {
   await Promise.all(cancelled.map((run) => run.done));
+  await ctx.saver.settled(threadId);
   const runIds = new Set(cancelled.map((run) => run.run.run_id));
   for (const runId of runIds) ctx.runLog.delete(runId);
   let oldest: { parent?: string } | undefined;

@@ -49,7 +49,7 @@ describe("runs on a busy thread", () => {
 
   it("interrupt: stops the running run where it is, keeps its progress, then runs the new one", async () => {
     const { threadId, firstRun } = await busyThread();
-    await new Promise((done) => setTimeout(done, 150));
+    await new Promise((done) => setTimeout(done, 30));
     const second = await request("POST", `/threads/${threadId}/runs/wait`, count(0, "interrupt"));
     expect(second.json).toEqual({ count: 300 });
     expect((await run(threadId, firstRun)).status).toBe("interrupted");
@@ -60,7 +60,6 @@ describe("runs on a busy thread", () => {
 
   it("rollback: deletes the running run and its checkpoints, then runs the new one from the start", async () => {
     const { threadId, firstRun } = await busyThread();
-    await new Promise((done) => setTimeout(done, 150));
     const second = await request("POST", `/threads/${threadId}/runs/wait`, count(0, "rollback"));
     expect(second.json).toEqual({ count: 300 });
     expect((await request("GET", `/threads/${threadId}/runs/${firstRun}`)).status).toBe(404);
