@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { BaseCheckpointSaver, Command } from "@langchain/langgraph";
+import { normalAnswer, type FlowTest, type NormalAnswer } from "../../shared/flow-test";
+import type { FlowTestResult } from "../../shared/flow-test-result";
+import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
+import { interruptsOf, threadStateOf } from "../api/state-view";
+import { compileGraphDoc, type CompiledGraph } from "../engine";
+import type { ThreadStore } from "../workspace/thread-store";
+import { applyAnswer, pauseOf, takeAnswer, UnusableAnswerError } from "./answers";
+import { evaluateChecks } from "./checks";
+import { missingProviderKey, realModelNodes } from "./providers";
+import { checkpointIdOf, readRunTrace, type RunTrace } from "./thread-trace";
+
+/** Where tests run: the workspace's checkpoint saver and thread list, so each test is a real thread. */
+export interface RunnerEnv {
+  saver: BaseCheckpointSaver;
+  threads: ThreadStore;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A graph that tests run against: its document, or why it cannot run. */
+export interface TestedGraph {
+  name: string;
+  doc?: GraphDoc;
+  /** Set when the graph file is missing or invalid: every test is reported as an error with it. */
+  unusable?: string;
+}
+
+/** Enough for a runaway loop of pauses that each continue without an answer. */
+const MAX_PAUSES = 100;
+
+export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: FlowTest): Promise<FlowTestResult> {
+  const started = Date.now();
+  const provider = test.provider ?? "scripted";
+  const base = { graph: graph.name, name: test.name, provider, thread_id: null, checkpoint_id: null, ended: null, paused_at: [], steps: [], checks: [], unused_answers: 0 } as const;
+  const notRun = (status: "error" | "skipped", message: string): FlowTestResult => ({ ...base, paused_at: [], steps: [], checks: [], status, message, duration_ms: Date.now() - started });
+  if (!graph.doc) return notRun("error", graph.unusable ?? `graph "${graph.name}" cannot run`);
+  const doc = graph.doc;
+  if (provider === "real") {
+    const missing = missingProviderKey(doc, runner.env ?? process.env);
+    if (missing) return notRun("skipped", missing);
+  } else {
+    const real = realModelNodes(doc)[0];
+    if (real) return notRun("error", `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)`);
+  }
+  let compiled: CompiledGraph;
+  try {
+    compiled = compileGraphDoc(doc, { checkpointer: runner.saver });
+  } catch (error) {
+    return notRun("error", (error as Error).message);
+  }
+  const threadId = randomUUID();
+  runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
+  runner.threads.setStatus(threadId, "busy");
+  try {
+    const { trace, unusedAnswers, failure } = await drive(compiled, doc, test, threadId);
+    const checks = evaluateChecks(test.checks, trace);
+    const firstFailed = checks.find((check) => !check.passed);
+    await recordThreadOutcome(runner.threads, compiled, threadId, trace);
+    return {
+      ...base,
+      status: failure ? "error" : firstFailed ? "failed" : "passed",
+      message: failure ?? (firstFailed ? `${firstFailed.description}: ${firstFailed.actual}` : undefined),
+      thread_id: threadId,
+      checkpoint_id: firstFailed?.checkpoint_id ?? checkpointIdOf(trace.final) ?? null,
+      ended: trace.ended,
+      paused_at: trace.ended === "paused" ? [...trace.final.next] : [],
+      steps: trace.steps,
+      checks,
+      unused_answers: unusedAnswers,
+      duration_ms: Date.now() - started,
+    };
+  } catch (error) {
+    runner.threads.setStatus(threadId, "error");
+    return { ...notRun("error", (error as Error).message), thread_id: threadId };
+  }
+}
+
+/** Runs the test's input, answers each pause from the script, and reads the run back. */
+async function drive(graph: CompiledGraph, doc: GraphDoc, test: FlowTest, threadId: string) {
+  const messagesField = messagesFieldOf(doc) ?? "messages";
+  const answers: Array<NormalAnswer & { used?: boolean }> = test.answers.map(normalAnswer);
+  const config = { configurable: { thread_id: threadId, graph_id: doc.name } };
+  const runOptions = { ...config, streamMode: "updates" as const, metadata: { graph_id: doc.name, flow_test: test.name }, ...breakpointsOf(doc, answers) };
+  const asNodes = new Map<string, string>();
+  let input: Record<string, unknown> | Command | null = inputOf(test.input, messagesField);
+  let runError: unknown;
+  let failure: string | undefined;
+  for (let pauses = 0; pauses <= MAX_PAUSES; pauses++) {
+    try {
+      for await (const _update of await graph.stream(input as never, runOptions as never)) void _update;
+    } catch (error) {
+      runError = error;
+      break;
+    }
+    const state = await graph.getState(config);
+    if (state.next.length === 0) break;
+    const pause = pauseOf(state, doc, messagesField);
+    const answer = takeAnswer(answers, pause.node);
+    if (!answer) {
+      if (pause.needsAnswer) break;
+      input = null;
+      continue;
+    }
+    try {
+      const applied = await applyAnswer(graph, config, pause, answer, messagesField);
+      if (applied.edit) asNodes.set(applied.edit.checkpointId, applied.edit.asNode);
+      input = applied.next;
+    } catch (error) {
+      if (!(error instanceof UnusableAnswerError)) throw error;
+      failure = error.message;
+      break;
+    }
+  }
+  const trace = await readRunTrace(graph, threadId, { messagesField, runError, asNodeOf: (update) => asNodes.get(checkpointIdOf(update) ?? "") });
+  return { trace, unusedAnswers: answers.filter((answer) => !answer.used).length, failure };
+}
+
+/** The graph's own breakpoints, plus a pause before every node an answer is meant for. */
+function breakpointsOf(doc: GraphDoc, answers: NormalAnswer[]) {
+  const known = new Set(doc.nodes.map((node) => node.id));
+  const before = new Set(doc.nodes.filter((node) => node.breakpoint?.before).map((node) => node.id));
+  for (const answer of answers) if (answer.node && answer.kind !== "resume" && known.has(answer.node)) before.add(answer.node);
+  return { interruptBefore: [...before], interruptAfter: doc.nodes.filter((node) => node.breakpoint?.after).map((node) => node.id) };
+}
+
+export function inputOf(input: FlowTest["input"], messagesField: string): Record<string, unknown> {
+  if (typeof input === "string") return { [messagesField]: [{ role: "human", content: input }] };
+  return input;
+}
+
+/** The thread list shows the test's thread like any other: its status, values and pending interrupts. */
+async function recordThreadOutcome(threads: ThreadStore, graph: CompiledGraph, threadId: string, trace: RunTrace): Promise<void> {
+  const state = threadStateOf(await graph.getState({ configurable: { thread_id: threadId } }), threadId);
+  const status = trace.ended === "error" ? "error" : trace.ended === "paused" ? "interrupted" : "idle";
+  threads.update(threadId, { status, values: state.values, interrupts: interruptsOf(state) });
+}

@@ -1,0 +1,70 @@
+import type { FlowCheck } from "./flow-test";
+
+/** Result shapes of flow test runs: what `POST /switchyard/tests/:graph/run` and `switchyard test --reporter json` return. */
+
+export type FlowTestStatus = "passed" | "failed" | "error" | "skipped";
+
+export interface CheckResult {
+  check: FlowCheck;
+  /** The check as a sentence (`describeCheck`). */
+  description: string;
+  passed: boolean;
+  /** What the run actually did, in words: shown next to a failing check. */
+  actual: string;
+  /** The checkpoint to open in the debugger for this check (the failing step when it failed). */
+  checkpoint_id: string | null;
+  /** True for "no node errors" added by the runner because a node failed and the test did not check for it. */
+  implicit?: boolean;
+}
+
+export interface FlowTestStep {
+  node: string;
+  /** "run": the node ran; "answer": a test answer or state edit was applied as this node. */
+  via: "run" | "answer";
+  /** LangGraph's step number (checkpoint metadata.step). */
+  step: number;
+  /** The checkpoint written after this step. */
+  checkpoint_id: string;
+}
+
+export interface FlowTestResult {
+  graph: string;
+  name: string;
+  status: FlowTestStatus;
+  /** Why it was skipped or could not run; for a failure, the first failing check and its actual value. */
+  message?: string;
+  provider: "scripted" | "real";
+  /** The thread the test ran as (in the workspace's thread list), or null when it never started. */
+  thread_id: string | null;
+  /** Where to open the debugger: the first failing check's step, else the last checkpoint. */
+  checkpoint_id: string | null;
+  ended: "finished" | "paused" | "error" | null;
+  /** The nodes the run stayed paused before, when it ended paused. */
+  paused_at: string[];
+  steps: FlowTestStep[];
+  checks: CheckResult[];
+  /** Answers of the test that no pause used (the graph paused fewer times, or elsewhere). */
+  unused_answers: number;
+  duration_ms: number;
+}
+
+export interface FlowTestSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+}
+
+export interface FlowTestReport {
+  graph: string;
+  file: string;
+  results: FlowTestResult[];
+  summary: FlowTestSummary;
+  duration_ms: number;
+}
+
+export function summarize(results: FlowTestResult[]): FlowTestSummary {
+  const count = (status: FlowTestStatus) => results.filter((result) => result.status === status).length;
+  return { total: results.length, passed: count("passed"), failed: count("failed"), errors: count("error"), skipped: count("skipped") };
+}

@@ -1,0 +1,35 @@
+import { normalAnswer, type FlowTestsFile } from "./flow-test";
+import type { GraphDoc } from "./graph-doc";
+import type { Problem } from "./problem";
+
+/**
+ * What in a tests file no longer fits its graph (a renamed node, a removed field). These are
+ * warnings for the editor: the file still saves, and the tests run and fail where they should.
+ */
+export function flowTestProblems(file: FlowTestsFile, doc: GraphDoc): Problem[] {
+  const nodes = new Set(doc.nodes.map((node) => node.id));
+  const fields = Object.keys(doc.state.fields);
+  const problems: Problem[] = [];
+  const unknownNode = (path: string, node: string | undefined) => {
+    if (node !== undefined && !nodes.has(node)) problems.push({ path, message: `no node "${node}" in graph "${doc.name}"`, nodeId: node });
+  };
+  file.tests.forEach((test, t) => {
+    if (typeof test.input === "object") {
+      for (const field of Object.keys(test.input)) {
+        if (!fields.includes(field)) problems.push({ path: `tests[${t}].input.${field}`, message: `no state field "${field}" (fields: ${fields.join(", ")})` });
+      }
+    }
+    test.answers.forEach((raw, a) => {
+      const answer = normalAnswer(raw);
+      unknownNode(`tests[${t}].answers[${a}].node`, answer.node);
+      if (answer.kind === "edit") unknownNode(`tests[${t}].answers[${a}].asNode`, answer.asNode);
+    });
+    test.checks.forEach((check, c) => {
+      if (check.type === "visits" || check.type === "visits-before-final-answer") unknownNode(`tests[${t}].checks[${c}].node`, check.node);
+      if (check.type === "field-equals" && !fields.includes(check.field)) {
+        problems.push({ path: `tests[${t}].checks[${c}].field`, message: `no state field "${check.field}" (fields: ${fields.join(", ")})` });
+      }
+    });
+  });
+  return problems;
+}
