@@ -54,7 +54,8 @@ function tryInstallElectron(reason) {
     return undefined;
   }
   if (result.error?.code === "ETIMEDOUT") return `${reason}; downloading it timed out after ${seconds} s (no internet?)`;
-  const detail = `${result.stderr ?? ""}${result.stdout ?? ""}`.trim().split("\n").filter(Boolean).pop();
+  // The first line that is not a stack frame says what went wrong (e.g. "getaddrinfo ENOTFOUND github.com").
+  const detail = `${result.stderr ?? ""}${result.stdout ?? ""}`.split("\n").map((line) => line.trim()).find((line) => line && !line.startsWith("at "));
   return `${reason}; downloading it failed after ${seconds} s${detail ? `: ${detail}` : ""}`;
 }
 

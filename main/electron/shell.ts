@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { DESKTOP_CHANNELS, type MenuCommand } from "../../shared/desktop-bridge";
 import type { RunningApiServer, StartApiServer } from "./api-server";
 import { assertWorkspaceFolder, ensureExampleWorkspace } from "./example-workspace";
@@ -155,6 +155,8 @@ export class DesktopShell {
 
   /** Starts a server on the new workspace first, so a failure leaves the current one running. */
   async openWorkspace(path: string): Promise<boolean> {
+    // The server already holds this workspace's lock; a second one would be refused.
+    if (resolve(path) === this.serving?.workspace) return true;
     let next: Serving;
     try {
       next = await this.startServing(await assertWorkspaceFolder(path));
