@@ -19,7 +19,7 @@ import {
 } from "@langchain/langgraph-checkpoint";
 import { buildCheckpointRecord, type SerializedValue } from "./checkpoint-record";
 import { durabilityOf, type Durability } from "./durability";
-import { CheckpointerClosedError, MissingCheckpointConfigError } from "./errors";
+import { CheckpointWriteError, CheckpointerClosedError, MissingCheckpointConfigError } from "./errors";
 import type { StoredCheckpoint } from "./thread-index";
 import { assertValidThreadId, threadDirName, threadIdFromDirName } from "./thread-id";
 import { LOG_FILE_NAME, ThreadLog, ThreadLogClosedError, fsyncDirectory, type TornTail } from "./thread-log";
@@ -206,14 +206,24 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     durability: Durability,
     build: (log: ThreadLog) => ReturnType<Parameters<ThreadLog["append"]>[0]>,
   ): Promise<void> {
-    const log = this.thread(threadId, true)!;
+    const log = this.openForWriting(threadId);
     try {
       await log.append(() => build(log), durability);
     } catch (error) {
       // The thread was deleted while this write waited: write into a fresh log.
       if (!(error instanceof ThreadLogClosedError) || this.closed) throw error;
-      const fresh = this.thread(threadId, true)!;
+      const fresh = this.openForWriting(threadId);
       await fresh.append(() => build(fresh), durability);
+    }
+  }
+
+  private openForWriting(threadId: string): ThreadLog {
+    try {
+      return this.thread(threadId, true)!;
+    } catch (error) {
+      // Creating the thread's directory or log failed (a full disk, permissions).
+      if ((error as NodeJS.ErrnoException).code) throw new CheckpointWriteError(threadId, error);
+      throw error;
     }
   }
 
