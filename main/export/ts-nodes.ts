@@ -1,0 +1,254 @@
+import type { FieldType, GraphNode, NodeOfKind } from "../../shared/graph-doc";
+import type { ScriptedReply } from "../../shared/node-kinds/llm";
+import type { ToolDefinition } from "../../shared/node-kinds/tools";
+import type { ImportSet } from "./imports";
+import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
+import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
+import { tsCondition } from "./ts-edges";
+
+/** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
+export interface TsNode {
+  id: string;
+  name: string;
+  code: string;
+}
+
+interface Scope {
+  plan: ExportPlan;
+  imports: ImportSet;
+  names: NameTable;
+  /** tool name -> variable of its first definition (what a model binds) */
+  toolVars: Map<string, string>;
+  /** tools node id -> variables of its own tools */
+  nodeToolVars: Map<string, string[]>;
+}
+
+export function emitTsNodes(plan: ExportPlan, imports: ImportSet, names: NameTable): { tools: string; nodes: TsNode[] } {
+  const scope: Scope = { plan, imports, names, toolVars: new Map(), nodeToolVars: new Map() };
+  const tools = emitTools(scope);
+  const nodes = plan.doc.nodes.map((node) => emitNode(node, scope));
+  return { tools, nodes };
+}
+
+function emitTools(scope: Scope): string {
+  const blocks: string[] = [];
+  const boundAskTools = new Set(askToolsOf(scope.plan.doc).map((tool) => tool.name));
+  for (const node of scope.plan.doc.nodes) {
+    if (node.kind === "tools") {
+      const vars = node.config.tools.map((definition) => {
+        const name = scope.names.claim(camelCase(`${definition.name} tool`));
+        blocks.push(mockTool(name, definition, scope.imports));
+        if (!scope.toolVars.has(definition.name)) scope.toolVars.set(definition.name, name);
+        return name;
+      });
+      scope.nodeToolVars.set(node.id, vars);
+    }
+    if (node.kind === "human" && boundAskTools.has(node.config.askTool) && !scope.toolVars.has(node.config.askTool)) {
+      const name = scope.names.claim(camelCase(`${node.config.askTool} tool`));
+      blocks.push(askTool(name, node.config.askTool, node.config.askToolDescription, scope.imports));
+      scope.toolVars.set(node.config.askTool, name);
+    }
+  }
+  return blocks.join("\n\n");
+}
+
+/** A mock tool: its canned result is a template of its arguments. */
+function mockTool(name: string, definition: ToolDefinition, imports: ImportSet): string {
+  imports.use("@langchain/core/tools", "tool");
+  imports.use("zod", "z");
+  imports.use("./support.js", "renderTemplate");
+  const args = definition.args.map((arg) => {
+    const base = arg.type === "number" ? "z.coerce.number()" : arg.type === "boolean" ? "z.coerce.boolean()" : "z.string()";
+    return `${tsKey(arg.name)}: ${arg.description ? `${base}.describe(${tsString(arg.description)})` : base}`;
+  });
+  return [
+    `const ${name} = tool(async (args) => renderTemplate(${tsString(definition.result)}, { args }), {`,
+    `  name: ${tsString(definition.name)},`,
+    `  description: ${tsString(definition.description || definition.name)},`,
+    `  schema: z.object({ ${args.join(", ")} }),`,
+    "});",
+  ].join("\n");
+}
+
+/** The schema a model sees for a human node's ask tool; the human node answers its calls. */
+function askTool(name: string, toolName: string, description: string, imports: ImportSet): string {
+  imports.use("zod", "z");
+  return [
+    `const ${name} = {`,
+    `  name: ${tsString(toolName)},`,
+    `  description: ${tsString(description)},`,
+    `  schema: z.object({ question: z.string().describe("The question to ask") }),`,
+    "};",
+  ].join("\n");
+}
+
+function emitNode(node: GraphNode, scope: Scope): TsNode {
+  const name = scope.names.claim(camelCase(`${node.id} node`));
+  const comment = `/** ${node.id}: ${describeNode(node)}. */`;
+  switch (node.kind) {
+    case "llm":
+      return { id: node.id, name, code: llmNode(node, name, comment, scope) };
+    case "tools":
+      return { id: node.id, name, code: toolsNode(node, name, comment, scope) };
+    case "human":
+      return { id: node.id, name, code: humanNode(node, name, comment, scope) };
+    case "set":
+      return { id: node.id, name, code: setNode(node, name, comment, scope) };
+  }
+}
+
+function llmNode(node: NodeOfKind<"llm">, name: string, comment: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  imports.use("@langchain/core/runnables", "RunnableConfig", true);
+  const field = plan.messagesField;
+  const declarations: string[] = [];
+  const body: string[] = [];
+  const system = node.config.systemPrompt
+    ? `new ${imports.use("@langchain/core/messages", "SystemMessage")}(${imports.use("./support.js", "renderTemplate")}(${tsString(node.config.systemPrompt)}, { state, messagesField: ${tsString(field)} }))`
+    : undefined;
+  const history = system ? `[${system}, ...state.${field}]` : `state.${field}`;
+  if (node.config.provider === "scripted") {
+    const replies = scope.names.claim(camelCase(`${node.id} replies`));
+    imports.use("./support.js", "ScriptedReply", true);
+    imports.use("./support.js", "ScriptedChatModel");
+    declarations.push(`const ${replies}: ScriptedReply<State>[] = [\n${node.config.replies.map((reply) => indent(scriptedReply(reply, scope), 2)).join(",\n")}${node.config.replies.length ? ",\n" : ""}];`);
+    body.push(`const model = new ScriptedChatModel({ replies: ${replies}, state, messagesField: ${tsString(field)} });`);
+    body.push(`const reply = await ${bindTools("model", node, scope)}.invoke(${history}, config);`);
+  } else {
+    const model = scope.names.claim(camelCase(`${node.id} model`));
+    declarations.push(providerModel(model, node, imports));
+    body.push(`const reply = await ${bindTools(model, node, scope)}.invoke(${history}, config);`);
+  }
+  body.push(`return { ${field}: [reply] };`);
+  return [...declarations, "", comment, `async function ${name}(state: State, config: RunnableConfig): Promise<Update> {`, indent(body.join("\n"), 2), "}"].join("\n");
+}
+
+/** The model bound to the node's tools (the scripted model ignores them, a real one sends their schemas). */
+function bindTools(model: string, node: NodeOfKind<"llm">, scope: Scope): string {
+  const tools = boundToolsOf(node, scope.plan.doc).map((tool) => scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!);
+  return tools.length > 0 ? `${model}.bindTools([${tools.join(", ")}])` : model;
+}
+
+function scriptedReply(reply: ScriptedReply, scope: Scope): string {
+  const lines = ["{"];
+  if (reply.when?.type === "turn") lines.push(`  when: (state) => ${scope.imports.use("./support.js", "aiTurns")}(state.${scope.plan.messagesField}) === ${reply.when.index},`);
+  else if (reply.when && reply.when.type !== "otherwise") lines.push(`  when: (state) => ${tsCondition(reply.when, scope.plan, scope.imports)},`);
+  lines.push(`  content: ${tsString(reply.content)},`);
+  const calls = reply.toolCalls.map((call) => `{ name: ${tsString(call.name)}, args: ${tsLiteral(call.args)} }`);
+  lines.push(`  toolCalls: [${calls.join(", ")}],`, "}");
+  return lines.join("\n");
+}
+
+/** A real provider's LangChain class; its API key comes from the environment, never from the export. */
+function providerModel(name: string, node: NodeOfKind<"llm">, imports: ImportSet): string {
+  const config = node.config;
+  const provider = config.provider as "openai" | "anthropic" | "ollama";
+  const options: string[] = [`model: ${tsString(config.model ?? DEFAULT_MODELS[provider])}`];
+  if (config.temperature !== undefined) options.push(`temperature: ${config.temperature}`);
+  if (provider === "openai") {
+    imports.use("@langchain/openai", "ChatOpenAI");
+    if (config.maxTokens !== undefined) options.push(`maxTokens: ${config.maxTokens}`);
+    if (config.baseUrl) options.push(`configuration: { baseURL: ${tsString(config.baseUrl)} }`);
+    return `// Reads OPENAI_API_KEY from the environment.\nconst ${name} = new ChatOpenAI({ ${options.join(", ")} });`;
+  }
+  if (provider === "anthropic") {
+    imports.use("@langchain/anthropic", "ChatAnthropic");
+    if (config.maxTokens !== undefined) options.push(`maxTokens: ${config.maxTokens}`);
+    if (config.baseUrl) options.push(`anthropicApiUrl: ${tsString(config.baseUrl)}`);
+    return `// Reads ANTHROPIC_API_KEY from the environment.\nconst ${name} = new ChatAnthropic({ ${options.join(", ")} });`;
+  }
+  imports.use("@langchain/ollama", "ChatOllama");
+  if (config.maxTokens !== undefined) options.push(`numPredict: ${config.maxTokens}`);
+  if (config.baseUrl) options.push(`baseUrl: ${tsString(config.baseUrl)}`);
+  return `// Talks to a local Ollama server (OLLAMA_HOST or the baseUrl below).\nconst ${name} = new ChatOllama({ ${options.join(", ")} });`;
+}
+
+/** LangGraph's own ToolNode over the node's tools, so tool messages look as LangGraph users expect. */
+function toolsNode(node: NodeOfKind<"tools">, name: string, comment: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  imports.use("@langchain/langgraph/prebuilt", "ToolNode");
+  const tools = scope.nodeToolVars.get(node.id) ?? [];
+  const created = `new ToolNode([${tools.join(", ")}], { name: ${tsString(node.id)} })`;
+  if (plan.messagesField === "messages") return `${comment}\nconst ${name} = ${created};`;
+  // ToolNode reads and writes a field called "messages": translate for graphs that name it otherwise.
+  imports.use("@langchain/core/runnables", "RunnableConfig", true);
+  imports.use("@langchain/core/messages", "BaseMessage", true);
+  const inner = scope.names.claim(camelCase(`${node.id} tools`));
+  return [
+    `const ${inner} = ${created};`,
+    "",
+    comment,
+    `async function ${name}(state: State, config: RunnableConfig): Promise<Update> {`,
+    `  const result = (await ${inner}.invoke({ messages: state.${plan.messagesField} }, config)) as { messages: BaseMessage[] };`,
+    `  return { ${plan.messagesField}: result.messages };`,
+    "}",
+  ].join("\n");
+}
+
+function humanNode(node: NodeOfKind<"human">, name: string, comment: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const field = plan.messagesField;
+  if (node.config.mode === "breakpoint") {
+    return [
+      comment.replace(/ \*\/$/, ""),
+      ` * Answer with graph.updateState(config, { ${field}: [answer] }, ${tsString(node.id)}), then continue with graph.stream(null, config). */`,
+      `async function ${name}(_state: State): Promise<Update> {`,
+      "  return {};",
+      "}",
+    ].join("\n");
+  }
+  const support = (what: string) => imports.use("./support.js", what);
+  const toolMessage = imports.use("@langchain/core/messages", "ToolMessage");
+  const humanMessage = imports.use("@langchain/core/messages", "HumanMessage");
+  return [
+    comment,
+    `async function ${name}(state: State): Promise<Update> {`,
+    `  const pendingCall = ${support("pendingToolCall")}(state.${field}, ${tsString(node.config.askTool)});`,
+    `  const question = ${support("renderTemplate")}(${tsString(node.config.question)}, { state, messagesField: ${tsString(field)}, args: pendingCall?.args });`,
+    `  const answer: unknown = ${imports.use("@langchain/langgraph", "interrupt")}({ question, ...(pendingCall ? { tool_call_id: pendingCall.id } : {}) });`,
+    '  const text = typeof answer === "string" ? answer : JSON.stringify(answer);',
+    "  const reply = pendingCall?.id",
+    `    ? new ${toolMessage}({ content: text, tool_call_id: pendingCall.id, name: ${tsString(node.config.askTool)} })`,
+    `    : new ${humanMessage}({ content: text });`,
+    `  return { ${field}: [reply] };`,
+    "}",
+  ].join("\n");
+}
+
+function setNode(node: NodeOfKind<"set">, name: string, comment: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const render = imports.use("./support.js", "renderTemplate");
+  const values = Object.entries(node.config.values).map(([field, template]) => {
+    const text = `${render}(${tsString(template)}, scope)`;
+    return `    ${field}: ${converted(text, plan.doc.state.fields[field]?.type ?? "any", imports)},`;
+  });
+  return [
+    comment,
+    `async function ${name}(state: State): Promise<Update> {`,
+    `  const scope = { state, messagesField: ${tsString(plan.messagesField)} };`,
+    "  return {",
+    ...values,
+    "  };",
+    "}",
+  ].join("\n");
+}
+
+/** The rendered text converted to the field's type, as main/engine/nodes/set.ts does. */
+function converted(text: string, type: FieldType, imports: ImportSet): string {
+  switch (type) {
+    case "string":
+      return text;
+    case "number":
+      return `Number(${text})`;
+    case "boolean":
+      return `${imports.use("./support.js", "toBoolean")}(${text})`;
+    case "messages":
+      return `[new ${imports.use("@langchain/core/messages", "AIMessage")}({ content: ${text} })]`;
+    case "list":
+      return `${imports.use("./support.js", "toList")}(${text})`;
+    case "object":
+      return `${imports.use("./support.js", "toValue")}(${text}) as Record<string, unknown>`;
+    case "any":
+      return `${imports.use("./support.js", "toValue")}(${text})`;
+  }
+}

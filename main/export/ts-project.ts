@@ -1,0 +1,170 @@
+import type { ExportedFile } from "./exported-file";
+import { ImportSet } from "./imports";
+import { NameTable, tsString } from "./names";
+import type { ExportPlan } from "./plan";
+import { emitTsRouter, tsTarget } from "./ts-edges";
+import { emitTsNodes } from "./ts-nodes";
+import { emitTsState } from "./ts-state";
+import { TS_SUPPORT_MODULE } from "./ts-support";
+
+/** Exact versions of the exported project's packages: the ones Switchyard itself runs on (a test keeps them equal). */
+export const TS_DEPENDENCIES = {
+  "@langchain/core": "1.4.0",
+  "@langchain/langgraph": "1.7.3",
+  zod: "4.6.7",
+} as const;
+
+export const TS_PROVIDER_DEPENDENCIES = {
+  anthropic: { "@langchain/anthropic": "1.5.11" },
+  ollama: { "@langchain/ollama": "1.3.0" },
+  openai: { "@langchain/openai": "1.5.8" },
+} as const;
+
+export const TS_DEV_DEPENDENCIES = {
+  "@langchain/langgraph-cli": "1.5.1",
+  "@types/node": "20.19.43",
+  tsx: "4.23.15",
+  typescript: "5.9.3",
+} as const;
+
+/** Names the graph module declares itself, so node and tool names never shadow them. */
+const RESERVED = ["StateAnnotation", "State", "Update", "builder", "compileGraph", "graph", "config", "state", "z", "tool", "END", "START"];
+
+/** A runnable LangGraph.js project: src/graph.ts, src/support.ts, package.json, tsconfig.json, langgraph.json, README.md. */
+export function tsProject(plan: ExportPlan): ExportedFile[] {
+  return [
+    { path: "README.md", content: readme(plan) },
+    { path: "langgraph.json", content: json({ node_version: "20", dependencies: ["."], graphs: { [plan.doc.name]: "./src/graph.ts:graph" } }) },
+    { path: "package.json", content: packageJson(plan) },
+    { path: "src/graph.ts", content: graphModule(plan) },
+    { path: "src/support.ts", content: TS_SUPPORT_MODULE },
+    { path: "tsconfig.json", content: json(TSCONFIG) },
+  ];
+}
+
+function graphModule(plan: ExportPlan): string {
+  const imports = new ImportSet();
+  const names = new NameTable(RESERVED);
+  const state = emitTsState(plan, imports);
+  const { tools, nodes } = emitTsNodes(plan, imports, names);
+  const routers = plan.routes.map((route) => ({ route, ...emitTsRouter(route, plan, imports, names) }));
+  imports.use("@langchain/langgraph", "StateGraph");
+  imports.use("@langchain/langgraph", "START");
+  imports.use("@langchain/langgraph", "BaseCheckpointSaver", true);
+
+  const chain = [`new StateGraph(StateAnnotation)`];
+  for (const node of nodes) chain.push(`.addNode(${tsString(node.id)}, ${node.name})`);
+  chain.push(`.addEdge(START, ${tsString(plan.entry)})`);
+  for (const source of plan.doc.nodes.map((node) => node.id)) {
+    for (const router of routers.filter((candidate) => candidate.route.source === source)) {
+      chain.push(`.addConditionalEdges(${tsString(source)}, ${router.name}, [${router.route.targets.map((target) => tsTarget(target, imports)).join(", ")}])`);
+    }
+    for (const edge of plan.edges.filter((candidate) => candidate.source === source)) chain.push(`.addEdge(${tsString(source)}, ${tsTarget(edge.target, imports)})`);
+  }
+
+  const sections = [
+    `// The "${plan.doc.name}" graph, exported from Switchyard.${plan.doc.description ? `\n// ${plan.doc.description}` : ""}`,
+    imports.renderTs(),
+    "// ---- state",
+    state,
+    ...(tools ? ["// ---- tools", tools] : []),
+    "// ---- nodes",
+    ...nodes.map((node) => node.code),
+    ...(routers.length ? ["// ---- conditional edges", ...routers.map((router) => router.code)] : []),
+    "// ---- the graph",
+    `const builder = ${chain.join("\n  ")};`,
+    [
+      "/** Compiles the graph; pass a checkpointer (e.g. new MemorySaver()) to pause, inspect and resume runs yourself. */",
+      "export function compileGraph(checkpointer?: BaseCheckpointSaver) {",
+      "  return builder.compile({",
+      "    checkpointer,",
+      `    interruptBefore: [${plan.interruptBefore.map(tsString).join(", ")}],`,
+      `    interruptAfter: [${plan.interruptAfter.map(tsString).join(", ")}],`,
+      `    name: ${tsString(plan.doc.name)},`,
+      "  });",
+      "}",
+    ].join("\n"),
+    "/** What langgraph.json serves (LangGraph Platform supplies the checkpointer). */\nexport const graph = compileGraph();",
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
+
+function packageJson(plan: ExportPlan): string {
+  const dependencies: Record<string, string> = { ...TS_DEPENDENCIES };
+  for (const node of plan.doc.nodes) {
+    if (node.kind === "llm" && node.config.provider !== "scripted") Object.assign(dependencies, TS_PROVIDER_DEPENDENCIES[node.config.provider]);
+  }
+  return json({
+    name: packageName(plan.doc.name),
+    version: "0.1.0",
+    private: true,
+    description: plan.doc.description ?? `The ${plan.doc.name} graph, exported from Switchyard`,
+    type: "module",
+    scripts: { dev: "langgraphjs dev", typecheck: "tsc --noEmit" },
+    dependencies: sortKeys(dependencies),
+    devDependencies: { ...TS_DEV_DEPENDENCIES },
+  });
+}
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    skipLibCheck: true,
+    types: ["node"],
+    outDir: "dist",
+  },
+  include: ["src"],
+};
+
+function readme(plan: ExportPlan): string {
+  const name = plan.doc.name;
+  const providers = [...new Set(plan.doc.nodes.flatMap((node) => (node.kind === "llm" ? [node.config.provider] : [])))].sort();
+  const keys = providers.filter((provider) => provider === "openai" || provider === "anthropic").map((provider) => `${provider.toUpperCase()}_API_KEY`);
+  const pauses = plan.interruptBefore.length ? `\nThe graph pauses before ${plan.interruptBefore.map((id) => `\`${id}\``).join(", ")}: answer with \`graph.updateState(config, values, "<node>")\` and continue with \`graph.stream(null, config)\`.\n` : "";
+  return `# ${name}
+
+${plan.doc.description ?? `The \`${name}\` graph`}, exported from Switchyard as a LangGraph.js project.
+
+- \`src/graph.ts\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`
+- \`src/support.ts\`: templates, message rules${providers.includes("scripted") ? " and the scripted chat model (canned replies, so the project runs offline)" : ""}
+- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`npx @langchain/langgraph-cli dev\` or on LangGraph Platform
+${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
+## Run
+
+\`\`\`sh
+npm install
+npm run dev          # LangGraph dev server on http://localhost:2024
+\`\`\`
+
+Or use the graph directly:
+
+\`\`\`ts
+import { MemorySaver } from "@langchain/langgraph";
+import { compileGraph } from "./src/graph.js";
+
+const graph = compileGraph(new MemorySaver());
+const config = { configurable: { thread_id: "1" } };
+for await (const update of await graph.stream(${inputExample(plan)}, { ...config, streamMode: "updates" })) console.log(update);
+\`\`\`
+${pauses}`;
+}
+
+function inputExample(plan: ExportPlan): string {
+  return `{ ${plan.messagesField}: [{ role: "user", content: "Hello" }] }`;
+}
+
+export function packageName(graphName: string): string {
+  const slug = graphName.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-._]+|-+$/g, "");
+  return `${slug || "graph"}-langgraph`;
+}
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
