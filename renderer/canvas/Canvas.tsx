@@ -17,6 +17,7 @@ import { PALETTE_MIME } from "./Palette";
 const SNAP: [number, number] = [16, 16];
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const proOptions = { hideAttribution: true };
+const minimapStyle = { width: 168, height: 110 };
 const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
 
 const minimapColor = (node: FlowNode) => (node.type === "start" || node.type === "end" ? "#64748b" : nodeKinds[node.type as NodeKindName]?.color ?? "#888");
@@ -81,7 +82,7 @@ export function Canvas() {
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       {empty && (

@@ -8,7 +8,7 @@ import { problemsOf } from "../stores/problems";
 export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const problems = useGraphStore((state) => problemsOf(state.doc).byEdge.get(id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = targetY < sourceY + 24 ? loopBack(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const conditional = !!data?.edge?.when;
   const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : ""].join(" ");
   return (
@@ -29,3 +29,22 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
     </>
   );
 });
+
+/**
+ * An edge back up the graph (a loop such as tools -> agent) bends out to the side instead of
+ * curling through its own nodes: a cubic curve whose control points sit beside both ends.
+ */
+function loopBack(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
+  const side = sx < tx - 1 ? -1 : 1;
+  const reach = Math.max(90, Math.abs(sx - tx) * 0.5 + 70);
+  const drop = Math.max(60, (sy - ty) * 0.35);
+  const c1x = sx + side * reach;
+  const c1y = sy + drop;
+  const c2x = tx + side * reach;
+  const c2y = ty - drop;
+  const path = `M ${sx},${sy} C ${c1x},${c1y} ${c2x},${c2y} ${tx},${ty}`;
+  // The curve's point at t = 0.5, where its label goes.
+  const labelX = 0.125 * sx + 0.375 * c1x + 0.375 * c2x + 0.125 * tx;
+  const labelY = 0.125 * sy + 0.375 * c1y + 0.375 * c2y + 0.125 * ty;
+  return [path, labelX, labelY];
+}

@@ -73,7 +73,7 @@ function NodeNameField({ doc, id }: { doc: GraphDoc; id: string }) {
     else if (problem) setDraft(id);
   };
   return (
-    <Field label="Name" error={problem} htmlFor="sy-node-name">
+    <Field label="Node name" error={problem} htmlFor="sy-node-name">
       <input
         id="sy-node-name"
         className="sy-input is-mono"
