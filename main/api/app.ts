@@ -6,6 +6,8 @@ import type { ServerContext } from "./context";
 import { ApiError } from "./errors";
 import { assistantRoutes } from "./routes/assistants";
 import { editorRoutes } from "./routes/editor";
+import { exportRoutes } from "./routes/export";
+import { flowTestRoutes } from "./routes/flow-tests";
 import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
 import { stateRoutes } from "./routes/state";
@@ -17,9 +19,10 @@ import { securityMiddleware } from "./security";
 export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
   const app = new Hono();
   app.use("*", securityMiddleware(ctx.security));
-  for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), rendererRoutes(ctx)]) {
+  for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), flowTestRoutes(ctx), rendererRoutes(ctx)]) {
     app.route("/", routes);
   }
+  app.route("/", exportRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);

@@ -11,6 +11,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   run: { summary: "run a graph file and print each update as a line of JSON", load: async () => (await import("./run")).runCommand },
   state: { summary: "print a thread's current state", load: async () => (await import("./state")).stateCommand },
   update: { summary: "update a thread's state as a node (answer a paused run)", load: async () => (await import("./update")).updateCommand },
+  export: { summary: "write the graph as a runnable LangGraph project (TypeScript or Python)", load: async () => (await import("./export")).exportCommand },
+  test: { summary: "run the workspace's flow tests (NAME.tests.json) and report", load: async () => (await import("./test")).testCommand },
 };
 
 export const USAGE = `usage: switchyard <command> [options]

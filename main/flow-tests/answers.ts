@@ -11,8 +11,10 @@ export interface Pause {
   interrupted: boolean;
   /** The model's tool call the node answers (a human node's ask tool). */
   askCall?: { id: string; name: string };
-  /** True for human nodes and interrupts: without an answer the test stays paused here. */
+  /** A human node waiting for its answer, or an interrupt: without an answer the test stays paused here. */
   needsAnswer: boolean;
+  /** Paused before a node that will ask by `interrupt()` itself: its answer is for that pause, not this one. */
+  beforeInterruptNode: boolean;
 }
 
 export class UnusableAnswerError extends Error {
@@ -23,12 +25,14 @@ export function pauseOf(state: StateSnapshot, doc: GraphDoc, messagesField: stri
   const interruptedTask = state.tasks.find((task) => (task.interrupts ?? []).length > 0);
   const node = interruptedTask?.name ?? state.next[0];
   const graphNode = doc.nodes.find((candidate) => candidate.id === node);
-  const askTool = graphNode?.kind === "human" ? graphNode.config.askTool : undefined;
+  const human = graphNode?.kind === "human" ? graphNode : undefined;
+  const beforeInterruptNode = !interruptedTask && human?.config.mode === "interrupt";
   return {
     node,
     interrupted: interruptedTask !== undefined,
-    askCall: askTool ? pendingCall(state, messagesField, askTool) : undefined,
-    needsAnswer: interruptedTask !== undefined || graphNode?.kind === "human",
+    askCall: human ? pendingCall(state, messagesField, human.config.askTool) : undefined,
+    needsAnswer: interruptedTask !== undefined || (human !== undefined && !beforeInterruptNode),
+    beforeInterruptNode,
   };
 }
 
@@ -39,9 +43,19 @@ function pendingCall(state: StateSnapshot, messagesField: string, askTool: strin
   return call ? { id: call.id!, name: call.name } : undefined;
 }
 
-/** Takes the first unused answer meant for this pause: one for this node, or one that names no node. */
-export function takeAnswer(answers: Array<NormalAnswer & { used?: boolean }>, node: string): NormalAnswer | undefined {
-  const answer = answers.find((candidate) => !candidate.used && (candidate.node === undefined || candidate.node === node));
+/**
+ * Takes the first unused answer meant for this pause. An answer that names a node is for a pause
+ * at that node; a plain text that names none is for the next pause that waits for a person (a human
+ * node or an interrupt), so breakpoints set for debugging do not swallow it; other answers that
+ * name no node are for the next pause, whatever it is.
+ */
+export function takeAnswer(answers: Array<NormalAnswer & { used?: boolean }>, pause: Pause): NormalAnswer | undefined {
+  if (pause.beforeInterruptNode) return undefined;
+  const answer = answers.find((candidate) => {
+    if (candidate.used) return false;
+    if (candidate.node !== undefined) return candidate.node === pause.node;
+    return candidate.kind !== "text" || pause.needsAnswer;
+  });
   if (answer) answer.used = true;
   return answer;
 }

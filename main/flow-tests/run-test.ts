@@ -96,7 +96,7 @@ async function drive(graph: CompiledGraph, doc: GraphDoc, test: FlowTest, thread
     const state = await graph.getState(config);
     if (state.next.length === 0) break;
     const pause = pauseOf(state, doc, messagesField);
-    const answer = takeAnswer(answers, pause.node);
+    const answer = takeAnswer(answers, pause);
     if (!answer) {
       if (pause.needsAnswer) break;
       input = null;
@@ -119,8 +119,12 @@ async function drive(graph: CompiledGraph, doc: GraphDoc, test: FlowTest, thread
 /** The graph's own breakpoints, plus a pause before every node an answer is meant for. */
 function breakpointsOf(doc: GraphDoc, answers: NormalAnswer[]) {
   const known = new Set(doc.nodes.map((node) => node.id));
+  // A node that calls interrupt() pauses by itself; pausing before it too would take its answer early.
   const before = new Set(doc.nodes.filter((node) => node.breakpoint?.before).map((node) => node.id));
-  for (const answer of answers) if (answer.node && answer.kind !== "resume" && known.has(answer.node)) before.add(answer.node);
+  const asksItself = new Set(doc.nodes.filter((node) => node.kind === "human" && node.config.mode === "interrupt").map((node) => node.id));
+  for (const answer of answers) {
+    if (answer.node && answer.kind !== "resume" && known.has(answer.node) && !asksItself.has(answer.node)) before.add(answer.node);
+  }
   return { interruptBefore: [...before], interruptAfter: doc.nodes.filter((node) => node.breakpoint?.after).map((node) => node.id) };
 }
 

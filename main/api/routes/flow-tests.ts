@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { flowTestProblems } from "../../../shared/flow-test-validate";
+import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
+import { runTests, testedGraph } from "../../flow-tests/run-suite";
+import { readTestsFile, saveTestsFile, TestsFileChangedError, TestsFileError, type LoadedTestsFile } from "../../flow-tests/tests-file";
+import { checkGraphName } from "../../workspace/graph-files";
+import type { Workspace } from "../../workspace/workspace";
+import { parseBody, readJsonObject } from "../body";
+import type { ServerContext } from "../context";
+import { BadRequestError, ConflictError, ThreadBusyError, UnprocessableError } from "../errors";
+import { runnableGraph } from "../graph-runtime";
+import { bodyId } from "../ids";
+import { graphIdOfThread, requireThread } from "../thread-access";
+
+const saveSchema = z.object({ doc: z.unknown(), baseHash: z.string().nullish() }).loose();
+const runSchema = z.object({ names: z.array(z.string()).nullish() }).loose();
+const fromThreadSchema = z
+  .object({ thread_id: z.string({ error: "required: the thread to record" }), name: z.string({ error: "required: the new test's name" }).trim().min(1, "required: the new test's name") })
+  .loose();
+
+/** Flow tests of a graph (`NAME.tests.json`): read, save, run, and record one from a thread. */
+export function flowTestRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  const ws = ctx.workspace;
+
+  app.get("/switchyard/tests/:graph", async (c) => {
+    const graph = await requireGraphName(ws, c.req.param("graph"));
+    return c.json(await fileResponse(ws, await readTestsFile(ws.dir, graph)));
+  });
+
+  app.put("/switchyard/tests/:graph", async (c) => {
+    const graph = await requireGraphName(ws, c.req.param("graph"));
+    const body = parseBody(saveSchema, await readJsonObject(c));
+    try {
+      return c.json(await fileResponse(ws, await saveTestsFile(ws.dir, graph, body.doc, body.baseHash)));
+    } catch (error) {
+      if (error instanceof TestsFileError) throw new UnprocessableError(error.message, error.problems);
+      if (error instanceof TestsFileChangedError) throw new ConflictError(error.message);
+      throw error;
+    }
+  });
+
+  app.post("/switchyard/tests/:graph/run", async (c) => {
+    const graph = await requireGraphName(ws, c.req.param("graph"));
+    const { names } = parseBody(runSchema, await readJsonObject(c));
+    const loaded = await readTestsFile(ws.dir, graph);
+    if (!loaded.tests) throw new UnprocessableError(new TestsFileError(loaded.file, loaded.problems).message, loaded.problems);
+    const all = loaded.tests.tests;
+    const unknown = (names ?? []).filter((name) => !all.some((test) => test.name === name));
+    if (unknown.length > 0) throw new BadRequestError(`names: no test named ${unknown.map((name) => JSON.stringify(name)).join(", ")} in ${loaded.file}`);
+    const chosen = names ? all.filter((test) => names.includes(test.name)) : all;
+    return c.json(await runTests({ saver: ctx.saver, threads: ctx.threads }, await testedGraph(ws, graph), loaded.file, chosen));
+  });
+
+  app.post("/switchyard/tests/:graph/from-thread", async (c) => {
+    const graph = await requireGraphName(ws, c.req.param("graph"));
+    const body = parseBody(fromThreadSchema, await readJsonObject(c));
+    const thread = requireThread(ctx, bodyId(body.thread_id, "thread_id"));
+    const threadGraph = graphIdOfThread(thread);
+    if (threadGraph !== graph) throw new BadRequestError(`thread_id: thread ${thread.thread_id} ran ${threadGraph ? `graph "${threadGraph}"` : "no graph yet"}, not "${graph}"`);
+    if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
+    const runnable = await runnableGraph(ctx, graph);
+    try {
+      return c.json(await recordTestFromThread({ saver: ctx.saver, doc: runnable.doc, graph: runnable.compiled, threadId: thread.thread_id }, body.name));
+    } catch (error) {
+      if (error instanceof NothingToRecordError) throw new BadRequestError(`thread_id: ${error.message}`);
+      throw error;
+    }
+  });
+
+  return app;
+}
+
+async function requireGraphName(ws: Workspace, raw: string): Promise<string> {
+  const name = checkGraphName(raw);
+  await ws.requireGraph(name);
+  return name;
+}
+
+/** The file as the Tests panel needs it; `problems` are schema errors, or warnings where tests no longer fit the graph. */
+async function fileResponse(ws: Workspace, loaded: LoadedTestsFile) {
+  const doc = (await ws.graph(loaded.graph))?.doc;
+  const warnings = loaded.tests && doc ? flowTestProblems(loaded.tests, doc) : [];
+  return { graph: loaded.graph, file: loaded.file, exists: loaded.exists, doc: loaded.tests, text: loaded.text, hash: loaded.hash, problems: loaded.tests ? warnings : loaded.problems };
+}

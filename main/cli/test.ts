@@ -1,0 +1,83 @@
+import { statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { summarize, type FlowTestReport } from "../../shared/flow-test-result";
+import { isReporterName, REPORTERS } from "../flow-tests/reporters";
+import { runTests, testedGraph } from "../flow-tests/run-suite";
+import { listTestsFiles, readTestsFile, TestsFileError, testsFileName, type LoadedTestsFile } from "../flow-tests/tests-file";
+import { checkGraphName } from "../workspace/graph-files";
+import { Workspace } from "../workspace/workspace";
+import { CliUsageError } from "./cli-error";
+import { WorkspaceData } from "./thread-session";
+
+const HELP = `usage: switchyard test [--workspace DIR] [--graph NAME] [--reporter pretty|json|junit] [--output FILE]
+
+Runs the flow tests of every NAME.tests.json in the workspace (default: the current folder), or
+only those of --graph NAME, through the real engine. Each test runs as a thread of the workspace,
+so a failing one can be opened in the debugger. --reporter junit writes JUnit XML for CI systems;
+--output FILE writes the report there instead of to stdout.
+
+Exit codes: 0 every test passed (or was skipped), 1 a test failed or could not run,
+2 unusable input (no workspace, no tests, a malformed tests file).`;
+
+export async function testCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: "string" },
+      graph: { type: "string" },
+      reporter: { type: "string", default: "pretty" },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"\n\n${HELP}`);
+  const reporterName = values.reporter;
+  if (!isReporterName(reporterName)) throw new CliUsageError(`--reporter must be pretty, json or junit (not "${reporterName}")`);
+  const dir = resolve(values.workspace ?? ".");
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliUsageError(`workspace not found: ${values.workspace ?? dir} is not a folder`);
+  const workspace = new Workspace(dir);
+  const files = await testsFilesToRun(workspace, values.graph);
+
+  const data = new WorkspaceData(dir);
+  const reports: FlowTestReport[] = [];
+  try {
+    for (const loaded of files) {
+      const graph = await testedGraph(workspace, loaded.graph);
+      reports.push(await runTests({ saver: data.saver, threads: data.threads }, graph, loaded.file, loaded.tests!.tests));
+    }
+  } finally {
+    await data.close();
+  }
+
+  const text = REPORTERS[reporterName](reports);
+  const summary = summarize(reports.flatMap((report) => report.results));
+  if (values.output) {
+    await writeFile(resolve(values.output), text, "utf8");
+    console.error(`${summary.passed} passed, ${summary.failed} failed, ${summary.errors} could not run, ${summary.skipped} skipped (report: ${values.output})`);
+  } else {
+    process.stdout.write(text);
+  }
+  return summary.failed + summary.errors > 0 ? 1 : 0;
+}
+
+/** Every tests file to run, read and checked before any test runs: a malformed one is exit 2, naming where. */
+async function testsFilesToRun(workspace: Workspace, graph: string | undefined): Promise<LoadedTestsFile[]> {
+  const names = graph === undefined ? await listTestsFiles(workspace.dir) : [checkGraphName(graph)];
+  if (names.length === 0) throw new CliUsageError(`no flow tests in ${workspace.dir} (no *.tests.json file)`);
+  const files: LoadedTestsFile[] = [];
+  for (const name of names) {
+    if (!(await workspace.graph(name))) throw new CliUsageError(`${testsFileName(name)}: there is no graph "${name}" in ${workspace.dir} (no ${name}.graph.json)`);
+    const loaded = await readTestsFile(workspace.dir, name);
+    if (!loaded.exists) throw new CliUsageError(`graph "${name}" has no tests: ${loaded.path} does not exist`);
+    if (!loaded.tests) throw new CliUsageError(new TestsFileError(loaded.path, loaded.problems).message);
+    files.push(loaded);
+  }
+  return files;
+}
