@@ -67,7 +67,7 @@ describe("npm start without the Electron binary", () => {
     const ok = await fetch(new URL("/ok", url));
     expect(ok.status).toBe(200);
     const assistants = await fetch(new URL("/assistants/search", url), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    expect((await assistants.json()).map((assistant: { graph_id: string }) => assistant.graph_id)).toContain("agent");
+    expect(((await assistants.json()) as { graph_id: string }[]).map((assistant: { graph_id: string }) => assistant.graph_id)).toContain("agent");
     if (!url.endsWith(":2024/")) expect(output()).toMatch(/port 2024 is in use by another program; using free port \d+ instead/);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
@@ -86,7 +86,7 @@ describe("npm start without the Electron binary", () => {
     expect(url).toBe(`http://127.0.0.1:${port}/`);
     expect(output()).toContain(`serving ${workspace}`);
     const assistants = await fetch(new URL("/assistants/search", url), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    expect((await assistants.json()).map((assistant: { graph_id: string }) => assistant.graph_id)).toEqual(["triage"]);
+    expect(((await assistants.json()) as { graph_id: string }[]).map((assistant: { graph_id: string }) => assistant.graph_id)).toEqual(["triage"]);
   });
 
   it("says so, and exits non-zero, when the server cannot start", async () => {
