@@ -10,7 +10,7 @@ export interface FlowResult {
   error?: string;
 }
 
-async function json(base: string, method: string, path: string, body?: unknown) {
+async function json(base: string, method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.json();

@@ -1,14 +1,13 @@
-import type { RunStatus, Thread, ThreadStatus } from "../../shared/api";
+import type { RunStatus } from "../../shared/api";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack } from "./rollback";
 import { StreamFrames } from "./stream-modes";
-import { idleStatusOf, interruptsOf, threadStateOf } from "./state-view";
 
 /** Runs one run to its end: streams the graph, turns chunks into frames, then records the outcome. */
 export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise<void> {
   const { run, plan } = active;
-  if (active.controller.signal.aborted) return finish(ctx, active, "interrupted", { values: null });
+  if (active.controller.signal.aborted) return finish(ctx, active, "interrupted", false, {});
   if (active.rollbackOf.length > 0) {
     const point = await rollBack(ctx, run.thread_id, active.rollbackOf);
     if (point && !plan.checkpointId) plan.checkpointId = point;
@@ -18,6 +17,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   const frames = new StreamFrames(plan.streamModes);
   const runKeys = { graph_id: plan.graph.graphId, assistant_id: plan.graph.assistantId, run_id: run.run_id, thread_id: run.thread_id };
   let status: RunStatus = "success";
+  let paused = false;
   let error: RunOutcome["error"];
   try {
     const stream = await plan.graph.compiled.stream(plan.input as never, {
@@ -32,6 +32,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
       ...(plan.tags ? { tags: plan.tags } : {}),
     });
     for await (const [mode, chunk] of stream as AsyncIterable<[never, unknown]>) {
+      if (mode === "updates" && chunk && typeof chunk === "object" && "__interrupt__" in chunk) paused = true;
       for (const frame of frames.framesOf(mode, chunk)) active.emit(frame);
     }
   } catch (caught) {
@@ -43,33 +44,29 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
       active.emit({ event: "error", data: error });
     }
   }
-  await finish(ctx, active, status, { values: null, error });
+  await finish(ctx, active, status, paused, { error });
 }
 
-async function finish(ctx: ServerContext, active: ActiveRun, status: RunStatus, outcome: RunOutcome): Promise<void> {
+/**
+ * Records how the run ended. The thread's status comes from the stream itself (an `__interrupt__`
+ * update means it paused), so finishing a run costs no extra checkpoint read.
+ */
+async function finish(ctx: ServerContext, active: ActiveRun, status: RunStatus, paused: boolean, outcome: RunOutcome): Promise<void> {
   const threadId = active.run.thread_id;
-  const thread = ctx.threads.get(threadId);
-  if (thread) {
-    const change = await threadAfterRun(ctx, active, status);
-    outcome.values = change.values ?? null;
-    ctx.threads.update(threadId, change);
+  if (ctx.threads.get(threadId)) {
+    const settled = status === "error" ? "error" : paused ? "interrupted" : status === "interrupted" ? await statusFromCheckpoint(ctx, active) : "idle";
+    ctx.threads.update(threadId, { status: ctx.runs.hasFollowers(active) ? "busy" : settled });
   }
   if (status === "interrupted" && active.cancelAction === "rollback") ctx.runLog.delete(active.run.run_id);
   else setRunStatus(ctx, active, status);
-  if (outcome.error) outcome.values = { __error__: outcome.error };
   active.finish(outcome);
 }
 
-async function threadAfterRun(ctx: ServerContext, active: ActiveRun, status: RunStatus): Promise<Partial<Thread>> {
-  const followers = ctx.runs.hasFollowers(active);
-  try {
-    const snapshot = await active.plan.graph.compiled.getState({ configurable: { thread_id: active.run.thread_id } });
-    const state = threadStateOf(snapshot, active.run.thread_id);
-    const settled: ThreadStatus = status === "error" ? "error" : idleStatusOf(state);
-    return { status: followers ? "busy" : settled, values: state.values, interrupts: interruptsOf(state) };
-  } catch {
-    return { status: followers ? "busy" : "error" };
-  }
+/** A cancelled run stopped somewhere in the middle: the checkpoint says whether work is left. */
+async function statusFromCheckpoint(ctx: ServerContext, active: ActiveRun) {
+  await ctx.saver.settled(active.run.thread_id);
+  const snapshot = await active.plan.graph.compiled.getState({ configurable: { thread_id: active.run.thread_id } }).catch(() => undefined);
+  return snapshot && snapshot.next.length > 0 ? ("interrupted" as const) : ("idle" as const);
 }
 
 function setRunStatus(ctx: ServerContext, active: ActiveRun, status: RunStatus): void {

@@ -6,7 +6,6 @@ import type { SseFrame } from "./sse";
 export type CancelAction = "interrupt" | "rollback";
 
 export interface RunOutcome {
-  values: unknown;
   error?: { error: string; message: string };
 }
 
@@ -120,7 +119,7 @@ export class RunRegistry {
   }
 
   private settle(active: ActiveRun): void {
-    if (!active.finished) active.finish({ values: null, error: { error: "RunFailed", message: "the run stopped unexpectedly" } });
+    if (!active.finished) active.finish({ error: { error: "RunFailed", message: "the run stopped unexpectedly" } });
     const queue = (this.byThread.get(active.run.thread_id) ?? []).filter((other) => other !== active);
     if (queue.length > 0) this.byThread.set(active.run.thread_id, queue);
     else this.byThread.delete(active.run.thread_id);

@@ -22,8 +22,9 @@ export function parseStreamModes(value: unknown): StreamMode[] {
 /** The LangGraph stream modes that produce what was asked for ("messages-tuple" is the library's "messages"). */
 export function libraryModesOf(modes: StreamMode[]): LibraryMode[] {
   const library = modes.map((mode): LibraryMode => (mode === "messages-tuple" ? "messages" : (mode as LibraryMode)));
-  // The Platform's "messages" mode marks a message complete when its node's update arrives.
-  if (modes.includes("messages")) library.push("updates");
+  // Updates tell the server that a run paused (`__interrupt__`), and the Platform's "messages"
+  // mode marks a message complete when its node's update arrives; frames go out only if asked for.
+  library.push("updates");
   return [...new Set(library)];
 }
 

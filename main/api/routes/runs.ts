@@ -6,6 +6,7 @@ import { pathId } from "../ids";
 import type { ActiveRun } from "../run-registry";
 import { startRun } from "../run-start";
 import { sseResponse } from "../sse";
+import { currentValues } from "../thread-view";
 import { requireThread } from "../thread-access";
 
 /** Runs: stream (SSE), background, wait, list, get, join, cancel; with and without a thread. */
@@ -49,11 +50,9 @@ export function runRoutes(ctx: ServerContext): Hono {
   app.get("/threads/:thread_id/runs/:run_id/join", async (c) => {
     const run = requireRun(c, ctx);
     const active = ctx.runs.get(run.run_id);
-    if (active) {
-      await active.done;
-      return c.json(active.outcome?.values ?? null);
-    }
-    return c.json(ctx.threads.get(run.thread_id)?.values ?? null);
+    await active?.done;
+    if (active?.outcome?.error) return c.json({ __error__: active.outcome.error });
+    return c.json((await currentValues(ctx, ctx.threads.get(run.thread_id))) as object);
   });
 
   app.get("/threads/:thread_id/runs/:run_id/stream", (c) => {
@@ -90,7 +89,8 @@ async function waitRun(c: Context, ctx: ServerContext, threadId: string | null):
   const { active } = await startRun(ctx, threadId, await readJsonObject(c));
   c.header("Content-Location", runPath(active));
   await active.done;
-  return c.json((active.outcome?.values ?? null) as object);
+  if (active.outcome?.error) return c.json({ __error__: active.outcome.error });
+  return c.json((await currentValues(ctx, ctx.threads.get(active.run.thread_id))) as object);
 }
 
 function followRun(active: ActiveRun, lastEventId: string | undefined, cancelOnDisconnect: boolean, headers: Record<string, string> = {}): Response {

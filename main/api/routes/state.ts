@@ -7,7 +7,7 @@ import type { ServerContext } from "../context";
 import { ApiError, BadRequestError, ThreadBusyError } from "../errors";
 import type { RunnableGraph } from "../graph-runtime";
 import { bodyId, pathId } from "../ids";
-import { checkpointRefOf, idleStatusOf, interruptsOf, threadStateOf } from "../state-view";
+import { checkpointRefOf, idleStatusOf, threadStateOf } from "../state-view";
 import { graphIdOfThread, graphOfThread, requireThread } from "../thread-access";
 
 const checkpointSchema = z.object({ checkpoint_id: z.string().nullish(), checkpoint_ns: z.string().nullish() }).loose().nullish();
@@ -61,7 +61,7 @@ export function stateRoutes(ctx: ServerContext): Hono {
     const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
     const saved = await updateState(graph, config, body.values ?? null, asNode);
     const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
-    ctx.threads.update(thread.thread_id, { values: state.values, interrupts: interruptsOf(state), status: idleStatusOf(state) });
+    ctx.threads.update(thread.thread_id, { status: idleStatusOf(state) });
     const ref = checkpointRefOf(saved, thread.thread_id);
     return c.json({ checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } });
   });

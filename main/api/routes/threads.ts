@@ -9,6 +9,7 @@ import { bodyId } from "../ids";
 import { deleteThreadData } from "../run-start";
 import { requireThread } from "../thread-access";
 import { copyCheckpoints } from "../thread-copy";
+import { threadView } from "../thread-view";
 
 const metadataSchema = z.record(z.string(), z.unknown(), { error: "must be an object" }).nullish();
 
@@ -44,7 +45,7 @@ export function threadRoutes(ctx: ServerContext): Hono {
     return c.json(ctx.threads.create(threadId, body.metadata ?? {}));
   });
 
-  app.get("/threads/:thread_id", (c) => c.json(requireThread(ctx, c.req.param("thread_id"))));
+  app.get("/threads/:thread_id", async (c) => c.json(await threadView(ctx, requireThread(ctx, c.req.param("thread_id")))));
 
   app.patch("/threads/:thread_id", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
@@ -64,17 +65,17 @@ export function threadRoutes(ctx: ServerContext): Hono {
       .all()
       .filter((thread) => !body.status || thread.status === body.status)
       .filter((thread) => !body.ids || body.ids.includes(thread.thread_id))
-      .filter((thread) => contains(thread.metadata, body.metadata) && contains(thread.values ?? {}, body.values))
+      .filter((thread) => contains(thread.metadata, body.metadata))
       .sort(sorter(body.sort_by ?? "created_at", body.sort_order ?? "desc"));
     const offset = body.offset ?? 0;
-    return c.json(found.slice(offset, offset + (body.limit ?? 10)));
+    return c.json(await Promise.all(found.slice(offset, offset + (body.limit ?? 10)).map((thread) => threadView(ctx, thread))));
   });
 
   app.post("/threads/:thread_id/copy", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
     const copy = ctx.threads.create(uuidv7(), { ...thread.metadata });
     await copyCheckpoints(ctx.saver, thread.thread_id, copy.thread_id);
-    return c.json(ctx.threads.update(copy.thread_id, { status: thread.status === "busy" ? "idle" : thread.status, values: thread.values, interrupts: thread.interrupts }));
+    return c.json(await threadView(ctx, ctx.threads.update(copy.thread_id, { status: thread.status === "busy" ? "idle" : thread.status })));
   });
 
   return app;

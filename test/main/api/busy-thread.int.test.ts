@@ -50,7 +50,8 @@ describe("runs on a busy thread", () => {
   it("interrupt: stops the running run where it is, keeps its progress, then runs the new one", async () => {
     const { threadId, firstRun } = await busyThread();
     await new Promise((done) => setTimeout(done, 30));
-    const second = await request("POST", `/threads/${threadId}/runs/wait`, count(0, "interrupt"));
+    // input null: the new run picks up where the interrupted one stopped.
+    const second = await request("POST", `/threads/${threadId}/runs/wait`, { ...count(0, "interrupt"), input: null });
     expect(second.json).toEqual({ count: 300 });
     expect((await run(threadId, firstRun)).status).toBe("interrupted");
     const history = (await request("POST", `/threads/${threadId}/history`, { limit: 1000 })).json;

@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { GraphDoc } from "../../../shared/graph-doc";
+import { validateGraphDoc } from "../../../shared/graph-validate";
+import { exportGraphDoc, exportLanguages } from "../../export";
+import { checkGraphName } from "../../workspace/graph-files";
+import { parseBody, readJsonObject } from "../body";
+import type { ServerContext } from "../context";
+import { ApiError } from "../errors";
+
+const exportRequestSchema = z
+  .object({
+    /** A graph of the workspace by name, or a whole (possibly unsaved) document. */
+    graph: z.union([z.string().min(1), z.record(z.string(), z.unknown())], { error: "required: a graph name or a graph document" }),
+    lang: z.enum(exportLanguages, { error: `must be one of ${exportLanguages.join(", ")}` }),
+  })
+  .loose();
+
+/** POST /switchyard/export {graph, lang} -> {files: [{path, content}]}: the renderer offers them as a download. */
+export function exportRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.post("/switchyard/export", async (c) => {
+    const body = parseBody(exportRequestSchema, await readJsonObject(c));
+    const doc = typeof body.graph === "string" ? await savedGraph(ctx, body.graph) : checkedDoc(body.graph);
+    return c.json({ files: exportGraphDoc(doc, body.lang) });
+  });
+  return app;
+}
+
+async function savedGraph(ctx: ServerContext, name: string): Promise<GraphDoc> {
+  const entry = await ctx.workspace.requireGraph(checkGraphName(name));
+  return checkedDoc(entry.doc ?? entry.text);
+}
+
+function checkedDoc(value: unknown): GraphDoc {
+  const result = validateGraphDoc(value);
+  if (!result.ok) throw new ApiError(422, "the graph has problems to fix before it can be exported", result.problems);
+  return result.doc;
+}
