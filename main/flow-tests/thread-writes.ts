@@ -54,12 +54,20 @@ export async function editWritesOf(saver: BaseCheckpointSaver, threadId: string,
   return writes.length > 0 ? stateWritesOf(writes) : undefined;
 }
 
-/** Resume values given at `paused` (Command({resume})), with the node each one answered. */
+/**
+ * Resume values given at `paused` (Command({resume})), with the node each one answered. LangGraph
+ * writes the value once without a task and, when the node takes it, again under the node's task
+ * as the list of values its interrupt() calls received: that list is the record when present.
+ */
 export async function resumeWritesOf(saver: BaseCheckpointSaver, threadId: string, paused: StateSnapshot): Promise<Array<{ node: string; value: unknown }>> {
-  const writes = await pendingWritesOf(saver, threadId, paused);
-  return writes
-    .filter(([, channel]) => channel === "__resume__")
-    .map(([taskId, , value]) => ({ node: paused.tasks.find((task) => task.id === taskId)?.name ?? paused.next[0], value: toWire(value) }));
+  const writes = (await pendingWritesOf(saver, threadId, paused)).filter(([, channel]) => channel === "__resume__");
+  const taskNames = new Map(paused.tasks.map((task) => [task.id, task.name]));
+  const byTask = writes.filter(([taskId]) => taskNames.has(taskId));
+  if (byTask.length > 0) {
+    return byTask.flatMap(([taskId, , value]) => (Array.isArray(value) ? value : [value]).map((item) => ({ node: taskNames.get(taskId)!, value: toWire(item) })));
+  }
+  const node = paused.tasks.find((task) => (task.interrupts ?? []).length > 0)?.name ?? paused.next[0];
+  return writes.map(([, , value]) => ({ node, value: toWire(value) }));
 }
 
 /**
