@@ -20,6 +20,12 @@ export const llmConfigSchema = z
     maxTokens: z.number().int().positive().optional(),
     baseUrl: z.string().url().optional(),
     systemPrompt: z.string().optional(),
+    /** Provider calls that fail with 429, 5xx, a timeout or a lost connection are retried this often (default 2). */
+    maxRetries: z.number().int().min(0).max(10).optional(),
+    /** First wait before a retry, doubled each time (default 1000 ms); a provider's retry-after wins. */
+    retryBackoffMs: z.number().int().min(0).max(60_000).optional(),
+    /** One provider call longer than this fails as a timeout (default 60000 ms). */
+    timeoutMs: z.number().int().min(100).max(600_000).optional(),
     /** Names of tools this model may call: tools of the graph's tools nodes, or a human node's ask tool. */
     tools: z.array(z.string().min(1)).default([]),
     /** For provider "scripted": replies chosen by rule (first match) or by turn. */

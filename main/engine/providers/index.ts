@@ -1,5 +1,14 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { BaseMessage } from "@langchain/core/messages";
+import type { Runnable, RunnableConfig } from "@langchain/core/runnables";
 import type { LlmConfig } from "../../../shared/node-kinds/llm";
+import { providerAccess, secretsOf } from "../../settings/provider-access";
+import { readSettings, type UserSettings } from "../../settings/settings-file";
+import { anthropicModel, anthropicNeedsKey } from "./anthropic";
+import { MissingApiKeyError, ModelNotChosenError, providerErrorOf } from "./errors";
+import { ollamaModel } from "./ollama";
+import { baseUrlOf, openAiModel, openAiNeedsKey } from "./openai";
+import { RetriesExhausted, retryPolicyOf, withRetry } from "./retry";
 import { ScriptedChatModel } from "./scripted";
 
 export class ProviderNotAvailableError extends Error {
@@ -12,12 +21,88 @@ export class ProviderNotAvailableError extends Error {
 export interface ModelContext {
   state: Record<string, unknown>;
   messagesField: string;
+  /** The llm node asking, so errors can name it. */
+  nodeId?: string;
 }
 
 /** The seam for model providers: one place that turns an llm node's config into a LangChain chat model. */
 export type ChatModelFactory = (config: LlmConfig, context: ModelContext) => BaseChatModel;
 
-export const defaultChatModelFactory: ChatModelFactory = (config, context) => {
-  if (config.provider === "scripted") return new ScriptedChatModel({ replies: config.replies, ...context });
-  throw new ProviderNotAvailableError(config.provider);
-};
+/** Where keys and base URLs come from: the settings file (read when it changes) and the environment. */
+export interface ProviderSources {
+  settings: () => UserSettings;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultSources: ProviderSources = { settings: () => readSettings(), env: process.env };
+
+export function chatModelFactory(sources: ProviderSources = defaultSources): ChatModelFactory {
+  return (config, context) => {
+    if (config.provider === "scripted") return new ScriptedChatModel({ replies: config.replies, ...context });
+    const nodeId = context.nodeId ?? "?";
+    const access = providerAccess(config.provider, sources.settings(), sources.env);
+    const problem = accessProblem(config, access.apiKey !== undefined, baseUrlOf(config, access));
+    if (problem === "model") throw new ModelNotChosenError(nodeId, config.provider);
+    if (problem === "key") throw new MissingApiKeyError(nodeId, config.provider as "openai" | "anthropic");
+    const model = config.model!;
+    switch (config.provider) {
+      case "openai":
+        return openAiModel(config, access, model);
+      case "anthropic":
+        return anthropicModel(config, access, model);
+      case "ollama":
+        return ollamaModel(config, access, model);
+    }
+    throw new ProviderNotAvailableError(config.provider);
+  };
+}
+
+export const defaultChatModelFactory: ChatModelFactory = chatModelFactory();
+
+/** What keeps an llm node from running before any call: no model named, or no key for a provider that needs one. */
+export function accessProblem(config: Pick<LlmConfig, "provider" | "model" | "baseUrl">, hasKey: boolean, baseUrl: string | undefined): "model" | "key" | undefined {
+  if (config.provider === "scripted") return undefined;
+  if (!config.model?.trim()) return "model";
+  if (hasKey) return undefined;
+  if (config.provider === "openai" && openAiNeedsKey(baseUrl)) return "key";
+  if (config.provider === "anthropic" && anthropicNeedsKey(baseUrl)) return "key";
+  return undefined;
+}
+
+/**
+ * Calls a (tool-bound) chat model with the node's retry policy and time limit. Failures of real
+ * providers become named ProviderErrors on the node, with every key redacted from the message.
+ */
+export async function invokeChatModel(
+  model: Runnable<BaseMessage[], BaseMessage>,
+  messages: BaseMessage[],
+  runConfig: RunnableConfig,
+  node: { id: string; config: LlmConfig },
+  sources: ProviderSources = defaultSources,
+): Promise<BaseMessage> {
+  if (node.config.provider === "scripted") return model.invoke(messages, runConfig);
+  try {
+    return await withRetry((signal) => model.invoke(messages, { ...runConfig, signal }), retryPolicyOf(node.config), runConfig.signal);
+  } catch (error) {
+    if (!(error instanceof RetriesExhausted)) throw error;
+    throw providerErrorOf(error.facts, { nodeId: node.id, provider: node.config.provider, attempts: error.attempts, secrets: secretsOfModel(model, sources) });
+  }
+}
+
+function secretsOfModel(model: unknown, sources: ProviderSources): string[] {
+  const secrets = secretsOf(safeSettings(sources), sources.env);
+  const bound = (model as { bound?: unknown }).bound ?? model;
+  for (const key of ["apiKey", "openAIApiKey", "anthropicApiKey"]) {
+    const value = (bound as Record<string, unknown>)[key];
+    if (typeof value === "string" && value.length > 0) secrets.push(value);
+  }
+  return secrets;
+}
+
+function safeSettings(sources: ProviderSources): UserSettings {
+  try {
+    return sources.settings();
+  } catch {
+    return { version: 1, keys: {}, baseUrls: {} };
+  }
+}
