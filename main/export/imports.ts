@@ -30,16 +30,22 @@ export class ImportSet {
       .join("\n");
   }
 
-  /** `from m import a, b` lines; a name "*module" means `import module`. */
-  renderPy(): string {
-    const plain: string[] = [];
-    const from: string[] = [];
+  /**
+   * `import m` / `from m import a, b` lines, standard library first (PEP 8); a name "*module"
+   * means `import module`.
+   */
+  renderPy(standardLibrary: ReadonlySet<string>): string {
+    const groups: string[][] = [[], []];
     for (const { module, names } of this.entries()) {
+      const group = groups[standardLibrary.has(module.split(".")[0]) ? 0 : 1];
       const imported = names.filter((item) => item.name !== "*module").map((item) => item.name);
-      if (names.some((item) => item.name === "*module")) plain.push(`import ${module}`);
-      if (imported.length > 0) from.push(`from ${module} import ${imported.join(", ")}`);
+      if (names.some((item) => item.name === "*module")) group.push(`import ${module}`);
+      if (imported.length > 0) group.push(`from ${module} import ${imported.join(", ")}`);
     }
-    return [...plain, ...(plain.length > 0 && from.length > 0 ? [""] : []), ...from].join("\n");
+    return groups
+      .filter((group) => group.length > 0)
+      .map((group) => group.sort((a, b) => (a.startsWith("from") === b.startsWith("from") ? 0 : a.startsWith("import") ? -1 : 1)).join("\n"))
+      .join("\n\n");
   }
 }
 

@@ -100,3 +100,8 @@ export function indent(code: string, spaces: number): string {
     .map((line) => (line.trim() === "" ? "" : pad + line))
     .join("\n");
 }
+
+/** Text for a one-line comment: line breaks become spaces, and a comment can never be closed early. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replaceAll("*/", "* /").replaceAll('"""', "'''");
+}

@@ -138,10 +138,9 @@ export function toList(text: string): unknown[] {
   return Array.isArray(value) ? value : [text];
 }
 
-/** JSON if the text is JSON, else the text itself. */
+/** JSON if the text is JSON (but not null), else the text itself. */
 export function toValue(text: string): unknown {
-  const value = parseJson(text);
-  return value === undefined ? text : value;
+  return parseJson(text) ?? text;
 }
 
 function parseJson(text: string): unknown {
@@ -183,7 +182,7 @@ export class ScriptedChatModel<S extends object> extends BaseChatModel {
   }
 
   /** The replies are canned, so the tools' schemas are not needed. */
-  override bindTools(): this {
+  override bindTools(_tools: unknown[]): this {
     return this;
   }
 

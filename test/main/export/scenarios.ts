@@ -68,7 +68,8 @@ function plain(value: unknown): unknown {
   return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, plain(item)]));
 }
 
-const RANDOM_ID = /^(call_[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+// Message ids (uuid), tool call ids and interrupt ids (a hash of the task) differ on every run.
+const RANDOM_ID = /^(call_[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/;
 
 function numberIds(trace: unknown[]): unknown[] {
   const seen = new Map<string, string>();

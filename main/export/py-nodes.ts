@@ -1,0 +1,238 @@
+import type { FieldType, GraphNode, NodeOfKind } from "../../shared/graph-doc";
+import type { ScriptedReply } from "../../shared/node-kinds/llm";
+import type { ToolDefinition } from "../../shared/node-kinds/tools";
+import type { ImportSet } from "./imports";
+import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
+import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
+import { pyCondition } from "./py-edges";
+
+/** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
+export interface PyNode {
+  id: string;
+  name: string;
+  code: string;
+}
+
+interface Scope {
+  plan: ExportPlan;
+  imports: ImportSet;
+  names: NameTable;
+  /** tool name -> variable of its first definition (what a model binds) */
+  toolVars: Map<string, string>;
+  /** tools node id -> variables of its own tools */
+  nodeToolVars: Map<string, string[]>;
+}
+
+export function emitPyNodes(plan: ExportPlan, imports: ImportSet, names: NameTable): { tools: string; nodes: PyNode[] } {
+  const scope: Scope = { plan, imports, names, toolVars: new Map(), nodeToolVars: new Map() };
+  const tools = emitTools(scope);
+  const nodes = plan.doc.nodes.map((node) => emitNode(node, scope));
+  return { tools, nodes };
+}
+
+function emitTools(scope: Scope): string {
+  const blocks: string[] = [];
+  const boundAskTools = new Set(askToolsOf(scope.plan.doc).map((tool) => tool.name));
+  for (const node of scope.plan.doc.nodes) {
+    if (node.kind === "tools") {
+      const vars = node.config.tools.map((definition) => {
+        const name = scope.names.claim(snakeCase(`${definition.name} tool`));
+        blocks.push(mockTool(name, definition, scope));
+        if (!scope.toolVars.has(definition.name)) scope.toolVars.set(definition.name, name);
+        return name;
+      });
+      scope.nodeToolVars.set(node.id, vars);
+    }
+    if (node.kind === "human" && boundAskTools.has(node.config.askTool) && !scope.toolVars.has(node.config.askTool)) {
+      const name = scope.names.claim(upperSnakeCase(`${node.config.askTool} tool`));
+      blocks.push(askTool(name, node.config.askTool, node.config.askToolDescription));
+      scope.toolVars.set(node.config.askTool, name);
+    }
+  }
+  return blocks.join("\n\n\n");
+}
+
+/** A mock tool: a pydantic model of its arguments and a function rendering its canned result. */
+function mockTool(name: string, definition: ToolDefinition, scope: Scope): string {
+  const { imports, names } = scope;
+  imports.use("pydantic", "BaseModel");
+  imports.use("pydantic", "Field");
+  imports.use("langchain_core.tools", "StructuredTool");
+  const argsModel = names.claim(`${snakeCase(definition.name).split("_").map((word) => word[0].toUpperCase() + word.slice(1)).join("")}Args`);
+  const fields = definition.args.map((arg) => {
+    const type = arg.type === "number" ? "float" : arg.type === "boolean" ? "bool" : "str";
+    const options = [...(arg.description ? [`description=${pyString(arg.description)}`] : []), ...(isPyIdentifier(arg.name) ? [] : [`alias=${pyString(arg.name)}`])];
+    const field = isPyIdentifier(arg.name) ? arg.name : names.claim(snakeCase(arg.name));
+    return `    ${field}: ${type}${options.length ? ` = Field(${options.join(", ")})` : ""}`;
+  });
+  const run = names.claim(`_${snakeCase(definition.name)}`);
+  return [
+    `class ${argsModel}(BaseModel):`,
+    ...(fields.length ? fields : ["    pass"]),
+    "",
+    "",
+    `def ${run}(**args: Any) -> str:`,
+    `    return render_template(${pyString(definition.result)}, args=args)`,
+    "",
+    "",
+    `${name} = StructuredTool.from_function(`,
+    `    func=${run},`,
+    `    name=${pyString(definition.name)},`,
+    `    description=${pyString(definition.description || definition.name)},`,
+    `    args_schema=${argsModel},`,
+    ")",
+  ].join("\n");
+}
+
+/** The schema a model sees for a human node's ask tool (OpenAI function format); the human node answers its calls. */
+function askTool(name: string, toolName: string, description: string): string {
+  const schema = {
+    name: toolName,
+    description,
+    parameters: { type: "object", properties: { question: { type: "string", description: "The question to ask" } }, required: ["question"] },
+  };
+  return `${name} = ${pyLiteral(schema)}`;
+}
+
+function emitNode(node: GraphNode, scope: Scope): PyNode {
+  const name = scope.names.claim(snakeCase(`${node.id} node`));
+  const doc = `    """${oneLine(`${node.id}: ${describeNode(node)}.`)}"""`;
+  switch (node.kind) {
+    case "llm":
+      return { id: node.id, name, code: llmNode(node, name, doc, scope) };
+    case "tools":
+      return { id: node.id, name, code: toolsNode(node, name, scope) };
+    case "human":
+      return { id: node.id, name, code: humanNode(node, name, doc, scope) };
+    case "set":
+      return { id: node.id, name, code: setNode(node, name, doc, scope) };
+  }
+}
+
+function llmNode(node: NodeOfKind<"llm">, name: string, doc: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  imports.use("langchain_core.runnables", "RunnableConfig");
+  const field = pyString(plan.messagesField);
+  const declarations: string[] = [];
+  const body: string[] = [];
+  const history = `state.get(${field}, [])`;
+  const messages = node.config.systemPrompt
+    ? `[${imports.use("langchain_core.messages", "SystemMessage")}(render_template(${pyString(node.config.systemPrompt)}, state=state, messages_field=${field})), *${history}]`
+    : history;
+  const tools = boundToolsOf(node, plan.doc).map((tool) => scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!);
+  const bind = (model: string) => (tools.length > 0 ? `${model}.bind_tools([${tools.join(", ")}])` : model);
+  if (node.config.provider === "scripted") {
+    const replies = scope.names.claim(upperSnakeCase(`${node.id} replies`));
+    declarations.push(`${replies} = [\n${node.config.replies.map((reply) => indent(scriptedReply(reply, scope), 4)).join(",\n")}${node.config.replies.length ? ",\n" : ""}]`);
+    body.push(`model = ScriptedChatModel(replies=${replies}, state=state, messages_field=${field})`);
+    body.push(`reply = ${bind("model")}.invoke(${messages}, config)`);
+  } else {
+    const model = scope.names.claim(upperSnakeCase(`${node.id} model`));
+    declarations.push(providerModel(model, node, imports));
+    body.push(`reply = ${bind(model)}.invoke(${messages}, config)`);
+  }
+  body.push(`return {${field}: [reply]}`);
+  return [...declarations, "", "", `def ${name}(state: State, config: RunnableConfig) -> dict:`, doc, indent(body.join("\n"), 4)].join("\n");
+}
+
+function scriptedReply(reply: ScriptedReply, scope: Scope): string {
+  const entries: string[] = [];
+  if (reply.when?.type === "turn") entries.push(`"when": lambda state: ai_turns(state.get(${pyString(scope.plan.messagesField)}, [])) == ${reply.when.index},`);
+  else if (reply.when && reply.when.type !== "otherwise") entries.push(`"when": lambda state: ${pyCondition(reply.when, scope.plan)},`);
+  entries.push(`"content": ${pyString(reply.content)},`);
+  entries.push(`"tool_calls": ${pyLiteral(reply.toolCalls.map((call) => ({ name: call.name, args: call.args })))},`);
+  return ["{", ...entries.map((entry) => `    ${entry}`), "}"].join("\n");
+}
+
+/** A real provider's LangChain class; its API key comes from the environment, never from the export. */
+function providerModel(name: string, node: NodeOfKind<"llm">, imports: ImportSet): string {
+  const config = node.config;
+  const provider = config.provider as "openai" | "anthropic" | "ollama";
+  const options: string[] = [`model=${pyString(config.model ?? DEFAULT_MODELS[provider])}`];
+  if (config.temperature !== undefined) options.push(`temperature=${config.temperature}`);
+  if (provider === "openai") {
+    imports.use("langchain_openai", "ChatOpenAI");
+    if (config.maxTokens !== undefined) options.push(`max_tokens=${config.maxTokens}`);
+    if (config.baseUrl) options.push(`base_url=${pyString(config.baseUrl)}`);
+    return `# Reads OPENAI_API_KEY from the environment.\n${name} = ChatOpenAI(${options.join(", ")})`;
+  }
+  if (provider === "anthropic") {
+    imports.use("langchain_anthropic", "ChatAnthropic");
+    if (config.maxTokens !== undefined) options.push(`max_tokens=${config.maxTokens}`);
+    if (config.baseUrl) options.push(`base_url=${pyString(config.baseUrl)}`);
+    return `# Reads ANTHROPIC_API_KEY from the environment.\n${name} = ChatAnthropic(${options.join(", ")})`;
+  }
+  imports.use("langchain_ollama", "ChatOllama");
+  if (config.maxTokens !== undefined) options.push(`num_predict=${config.maxTokens}`);
+  if (config.baseUrl) options.push(`base_url=${pyString(config.baseUrl)}`);
+  return `# Talks to a local Ollama server (OLLAMA_HOST or the base_url below).\n${name} = ChatOllama(${options.join(", ")})`;
+}
+
+/** LangGraph's own ToolNode over the node's tools (reading and writing the graph's messages field). */
+function toolsNode(node: NodeOfKind<"tools">, name: string, scope: Scope): string {
+  scope.imports.use("langgraph.prebuilt", "ToolNode");
+  const tools = scope.nodeToolVars.get(node.id) ?? [];
+  const key = scope.plan.messagesField === "messages" ? "" : `, messages_key=${pyString(scope.plan.messagesField)}`;
+  return `# ${oneLine(`${node.id}: ${describeNode(node)}.`)}\n${name} = ToolNode([${tools.join(", ")}], name=${pyString(node.id)}${key})`;
+}
+
+function humanNode(node: NodeOfKind<"human">, name: string, doc: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const field = pyString(plan.messagesField);
+  if (node.config.mode === "breakpoint") {
+    return [
+      `def ${name}(state: State) -> dict:`,
+      doc.replace(/"""$/, ""),
+      "",
+      `    Answer with graph.update_state(config, {${field}: [answer]}, as_node=${pyString(node.id)}),`,
+      "    then continue with graph.stream(None, config).",
+      '    """',
+      "    return {}",
+    ].join("\n");
+  }
+  const toolMessage = imports.use("langchain_core.messages", "ToolMessage");
+  const humanMessage = imports.use("langchain_core.messages", "HumanMessage");
+  const askTool = pyString(node.config.askTool);
+  return [
+    `def ${name}(state: State) -> dict:`,
+    doc,
+    `    pending_call = pending_tool_call(state.get(${field}, []), ${askTool})`,
+    `    question = render_template(${pyString(node.config.question)}, state=state, messages_field=${field}, args=pending_call["args"] if pending_call else None)`,
+    '    payload = {"question": question, **({"tool_call_id": pending_call["id"]} if pending_call else {})}',
+    `    answer = ${imports.use("langgraph.types", "interrupt")}(payload)`,
+    '    text = answer if isinstance(answer, str) else json.dumps(answer, separators=(",", ":"), ensure_ascii=False)',
+    "    if pending_call and pending_call.get(\"id\"):",
+    `        reply = ${toolMessage}(content=text, tool_call_id=pending_call["id"], name=${askTool})`,
+    "    else:",
+    `        reply = ${humanMessage}(content=text)`,
+    `    return {${field}: [reply]}`,
+  ].join("\n");
+}
+
+function setNode(node: NodeOfKind<"set">, name: string, doc: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const values = Object.entries(node.config.values).map(([field, template]) => {
+    const text = `render_template(${pyString(template)}, state=state, messages_field=${pyString(plan.messagesField)})`;
+    return `        ${pyString(field)}: ${converted(text, plan.doc.state.fields[field]?.type ?? "any", imports)},`;
+  });
+  return [`def ${name}(state: State) -> dict:`, doc, "    return {", ...values, "    }"].join("\n");
+}
+
+/** The rendered text converted to the field's type, as main/engine/nodes/set.ts does. */
+function converted(text: string, type: FieldType, imports: ImportSet): string {
+  switch (type) {
+    case "string":
+      return text;
+    case "number":
+      return `to_number(${text})`;
+    case "boolean":
+      return `to_boolean(${text})`;
+    case "messages":
+      return `[${imports.use("langchain_core.messages", "AIMessage")}(content=${text})]`;
+    case "list":
+      return `to_list(${text})`;
+    case "object":
+    case "any":
+      return `to_value(${text})`;
+  }
+}

@@ -1,0 +1,58 @@
+import { MemorySaver } from "@langchain/langgraph";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { compileGraphDoc } from "../../../main/engine";
+import { exportGraphDoc } from "../../../main/export";
+import type { GraphDoc } from "../../../shared/graph-doc";
+import { loadSeedDoc, repoRoot } from "../../helpers/seed";
+import { loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { runScenario, scenarios } from "./scenarios";
+
+const run = promisify(execFile);
+const TSC = join(repoRoot, "node_modules/typescript/bin/tsc");
+const TSX = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
+const RUNNER = join(repoRoot, "test/main/export/run-exported.ts");
+
+/** Spawns tsc and tsx on exported projects (node_modules linked from the repo: no install). */
+describe("an exported TypeScript project", () => {
+  const projects: Record<string, ReturnType<typeof writeProject>> = {};
+  const docs: Record<string, () => GraphDoc> = {
+    seed: loadSeedDoc,
+    kitchen: loadKitchenDoc,
+    openai: () => providerDoc("openai", { model: "gpt-4o-mini", maxTokens: 100, baseUrl: "http://127.0.0.1:9/v1" }),
+    anthropic: () => providerDoc("anthropic", { model: "claude-x", temperature: 0 }),
+    ollama: () => providerDoc("ollama", { maxTokens: 10 }),
+  };
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "switchyard-export-"));
+    for (const [name, load] of Object.entries(docs)) projects[name] = writeProject(exportGraphDoc(load(), "ts"), true, join(root, name));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("type-checks with its own tsconfig (seed, every node kind, each real provider)", async () => {
+    // One tsc run over all projects (with the exported compiler options) instead of one per project: same check, a third of the time.
+    const { compilerOptions } = JSON.parse(readFileSync(join(projects.seed.dir, "tsconfig.json"), "utf8"));
+    writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions, include: Object.keys(docs).map((name) => `${name}/src`) }));
+    writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
+    symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"), "dir");
+    const result = await run(process.execPath, [TSC, "-p", join(root, "tsconfig.json"), "--noEmit"], { cwd: root }).catch((error) => error);
+    expect(result.code ?? 0, `${result.stdout}${result.stderr}`).toBe(0);
+  });
+
+  it.each(["seed", "kitchen"])("gives the same node updates and states as Switchyard's engine for the %s flow", async (name) => {
+    const exported = run(process.execPath, [TSX, RUNNER, projects[name].dir, name], { cwd: projects[name].dir });
+    const expected = await runScenario(compileGraphDoc(docs[name](), { checkpointer: new MemorySaver() }) as never, scenarios[name]);
+    const { stdout } = await exported;
+    expect(JSON.parse(stdout)).toEqual(expected);
+  });
+
+  it("for the seed: pauses before ask_human, then calls search and answers with the sunny text", async () => {
+    const trace = await runScenario(compileGraphDoc(loadSeedDoc(), { checkpointer: new MemorySaver() }) as never, scenarios.seed);
+    const nodes = trace.flatMap((entry) => Object.keys(entry as object).filter((key) => !["next", "values", "updatedAs"].includes(key)));
+    expect(nodes).toEqual(["agent", "__interrupt__", "agent", "action", "agent"]);
+  });
+});
