@@ -1,6 +1,8 @@
 import { switchyardApi } from "../client/switchyard-api";
 import { closeDoc, useGraphStore } from "../stores/graph-store";
 import { askConfirm, showToast } from "../stores/ui-store";
+import { useWorkspaceStore } from "../stores/workspace-store";
+import { openGraph } from "./open-graph";
 import { refreshWorkspace } from "./refresh-workspace";
 
 /** Deletes a graph file after the person confirms; there is no undo for this. */
@@ -14,11 +16,14 @@ export async function deleteGraph(name: string): Promise<void> {
   if (!ok) return;
   try {
     await switchyardApi.deleteGraph(name);
-    if (useGraphStore.getState().graphName === name) {
+    const wasOpen = useGraphStore.getState().graphName === name;
+    if (wasOpen) {
       closeDoc();
       history.replaceState(null, "", "#/");
     }
     await refreshWorkspace();
+    const next = useWorkspaceStore.getState().graphs[0];
+    if (wasOpen && next) await openGraph(next.name);
   } catch (error) {
     showToast(`Could not delete "${name}": ${(error as Error).message}`, "error");
   }
