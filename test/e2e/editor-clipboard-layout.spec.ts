@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { canvas, expect, node, openDoc, screenshot, test } from "./fixtures";
+import { expect, node, openDoc, screenshot, test } from "./fixtures";
 
 test.use({ workspaceSource: "weather-agent" });
 
