@@ -1,3 +1,4 @@
+import { compress } from "./compression";
 import type { BlobHeader, ChannelVersion, CheckpointRecordHeader } from "./log-records";
 import { RecordKind, bodyOffsetOf, encodeRecord } from "./log-records";
 import type { BuiltRecord, ThreadLog } from "./thread-log";
@@ -30,7 +31,8 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
   const parent = input.parentId === undefined ? undefined : index.checkpoint(input.ns, input.parentId);
   const parentRefs = parent ? index.refsOf(parent) : new Map<string, number>();
   const blobs: BlobHeader[] = [];
-  const body: Buffer[] = [input.checkpoint.bytes, input.metadata.bytes];
+  const checkpoint = compress(input.checkpoint.bytes);
+  const body: Buffer[] = [checkpoint.stored, input.metadata.bytes];
   const newBlobNumber = new Map<string, number>();
   const newBlobBytes = new Map<number, Buffer>();
   for (const { channel, version, value } of input.newBlobs) {
@@ -41,8 +43,14 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
       continue;
     }
     const plan = planBlob(value.bytes, previousVersion(log, parentRefs.get(channel), value.type));
-    blobs.push(plan.base === undefined ? [channel, version, value.type, plan.body.length] : [channel, version, value.type, plan.body.length, plan.base, plan.prefix]);
-    body.push(plan.body);
+    if (plan.base !== undefined) {
+      blobs.push([channel, version, value.type, plan.body.length, plan.base, plan.prefix]);
+      body.push(plan.body);
+    } else {
+      const whole = compress(plan.body);
+      blobs.push(whole.rawLength === undefined ? [channel, version, value.type, whole.stored.length] : [channel, version, value.type, whole.stored.length, null, null, whole.rawLength]);
+      body.push(whole.stored);
+    }
     newBlobBytes.set(number, value.bytes);
   }
 
@@ -68,7 +76,7 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
     ns: input.ns,
     id: input.id,
     ...(input.parentId === undefined ? {} : { parent: input.parentId }),
-    cp: [input.checkpoint.type, input.checkpoint.bytes.length],
+    cp: checkpoint.rawLength === undefined ? [input.checkpoint.type, checkpoint.stored.length] : [input.checkpoint.type, checkpoint.stored.length, checkpoint.rawLength],
     md: [input.metadata.type, input.metadata.bytes.length],
     blobs,
     refs,

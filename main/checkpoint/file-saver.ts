@@ -18,6 +18,7 @@ import {
   type SerializerProtocol,
 } from "@langchain/langgraph-checkpoint";
 import { buildCheckpointRecord, type SerializedValue } from "./checkpoint-record";
+import { decompress } from "./compression";
 import { durabilityOf, type Durability } from "./durability";
 import { CheckpointWriteError, CheckpointerClosedError, MissingCheckpointConfigError } from "./errors";
 import type { StoredCheckpoint } from "./thread-index";
@@ -245,7 +246,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
 
   private async readTuple(log: ThreadLog, stored: StoredCheckpoint): Promise<CheckpointTuple> {
     // Everything is read from the file before the first await, while the index is as seen.
-    const checkpointBytes = log.read(stored.cpOffset, stored.cpLength);
+    const checkpointBytes = decompress(log.read(stored.cpOffset, stored.cpLength), stored.cpRawLength);
     const metadataBytes = log.read(stored.mdOffset, stored.mdLength);
     const values: [string, string, Buffer][] = [];
     for (const [channel, number] of log.index.refsOf(stored)) {

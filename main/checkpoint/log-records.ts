@@ -11,21 +11,23 @@ export type ChannelVersion = ChannelVersions[string];
 export const RecordKind = { Checkpoint: 1, Writes: 2 } as const;
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
 
-/** A serialized value: the serde's type tag and the number of body bytes it takes. */
-export type ValueSlot = [type: string, length: number];
+/** A serialized value: the serde's type tag, the body bytes it takes, and if deflated its inflated length. */
+export type ValueSlot = [type: string, length: number, rawLength?: number];
 
 /**
  * One channel value, stored once per channel version. `type` null marks a channel that
  * was in newVersions but has no value. With `base` set the body holds only the bytes
- * after the first `prefix` bytes of blob `base` (a delta); without it, the whole value.
+ * after the first `prefix` bytes of blob `base` (a delta); otherwise the whole value,
+ * deflated when `rawLength` is set.
  */
 export type BlobHeader = [
   channel: string,
   version: ChannelVersion,
   type: string | null,
   length: number,
-  base?: number,
-  prefix?: number,
+  base?: number | null,
+  prefix?: number | null,
+  rawLength?: number,
 ];
 
 export interface CheckpointRecordHeader {

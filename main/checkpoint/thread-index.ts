@@ -11,6 +11,8 @@ export interface StoredBlob {
   length: number;
   base?: number;
   prefix?: number;
+  /** Set when the stored bytes are deflated: their inflated length. */
+  rawLength?: number;
   /** Length of the whole value once the delta chain is applied. */
   fullLength: number;
   /** Deltas since the last whole value, and their total bytes. */
@@ -25,6 +27,7 @@ export interface StoredCheckpoint {
   cpType: string;
   cpOffset: number;
   cpLength: number;
+  cpRawLength?: number;
   mdType: string;
   mdOffset: number;
   mdLength: number;
@@ -144,6 +147,7 @@ export class ThreadIndex {
       cpType: header.cp[0],
       cpOffset,
       cpLength: header.cp[1],
+      cpRawLength: header.cp[2],
       mdType: header.md[0],
       mdOffset,
       mdLength: header.md[1],
@@ -152,18 +156,19 @@ export class ThreadIndex {
   }
 
   private addBlob(ns: string, header: BlobHeader, offset: number): void {
-    const [channel, version, type, length, baseNumber, prefix] = header;
-    const base = baseNumber === undefined ? undefined : this.blobs[baseNumber];
-    if (baseNumber !== undefined && !base) throw new Error(`blob refers to missing base blob ${baseNumber}`);
+    const [channel, version, type, length, baseNumber, prefix, rawLength] = header;
+    const base = baseNumber == null ? undefined : this.blobs[baseNumber];
+    if (baseNumber != null && !base) throw new Error(`blob refers to missing base blob ${baseNumber}`);
     this.blobs.push({
       channel,
       version,
       type,
       offset,
       length,
-      base: baseNumber,
-      prefix,
-      fullLength: base ? prefix! + length : length,
+      base: baseNumber ?? undefined,
+      prefix: prefix ?? undefined,
+      rawLength,
+      fullLength: base ? prefix! + length : (rawLength ?? length),
       chainLength: base ? base.chainLength + 1 : 0,
       chainBytes: base ? base.chainBytes + length : 0,
     });

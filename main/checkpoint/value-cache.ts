@@ -1,3 +1,4 @@
+import { decompress } from "./compression";
 import type { ThreadIndex } from "./thread-index";
 
 type ReadInto = (offset: number, length: number, into: Buffer, at: number) => void;
@@ -59,8 +60,9 @@ export class ValueCache {
     }
     if (!start) {
       const whole = this.index.blobs[current];
-      start = Buffer.allocUnsafe(whole.length);
-      this.readInto(whole.offset, whole.length, start, 0);
+      const stored = Buffer.allocUnsafe(whole.length);
+      this.readInto(whole.offset, whole.length, stored, 0);
+      start = decompress(stored, whole.rawLength);
     }
     if (deltas.length === 0) return start;
     const capacity = Math.max(...deltas.map((n) => this.index.blobs[n].fullLength));
