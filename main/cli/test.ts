@@ -4,12 +4,10 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { summarize, type FlowTestReport } from "../../shared/flow-test-result";
 import { isReporterName, REPORTERS } from "../flow-tests/reporters";
-import { runTests, testedGraph } from "../flow-tests/run-suite";
 import { listTestsFiles, readTestsFile, TestsFileError, testsFileName, type LoadedTestsFile } from "../flow-tests/tests-file";
 import { checkGraphName } from "../workspace/graph-files";
 import { Workspace } from "../workspace/workspace";
 import { CliUsageError } from "./cli-error";
-import { WorkspaceData } from "./thread-session";
 
 const HELP = `usage: switchyard test [--workspace DIR] [--graph NAME] [--reporter pretty|json|junit] [--output FILE]
 
@@ -45,6 +43,9 @@ export async function testCommand(argv: string[]): Promise<number> {
   const workspace = new Workspace(dir);
   const files = await testsFilesToRun(workspace, values.graph);
 
+  // The engine loads only once the input is known to be usable: a mistake is reported at once.
+  const { runTests, testedGraph } = await import("../flow-tests/run-suite");
+  const { WorkspaceData } = await import("./thread-session");
   const data = new WorkspaceData(dir);
   const reports: FlowTestReport[] = [];
   try {
