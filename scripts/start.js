@@ -84,7 +84,9 @@ function forwardSignals(child) {
 async function startDesktop(electronPath) {
   await buildIfNeeded();
   say(`launching the desktop app (Electron ${electronPath})`);
-  const child = spawn(electronPath, [root, ...args], { cwd: root, stdio: "inherit" });
+  // ELECTRON_RUN_AS_NODE inherited from a parent tool would make Electron a plain Node.
+  const { ELECTRON_RUN_AS_NODE: _runAsNode, ...electronEnv } = env;
+  const child = spawn(electronPath, [root, ...args], { cwd: root, stdio: "inherit", env: electronEnv });
   forwardSignals(child);
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

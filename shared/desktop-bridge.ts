@@ -77,6 +77,11 @@ export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
+/** The bridge in the desktop app, `undefined` in web mode (then use server routes or browser equivalents). */
+export function desktopBridge(): DesktopBridge | undefined {
+  return (globalThis as Record<string, unknown>)[DESKTOP_BRIDGE_GLOBAL] as DesktopBridge | undefined;
+}
+
 /** IPC channel names, one per bridge function (the main side registers exactly these). */
 export const DESKTOP_CHANNELS = {
   openWorkspaceFolder: "switchyard:open-workspace-folder",

@@ -37,5 +37,13 @@ export const startApiServer: StartApiServer = async (options) => {
     allowOrigins: [],
     durability: "sync",
   });
+  // The port opens before the workspace's run data is loaded; wait for it, so a workspace that
+  // cannot be opened fails here (and the shell keeps the current one) instead of in the window.
+  try {
+    await server.loaded;
+  } catch (error) {
+    await server.close().catch(() => {});
+    throw error;
+  }
   return { url: server.url, close: () => server.close() };
 };
