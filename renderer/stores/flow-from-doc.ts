@@ -67,19 +67,20 @@ function kindNode(graphNode: GraphNode, previous: FlowNode | undefined, selected
   };
 }
 
+/** START sits above the whole graph over its entry node; END below the whole graph, under the nodes that end. */
 function terminals(doc: GraphDoc, prevNodes: Map<string, FlowNode>): TerminalNode[] {
   const byId = new Map(doc.nodes.map((node) => [node.id, node]));
   const entry = byId.get(doc.entry);
-  const top = doc.nodes.length ? Math.min(...doc.nodes.map((node) => node.position.y)) : 0;
-  const startAt = entry ? { x: entry.position.x, y: Math.min(entry.position.y, top) - 110 } : { x: 0, y: top - 110 };
+  const ys = doc.nodes.map((node) => node.position.y);
+  const top = ys.length ? Math.min(...ys) : 0;
+  const bottom = ys.length ? Math.max(...ys) : 0;
   const enders = doc.edges.filter((edge) => edge.target === END).map((edge) => byId.get(edge.source)).filter((node): node is GraphNode => !!node);
-  const below = enders.length ? enders : doc.nodes;
-  const bottom = below.length ? Math.max(...below.map((node) => node.position.y)) : 0;
-  const endX = below.length ? below.reduce((sum, node) => sum + node.position.x, 0) / below.length : 0;
+  const under = enders.length ? enders : doc.nodes;
+  const endX = under.length ? under.reduce((sum, node) => sum + node.position.x, 0) / under.length : 0;
   const center = (x: number) => Math.round(x + (NODE_WIDTH - TERMINAL_WIDTH) / 2);
   return [
-    terminal(START, "start", { x: center(startAt.x), y: startAt.y }, prevNodes.get(START)),
-    terminal(END, "end", { x: center(endX), y: bottom + (doc.nodes.length ? 150 : 120) }, prevNodes.get(END)),
+    terminal(START, "start", { x: center(entry?.position.x ?? 0), y: top - 110 }, prevNodes.get(START)),
+    terminal(END, "end", { x: center(endX), y: bottom + (doc.nodes.length ? NODE_HEIGHT + 70 : 120) }, prevNodes.get(END)),
   ];
 }
 
