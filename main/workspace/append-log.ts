@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readFileSync, closeSync, writeSync, fsyncSync, renameSync, existsSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, closeSync, writeSync, fsyncSync, renameSync, existsSync, truncateSync } from "node:fs";
 import { dirname } from "node:path";
 
 export type Durability = "sync" | "async";
@@ -20,7 +20,10 @@ export class AppendLog<T> {
 
   static open<T>(file: string, durability: Durability = "async"): { log: AppendLog<T>; records: T[] } {
     mkdirSync(dirname(file), { recursive: true });
-    const records = existsSync(file) ? parseLines<T>(readFileSync(file, "utf8")) : [];
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    const records = parseLines<T>(text);
+    // Cut a torn last line off, so the next record starts on a line of its own.
+    if (text && !text.endsWith("\n")) truncateSync(file, Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1)));
     const fd = openSync(file, "a");
     return { log: new AppendLog<T>(file, durability, fd, records.length), records };
   }

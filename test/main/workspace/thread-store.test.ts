@@ -30,7 +30,11 @@ describe("ThreadStore", () => {
     const reopened = new ThreadStore(dir);
     expect(reopened.get("a")?.status).toBe("error");
     expect(reopened.all().map((thread) => thread.thread_id)).toEqual(["a"]);
+    reopened.create("c", {});
     reopened.close();
-    expect(readFileSync(join(dir, "threads.jsonl"), "utf8")).toContain('"thread_id":"a"');
+    const again = new ThreadStore(dir);
+    expect(again.all().map((thread) => thread.thread_id).sort()).toEqual(["a", "c"]);
+    again.close();
+    expect(readFileSync(join(dir, "threads.jsonl"), "utf8")).not.toContain("torn");
   });
 });
