@@ -4,7 +4,8 @@ import { normalAnswer, type FlowTest, type NormalAnswer } from "../../shared/flo
 import type { FlowTestResult } from "../../shared/flow-test-result";
 import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
 import { interruptsOf, threadStateOf } from "../api/state-view";
-import { compileGraphDoc, type CompiledGraph } from "../engine";
+import { compileGraphDoc, type ChatModelFactory, type CompiledGraph } from "../engine";
+import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
 import { applyAnswer, pauseOf, takeAnswer, UnusableAnswerError } from "./answers";
 import { evaluateChecks } from "./checks";
@@ -15,7 +16,11 @@ import { checkpointIdOf, readRunTrace, type RunTrace } from "./thread-trace";
 export interface RunnerEnv {
   saver: BaseCheckpointSaver;
   threads: ThreadStore;
+  /** Where real-provider keys are looked up (default: the process environment and the user's settings). */
   env?: NodeJS.ProcessEnv;
+  settings?: () => UserSettings;
+  /** The model factory (default: the engine's); tests point real providers at a fake server with it. */
+  createModel?: ChatModelFactory;
 }
 
 /** A graph that tests run against: its document, or why it cannot run. */
@@ -37,7 +42,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   if (!graph.doc) return notRun("error", graph.unusable ?? `graph "${graph.name}" cannot run`);
   const doc = graph.doc;
   if (provider === "real") {
-    const missing = missingProviderKey(doc, runner.env ?? process.env);
+    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings);
     if (missing) return notRun("skipped", missing);
   } else {
     const real = realModelNodes(doc)[0];
@@ -45,7 +50,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   }
   let compiled: CompiledGraph;
   try {
-    compiled = compileGraphDoc(doc, { checkpointer: runner.saver });
+    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}) });
   } catch (error) {
     return notRun("error", (error as Error).message);
   }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileCheckpointSaver } from "../../../main/checkpoint/file-saver";
 import type { RunnerEnv } from "../../../main/flow-tests/run-test";
+import { emptySettings } from "../../../main/settings/settings-file";
 import { ThreadStore } from "../../../main/workspace/thread-store";
 import { Workspace } from "../../../main/workspace/workspace";
 import { repoRoot, tempWorkspace } from "../../helpers/seed";
@@ -21,7 +22,7 @@ export function openTempWorkspace(from?: string): OpenWorkspace {
   const threads = new ThreadStore(workspace.dataDir);
   return {
     workspace,
-    runner: { saver, threads, env: {} },
+    runner: { saver, threads, env: {}, settings: emptySettings },
     close: async () => {
       threads.close();
       await saver.close();
