@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { summarize, type FlowTestReport } from "../../shared/flow-test-result";
+import { rememberResults } from "../flow-tests/last-results";
 import { isReporterName, REPORTERS } from "../flow-tests/reporters";
 import { listTestsFiles, readTestsFile, TestsFileError, testsFileName, type LoadedTestsFile } from "../flow-tests/tests-file";
 import { checkGraphName } from "../workspace/graph-files";
@@ -51,7 +52,9 @@ export async function testCommand(argv: string[]): Promise<number> {
   try {
     for (const loaded of files) {
       const graph = await testedGraph(workspace, loaded.graph);
-      reports.push(await runTests({ saver: data.saver, threads: data.threads }, graph, loaded.file, loaded.tests!.tests));
+      const report = await runTests({ saver: data.saver, threads: data.threads }, graph, loaded.file, loaded.tests!.tests);
+      await rememberResults(workspace.dataDir, report);
+      reports.push(report);
     }
   } finally {
     await data.close();

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
+import { readLastResults, rememberResults } from "../../flow-tests/last-results";
 import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
 import { runTests, testedGraph } from "../../flow-tests/run-suite";
 import { readTestsFile, saveTestsFile, TestsFileChangedError, TestsFileError, type LoadedTestsFile } from "../../flow-tests/tests-file";
@@ -50,7 +51,9 @@ export function flowTestRoutes(ctx: ServerContext): Hono {
     const unknown = (names ?? []).filter((name) => !all.some((test) => test.name === name));
     if (unknown.length > 0) throw new BadRequestError(`names: no test named ${unknown.map((name) => JSON.stringify(name)).join(", ")} in ${loaded.file}`);
     const chosen = names ? all.filter((test) => names.includes(test.name)) : all;
-    return c.json(await runTests({ saver: ctx.saver, threads: ctx.threads }, await testedGraph(ws, graph), loaded.file, chosen));
+    const report = await runTests({ saver: ctx.saver, threads: ctx.threads }, await testedGraph(ws, graph), loaded.file, chosen);
+    await rememberResults(ws.dataDir, report);
+    return c.json(report);
   });
 
   app.post("/switchyard/tests/:graph/from-thread", async (c) => {
@@ -78,9 +81,23 @@ async function requireGraphName(ws: Workspace, raw: string): Promise<string> {
   return name;
 }
 
-/** The file as the Tests panel needs it; `problems` are schema errors, or warnings where tests no longer fit the graph. */
+/**
+ * The file as the Tests panel needs it: `problems` are schema errors, or warnings where tests no
+ * longer fit the graph; `last_results` holds the last result of each test still in the file.
+ */
 async function fileResponse(ws: Workspace, loaded: LoadedTestsFile) {
   const doc = (await ws.graph(loaded.graph))?.doc;
   const warnings = loaded.tests && doc ? flowTestProblems(loaded.tests, doc) : [];
-  return { graph: loaded.graph, file: loaded.file, exists: loaded.exists, doc: loaded.tests, text: loaded.text, hash: loaded.hash, problems: loaded.tests ? warnings : loaded.problems };
+  const names = new Set(loaded.tests?.tests.map((test) => test.name) ?? []);
+  const last = Object.entries(await readLastResults(ws.dataDir, loaded.graph)).filter(([name]) => names.has(name));
+  return {
+    graph: loaded.graph,
+    file: loaded.file,
+    exists: loaded.exists,
+    doc: loaded.tests,
+    text: loaded.text,
+    hash: loaded.hash,
+    problems: loaded.tests ? warnings : loaded.problems,
+    last_results: Object.fromEntries(last),
+  };
 }

@@ -29,7 +29,7 @@ describe("/switchyard/tests routes", () => {
   it("reads the seed's tests file, and an empty one for a graph without tests", async () => {
     const seed = await call("GET", "/switchyard/tests/agent");
     expect(seed.status).toBe(200);
-    expect(seed.json).toMatchObject({ graph: "agent", file: "agent.tests.json", exists: true, hash: expect.any(String), problems: [] });
+    expect(seed.json).toMatchObject({ graph: "agent", file: "agent.tests.json", exists: true, hash: expect.any(String), problems: [], last_results: {} });
     expect(seed.json.doc.tests.map((test: { name: string }) => test.name)).toEqual(["San Francisco: asks where you are, then reports the weather", "Paris: looks up the city the user names"]);
     expect((await call("GET", "/switchyard/tests/nope")).status).toBe(404);
     await call("POST", "/switchyard/graphs", { name: "blank" });
@@ -48,6 +48,9 @@ describe("/switchyard/tests routes", () => {
     const state = await call("GET", `/threads/${thread_id}/state/${checkpoint_id}`);
     expect(state.status).toBe(200);
     expect(state.json.checkpoint.checkpoint_id).toBe(checkpoint_id);
+    const reread = await call("GET", "/switchyard/tests/agent");
+    expect(Object.keys(reread.json.last_results)).toEqual(["San Francisco: asks where you are, then reports the weather", "Paris: looks up the city the user names"]);
+    expect(reread.json.last_results["Paris: looks up the city the user names"]).toMatchObject({ status: "passed", thread_id });
     const unknown = await call("POST", "/switchyard/tests/agent/run", { names: ["nope"] });
     expect(unknown.status).toBe(400);
     expect(unknown.json.detail).toContain('no test named "nope"');

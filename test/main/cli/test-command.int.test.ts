@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../../main/cli/index";
+import { readLastResults } from "../../../main/flow-tests/last-results";
 import { repoRoot, tempWorkspace } from "../../helpers/seed";
 import { childrenNamed, expectJunitShape, parseXml } from "../flow-tests/junit-xml";
 
@@ -67,6 +68,9 @@ describe("switchyard test", () => {
       errors.mockRestore();
     }
     expectJunitShape(parseXml(readFileSync(output, "utf8")));
+    // The Tests panel shows these last results after a terminal run.
+    const last = await readLastResults(join(dir, ".switchyard"), "agent");
+    expect(Object.values(last).map((result) => result.status)).toEqual(["passed", "failed"]);
   });
 
   it("exits 2 for unusable input, naming the file and the path of the problem", async () => {

@@ -1,0 +1,34 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { FlowTestReport, FlowTestResult } from "../../shared/flow-test-result";
+import { checkGraphName } from "../workspace/graph-files";
+
+/**
+ * The last result of each test, by graph and test name, kept in the run data folder
+ * (`.switchyard/flow-tests/<graph>.json`, never committed) so the Tests panel shows it after a
+ * restart and after `switchyard test` ran in a terminal.
+ */
+export type LastResults = Record<string, FlowTestResult>;
+
+function lastResultsFile(dataDir: string, graph: string): string {
+  return join(dataDir, "flow-tests", `${checkGraphName(graph)}.json`);
+}
+
+export async function readLastResults(dataDir: string, graph: string): Promise<LastResults> {
+  try {
+    const value: unknown = JSON.parse(await readFile(lastResultsFile(dataDir, graph), "utf8"));
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as LastResults) : {};
+  } catch {
+    // Missing or unreadable: these are only a convenience, the tests can always run again.
+    return {};
+  }
+}
+
+export async function rememberResults(dataDir: string, report: FlowTestReport): Promise<void> {
+  const file = lastResultsFile(dataDir, report.graph);
+  const results = { ...(await readLastResults(dataDir, report.graph)), ...Object.fromEntries(report.results.map((result) => [result.name, result])) };
+  await mkdir(join(dataDir, "flow-tests"), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(results, null, 2)}\n`, "utf8");
+  await rename(temp, file);
+}
