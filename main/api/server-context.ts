@@ -19,9 +19,9 @@ export interface LoadedApp {
  * The heavy half of the server (LangGraph, the checkpoint saver, the stores), loaded after the
  * port is open so the ready line comes quickly; requests wait for it.
  */
-export async function loadApp(options: { workspaceDir: string; security: SecurityOptions; rendererDir: string; durability?: "sync" | "async" }): Promise<LoadedApp> {
+export async function loadApp(options: { workspaceDir: string; security: SecurityOptions; rendererDir: string; durability?: "sync" | "async"; checkpointer?: string }): Promise<LoadedApp> {
   const workspace = new Workspace(options.workspaceDir);
-  const checkpointer = await openCheckpointer(workspace.dataDir, options.durability);
+  const checkpointer = await openCheckpointer(workspace.dataDir, options.durability, options.checkpointer);
   const threads = new ThreadStore(workspace.dataDir);
   const runLog = new RunLog(workspace.dataDir);
   const ctx: ServerContext = {

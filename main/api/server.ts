@@ -16,6 +16,8 @@ export interface ServerOptions {
   allowOrigins?: string[];
   rendererDir?: string;
   durability?: "sync" | "async";
+  /** A postgres:// URL: checkpoints go to that database instead of the workspace folder. */
+  checkpointer?: string;
 }
 
 export interface RunningServer {
@@ -64,7 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   security.address.port = (server.address() as AddressInfo).port;
   const app = (loading.app = import("./server-context").then(({ loadApp }) =>
-    loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability }),
+    loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability, checkpointer: options.checkpointer }),
   ));
   const loaded = app.then(() => undefined);
   loaded.catch(() => {});

@@ -3,16 +3,19 @@ import { parseArgs } from "node:util";
 import { WorkspaceLockedError } from "../checkpoint/errors";
 import { PortInUseError, startServer, TokenRequiredError } from "../api/server";
 import { exampleWorkspace } from "../workspace/user-data";
+import { isPostgresUrl } from "../checkpoint/postgres-url";
 import { CliUsageError } from "./cli-error";
 
-const HELP = `usage: switchyard serve [--workspace DIR] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]...
+const HELP = `usage: switchyard serve [--workspace DIR] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]... [--checkpointer URL]
 
 Serves a workspace over the LangGraph Platform API (and the Switchyard app at /).
   --workspace DIR      folder of *.graph.json files (default: the bundled example, copied to your data folder)
   --port N             port to listen on (default 2024; 0 = any free port)
   --host H             address to listen on (default 127.0.0.1; anything else needs --token)
   --token T            require "Authorization: Bearer T" on every request (default: $SWITCHYARD_TOKEN)
-  --allow-origin O     let the web app at origin O call the API (repeatable), e.g. https://smith.langchain.com`;
+  --allow-origin O     let the web app at origin O call the API (repeatable), e.g. https://smith.langchain.com
+  --checkpointer URL   keep checkpoints in PostgreSQL (postgres://user:password@host:5432/db) instead of the workspace folder
+                       (default: "checkpointer" in <workspace>/.switchyard/settings.json, else the folder)`;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv);
@@ -32,6 +35,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       host: values.host,
       token: values.token ?? process.env.SWITCHYARD_TOKEN,
       allowOrigins: values["allow-origin"] ?? [],
+      checkpointer: checkpointerOption(values.checkpointer),
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof TokenRequiredError) throw new CliUsageError(error.message);
@@ -66,6 +70,7 @@ function parseOptions(argv: string[]) {
         host: { type: "string" },
         token: { type: "string" },
         "allow-origin": { type: "string", multiple: true },
+        checkpointer: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -74,6 +79,11 @@ function parseOptions(argv: string[]) {
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${HELP}`);
   }
+}
+
+function checkpointerOption(url: string | undefined): string | undefined {
+  if (url === undefined || url === "file" || isPostgresUrl(url)) return url;
+  throw new CliUsageError(`--checkpointer ${url}: give a postgres://user:password@host:port/database URL (or "file")`);
 }
 
 function parsePort(text: string | undefined): number {

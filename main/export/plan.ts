@@ -119,4 +119,5 @@ export function describeNode(node: GraphNode): string {
     case "set":
       return `sets ${Object.keys(node.config.values).join(", ") || "nothing"}`;
   }
+  return (node as { kind: string }).kind;
 }

@@ -1,6 +1,7 @@
 import type { FieldType, GraphNode, NodeOfKind } from "../../shared/graph-doc";
 import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
+import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
 import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
 import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
@@ -72,7 +73,7 @@ function mockTool(name: string, definition: ToolDefinition, scope: Scope): strin
     "",
     "",
     `def ${run}(**args: Any) -> str:`,
-    `    return render_template(${pyString(definition.result)}, args=args)`,
+    `    return render_template(${pyString(definition.result ?? "")}, args=args)`,
     "",
     "",
     `${name} = StructuredTool.from_function(`,
@@ -107,6 +108,8 @@ function emitNode(node: GraphNode, scope: Scope): PyNode {
     case "set":
       return { id: node.id, name, code: setNode(node, name, doc, scope) };
   }
+  const other = node as { id: string; kind: string };
+  throw new UnsupportedNodeKindError(other.id, other.kind, "Python");
 }
 
 function llmNode(node: NodeOfKind<"llm">, name: string, doc: string, scope: Scope): string {

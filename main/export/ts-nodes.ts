@@ -1,6 +1,7 @@
 import type { FieldType, GraphNode, NodeOfKind } from "../../shared/graph-doc";
 import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
+import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
 import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
 import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
@@ -62,7 +63,7 @@ function mockTool(name: string, definition: ToolDefinition, imports: ImportSet):
     return `${tsKey(arg.name)}: ${arg.description ? `${base}.describe(${tsString(arg.description)})` : base}`;
   });
   return [
-    `const ${name} = tool(async (args) => renderTemplate(${tsString(definition.result)}, { args }), {`,
+    `const ${name} = tool(async (args) => renderTemplate(${tsString(definition.result ?? "")}, { args }), {`,
     `  name: ${tsString(definition.name)},`,
     `  description: ${tsString(definition.description || definition.name)},`,
     `  schema: z.object({ ${args.join(", ")} }),`,
@@ -95,6 +96,8 @@ function emitNode(node: GraphNode, scope: Scope): TsNode {
     case "set":
       return { id: node.id, name, code: setNode(node, name, comment, scope) };
   }
+  const other = node as { id: string; kind: string };
+  throw new UnsupportedNodeKindError(other.id, other.kind, "TypeScript");
 }
 
 function llmNode(node: NodeOfKind<"llm">, name: string, comment: string, scope: Scope): string {
