@@ -24,8 +24,17 @@ export async function readLastResults(dataDir: string, graph: string): Promise<L
   }
 }
 
-export async function rememberResults(dataDir: string, report: FlowTestReport): Promise<void> {
+/** Writes of one file, one after another: two runs finishing together must not lose each other's results. */
+const writing = new Map<string, Promise<void>>();
+
+export function rememberResults(dataDir: string, report: FlowTestReport): Promise<void> {
   const file = lastResultsFile(dataDir, report.graph);
+  const next = (writing.get(file) ?? Promise.resolve()).then(() => merge(dataDir, file, report));
+  writing.set(file, next.catch(() => {}));
+  return next;
+}
+
+async function merge(dataDir: string, file: string, report: FlowTestReport): Promise<void> {
   const results = { ...(await readLastResults(dataDir, report.graph)), ...Object.fromEntries(report.results.map((result) => [result.name, result])) };
   await mkdir(join(dataDir, "flow-tests"), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
