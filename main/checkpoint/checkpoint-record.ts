@@ -34,7 +34,7 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
   const checkpoint = compress(input.checkpoint.bytes);
   const body: Buffer[] = [checkpoint.stored, input.metadata.bytes];
   const newBlobNumber = new Map<string, number>();
-  const newBlobBytes = new Map<number, Buffer>();
+  const newBlobBytes = new Map<number, { channel: string; bytes: Buffer }>();
   for (const { channel, version, value } of input.newBlobs) {
     const number = index.blobs.length + blobs.length;
     newBlobNumber.set(channel, number);
@@ -51,7 +51,7 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
       blobs.push(whole.rawLength === undefined ? [channel, version, value.type, whole.stored.length] : [channel, version, value.type, whole.stored.length, null, null, whole.rawLength]);
       body.push(whole.stored);
     }
-    newBlobBytes.set(number, value.bytes);
+    newBlobBytes.set(number, { channel, bytes: value.bytes });
   }
 
   const refs: Record<string, number> = {};
@@ -87,7 +87,7 @@ export function buildCheckpointRecord(log: ThreadLog, input: SerializedCheckpoin
     parts,
     commit(payloadOffset) {
       index.apply({ kind: RecordKind.Checkpoint, header, bodyOffset: bodyOffsetOf(parts, payloadOffset) });
-      for (const [number, bytes] of newBlobBytes) values.remember(number, bytes);
+      for (const [number, { channel, bytes }] of newBlobBytes) values.rememberNewest(`${input.ns}\u0000${channel}`, number, bytes);
     },
   };
 }

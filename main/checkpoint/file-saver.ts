@@ -33,6 +33,8 @@ export interface FileCheckpointSaverOptions {
   serde?: SerializerProtocol;
   /** Told when opening a thread cut off a torn last record; default: console.warn. */
   onTornTail?: (tail: TornTail) => void;
+  /** Threads kept open (file handle, index, newest values) before idle ones are closed; default 64. */
+  maxOpenThreads?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
   private readonly threads = new Map<string, ThreadLog>();
   private readonly lock: WorkspaceLock;
   private readonly onTornTail: (tail: TornTail) => void;
+  private readonly maxOpenThreads: number;
   private closed = false;
 
   constructor(
@@ -55,6 +58,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     super(options.serde);
     this.durability = options.durability ?? "sync";
     this.onTornTail = options.onTornTail ?? warnTornTail;
+    this.maxOpenThreads = options.maxOpenThreads ?? 64;
     this.threadsDir = path.join(dir, "threads");
     this.lock = WorkspaceLock.acquire(dir);
   }
@@ -100,12 +104,17 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     for (const threadId of threadIds) {
       const log = this.thread(threadId, false);
       if (!log) continue;
-      for (const stored of log.index.newestFirst(ns)) {
-        if (onlyId && stored.id !== onlyId) continue;
-        if (beforeId && stored.id >= beforeId) continue;
-        if (filter && !(await this.metadataMatches(log, stored, filter))) continue;
-        if (remaining !== undefined && remaining-- <= 0) return;
-        yield await this.readTuple(log, stored);
+      log.pins++;
+      try {
+        for (const stored of log.index.newestFirst(ns)) {
+          if (onlyId && stored.id !== onlyId) continue;
+          if (beforeId && stored.id >= beforeId) continue;
+          if (filter && !(await this.metadataMatches(log, stored, filter))) continue;
+          if (remaining !== undefined && remaining-- <= 0) return;
+          yield await this.readTuple(log, stored);
+        }
+      } finally {
+        log.pins--;
       }
     }
   }
@@ -230,14 +239,29 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
 
   private thread(threadId: string, create: boolean): ThreadLog | undefined {
     const open = this.threads.get(threadId);
-    if (open && !open.broken) return open;
-    if (open) {
-      this.threads.delete(threadId);
-      void open.close();
+    if (open) this.threads.delete(threadId);
+    if (open && !open.broken) {
+      this.threads.set(threadId, open); // most recently used last
+      return open;
     }
+    if (open) void open.close();
     const log = ThreadLog.open(threadId, path.dirname(this.logFile(threadId)), create, this.onTornTail);
-    if (log) this.threads.set(threadId, log);
+    if (!log) return undefined;
+    this.closeIdleThreads(log);
+    this.threads.set(threadId, log);
     return log;
+  }
+
+  /** Closes the least recently used idle logs beyond maxOpenThreads (not `keep`, about to be used). */
+  private closeIdleThreads(keep: ThreadLog): void {
+    let excess = this.threads.size + 1 - this.maxOpenThreads;
+    for (const [threadId, log] of this.threads) {
+      if (excess <= 0) break;
+      if (!log.idle || log === keep) continue;
+      this.threads.delete(threadId);
+      void log.close();
+      excess--;
+    }
   }
 
   private logFile(threadId: string): string {

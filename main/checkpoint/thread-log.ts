@@ -49,7 +49,9 @@ export class ThreadLog {
   readonly values: ValueCache;
   /** Set when a failed fsync left the file's contents uncertain; the saver reopens the log. */
   broken = false;
-  private closed = false;
+  /** Readers walking this log across awaits (list()); a pinned log is not closed to save memory. */
+  pins = 0;
+  private closing: Promise<void> | undefined;
   private size: number;
   private queue: Append[] = [];
   private draining: Promise<void> | undefined;
@@ -154,7 +156,7 @@ export class ThreadLog {
   }
 
   append(build: Append["build"], durability: Durability): Promise<void> {
-    if (this.closed) return Promise.reject(new ThreadLogClosedError(`thread ${this.threadId}: log is closed`));
+    if (this.closing) return Promise.reject(new ThreadLogClosedError(`thread ${this.threadId}: log is closed`));
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ build, durability, resolve, reject });
       this.startDraining();
@@ -252,17 +254,22 @@ export class ThreadLog {
       });
   }
 
+  get idle(): boolean {
+    return this.pins === 0 && this.queue.length === 0 && !this.draining && !this.backgroundSync;
+  }
+
   /** Waits for queued appends and fsyncs whatever "async" or "exit" appends left unsynced. */
   async flush(): Promise<void> {
     while (this.draining || this.backgroundSync) await Promise.all([this.draining, this.backgroundSync]);
-    if (this.dirty && !this.closed) await this.sync();
+    if (this.dirty) await this.sync();
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.flush().catch(() => undefined);
-    this.closed = true;
-    fs.closeSync(this.fd);
+  /** Refuses new appends at once, finishes queued ones, fsyncs and closes the file. */
+  close(): Promise<void> {
+    this.closing ??= this.flush()
+      .catch(() => undefined)
+      .then(() => fs.closeSync(this.fd));
+    return this.closing;
   }
 }
 

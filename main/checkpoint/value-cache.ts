@@ -3,16 +3,18 @@ import type { ThreadIndex } from "./thread-index";
 
 type ReadInto = (offset: number, length: number, into: Buffer, at: number) => void;
 
-const DEFAULT_BUDGET_BYTES = 32 << 20;
+const DEFAULT_BUDGET_BYTES = 8 << 20;
 
 /**
  * Serialized channel values of one thread, rebuilt from their delta chains on demand.
- * Keeps the most recently used ones (the newest version of each channel, in practice,
- * which the next put diffs against) within a byte budget.
+ * The newest stored version of each channel stays in memory whatever its size, since the
+ * next put diffs against it; other versions that were read are kept within a byte budget.
  */
 export class ValueCache {
-  private readonly cached = new Map<number, Buffer>();
-  private cachedBytes = 0;
+  private readonly newest = new Map<number, Buffer>();
+  private readonly newestByChannel = new Map<string, number>();
+  private readonly recent = new Map<number, Buffer>();
+  private recentBytes = 0;
 
   constructor(
     private readonly index: ThreadIndex,
@@ -22,25 +24,35 @@ export class ValueCache {
 
   /** The serialized bytes of blob `blobNumber`, exactly as the serde produced them. */
   bytes(blobNumber: number): Buffer {
-    const hit = this.cached.get(blobNumber);
+    const newest = this.newest.get(blobNumber);
+    if (newest) return newest;
+    const hit = this.recent.get(blobNumber);
     if (hit) {
-      this.cached.delete(blobNumber);
-      this.cached.set(blobNumber, hit);
+      this.recent.delete(blobNumber);
+      this.recent.set(blobNumber, hit);
       return hit;
     }
     const value = this.rebuild(blobNumber);
-    this.remember(blobNumber, value);
+    this.keepRecent(blobNumber, value);
     return value;
   }
 
-  remember(blobNumber: number, value: Buffer): void {
+  /** Called with each blob a put stores: the new newest version of its channel. */
+  rememberNewest(channelKey: string, blobNumber: number, value: Buffer): void {
+    const previous = this.newestByChannel.get(channelKey);
+    if (previous !== undefined) this.newest.delete(previous);
+    this.newestByChannel.set(channelKey, blobNumber);
+    this.newest.set(blobNumber, value);
+  }
+
+  private keepRecent(blobNumber: number, value: Buffer): void {
     if (value.length > this.budgetBytes / 4) return;
-    this.cached.set(blobNumber, value);
-    this.cachedBytes += value.length;
-    for (const [oldest, bytes] of this.cached) {
-      if (this.cachedBytes <= this.budgetBytes) break;
-      this.cached.delete(oldest);
-      this.cachedBytes -= bytes.length;
+    this.recent.set(blobNumber, value);
+    this.recentBytes += value.length;
+    for (const [oldest, bytes] of this.recent) {
+      if (this.recentBytes <= this.budgetBytes) break;
+      this.recent.delete(oldest);
+      this.recentBytes -= bytes.length;
     }
   }
 
@@ -51,7 +63,7 @@ export class ValueCache {
     let start: Buffer | undefined;
     let current = blobNumber;
     for (;;) {
-      start = this.cached.get(current);
+      start = this.newest.get(current) ?? this.recent.get(current);
       if (start) break;
       const blob = this.index.blobs[current];
       if (blob.base === undefined) break;

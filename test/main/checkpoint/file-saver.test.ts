@@ -197,6 +197,22 @@ describe("threads on disk", () => {
     },
   );
 
+  test("with more threads than maxOpenThreads, idle ones are closed and reopened on demand", async () => {
+    saver = await reopen({ maxOpenThreads: 2 });
+    const meta = { source: "loop" as const, step: 0, parents: {} };
+    const threads = ["t1", "t2", "t3", "t4", "t5"];
+    const configs = await Promise.all(threads.map((t, i) => saver.put(threadConfig(t), checkpointWith({ i }, { i: 1 }), meta, { i: 1 })));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, config] of configs.entries()) {
+        await saver.putWrites(config, [["i", round]], `task-${round}`);
+        expect((await saver.getTuple(config))?.checkpoint.channel_values).toEqual({ i });
+      }
+    }
+    const listed = [];
+    for await (const tuple of saver.list({ configurable: {} })) listed.push(tuple.pendingWrites?.length);
+    expect(listed).toEqual([3, 3, 3, 3, 3]);
+  });
+
   test("a 128-character id is fine", async () => {
     await saver.put(threadConfig("x".repeat(128)), emptyCheckpoint(), { source: "input", step: -1, parents: {} }, {});
     expect(saver.listThreadIds()).toEqual(["x".repeat(128)]);
