@@ -48,6 +48,9 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
     const real = realModelNodes(doc)[0];
     if (real) return notRun("error", `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)`);
   }
+  if (typeof test.input === "string" && !messagesFieldOf(doc)) {
+    return notRun("error", `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields`);
+  }
   let compiled: CompiledGraph;
   try {
     compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}) });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeCheck, normalAnswer, parseFlowTests, parseFlowTestsText, proposeChecks, type FlowCheck } from "../../shared/flow-test";
+import { CHECK_KINDS } from "../../shared/flow-test-forms";
 import { serializeFlowTests } from "../../shared/flow-test-serialize";
 import { flowTestProblems } from "../../shared/flow-test-validate";
 import { loadSeedDoc, seedWorkspace } from "../helpers/seed";
@@ -118,5 +119,18 @@ describe("proposeChecks", () => {
   it("does not claim an end, an answer or no errors that the run did not have", () => {
     expect(proposeChecks({ steps: [{ node: "agent", kind: "llm" }], ended: "paused" }).map(describeCheck)).toEqual(["no node errors", "visits agent", "at most 1 step"]);
     expect(proposeChecks({ steps: [], ended: "error" })).toEqual([]);
+  });
+});
+
+describe("CHECK_KINDS", () => {
+  it("offers every check type once, each with a blank the form fills in", () => {
+    const types = CHECK_KINDS.map((kind) => kind.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(types.sort()).toEqual(["ends", "field-equals", "final-message-contains", "max-steps", "no-errors", "visits", "visits-before-final-answer"]);
+    for (const kind of CHECK_KINDS) {
+      const blank = kind.blank();
+      expect(blank.type).toBe(kind.type);
+      expect(Object.keys(blank).filter((key) => key !== "type").sort()).toEqual(kind.inputs.map((input) => input.name).sort());
+    }
   });
 });

@@ -133,6 +133,9 @@ describe("running flow tests through the engine", () => {
     const result = await runFlowTest(open.runner, graph, { name: "x", input: "hi", answers: [], checks: [] });
     expect(result).toMatchObject({ status: "error", thread_id: null });
     expect(result.message).toContain("not valid JSON");
+    const noMessages: GraphDoc = { ...loadSeedDoc(), state: { fields: { city: { type: "string", reducer: "replace" } } } };
+    const textInput = await runFlowTest(open.runner, { name: "agent", doc: noMessages }, { name: "x", input: "hi", answers: [], checks: [] });
+    expect(textInput.message).toContain("no messages field for a text input");
   });
 });
 
