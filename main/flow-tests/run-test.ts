@@ -39,18 +39,9 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const provider = test.provider ?? "scripted";
   const base = { graph: graph.name, name: test.name, provider, thread_id: null, checkpoint_id: null, ended: null, paused_at: [], steps: [], checks: [], unused_answers: 0 } as const;
   const notRun = (status: "error" | "skipped", message: string): FlowTestResult => ({ ...base, paused_at: [], steps: [], checks: [], status, message, duration_ms: Date.now() - started });
-  if (!graph.doc) return notRun("error", graph.unusable ?? `graph "${graph.name}" cannot run`);
-  const doc = graph.doc;
-  if (provider === "real") {
-    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings);
-    if (missing) return notRun("skipped", missing);
-  } else {
-    const real = realModelNodes(doc)[0];
-    if (real) return notRun("error", `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)`);
-  }
-  if (typeof test.input === "string" && !messagesFieldOf(doc)) {
-    return notRun("error", `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields`);
-  }
+  const blocked = whyNotRun(runner, graph, test);
+  if (blocked) return notRun(blocked.status, blocked.message);
+  const doc = graph.doc!;
   let compiled: CompiledGraph;
   try {
     compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}) });
@@ -61,7 +52,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
   runner.threads.setStatus(threadId, "busy");
   try {
-    const { trace, unusedAnswers, failure } = await drive(compiled, doc, test, threadId);
+    const { trace, unusedAnswers, failure } = await drive(compiled, { name: graph.name, doc }, test, threadId);
     const checks = evaluateChecks(test.checks, trace);
     const firstFailed = checks.find((check) => !check.passed);
     await recordThreadOutcome(runner.threads, compiled, threadId, trace);
@@ -84,12 +75,28 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   }
 }
 
+/** Why a test cannot run here: a graph that cannot run, a provider key that is missing, an input that does not fit. */
+function whyNotRun(runner: RunnerEnv, graph: TestedGraph, test: FlowTest): { status: "error" | "skipped"; message: string } | undefined {
+  const doc = graph.doc;
+  if (!doc) return { status: "error", message: graph.unusable ?? `graph "${graph.name}" cannot run` };
+  if (typeof test.input === "string" && !messagesFieldOf(doc)) {
+    return { status: "error", message: `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields` };
+  }
+  if (test.provider === "real") {
+    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings);
+    return missing ? { status: "skipped", message: missing } : undefined;
+  }
+  const real = realModelNodes(doc)[0];
+  if (real) return { status: "error", message: `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)` };
+  return undefined;
+}
+
 /** Runs the test's input, answers each pause from the script, and reads the run back. */
-async function drive(graph: CompiledGraph, doc: GraphDoc, test: FlowTest, threadId: string) {
+async function drive(graph: CompiledGraph, { name, doc }: { name: string; doc: GraphDoc }, test: FlowTest, threadId: string) {
   const messagesField = messagesFieldOf(doc) ?? "messages";
   const answers: Array<NormalAnswer & { used?: boolean }> = test.answers.map(normalAnswer);
-  const config = { configurable: { thread_id: threadId, graph_id: doc.name } };
-  const runOptions = { ...config, streamMode: "updates" as const, metadata: { graph_id: doc.name, flow_test: test.name }, ...breakpointsOf(doc, answers) };
+  const config = { configurable: { thread_id: threadId, graph_id: name } };
+  const runOptions = { ...config, streamMode: "updates" as const, metadata: { graph_id: name, flow_test: test.name }, ...breakpointsOf(doc, answers) };
   const asNodes = new Map<string, string>();
   let input: Record<string, unknown> | Command | null = inputOf(test.input, messagesField);
   let runError: unknown;
