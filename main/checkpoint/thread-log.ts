@@ -43,6 +43,18 @@ export class ThreadLogClosedError extends Error {
  * a time in arrival order; each is written with one positioned write and committed to
  * the index only once it is in the file. Sync appends then share one fdatasync (group
  * commit): they resolve only after it returns.
+ *
+ * Why a crash cannot leave half a checkpoint behind:
+ * - A put is one record (checkpoint, metadata and its new channel values together), and
+ *   records only refer backwards (to earlier blobs, as delta bases or unchanged values).
+ *   A record cut short or scrambled by a crash fails its CRC; the scan stops there, so
+ *   what is kept is always a prefix of whole records whose references all resolve.
+ * - fdatasync after the write, before resolving, makes a resolved "sync" put survive
+ *   power loss; the file's length is part of what fdatasync persists.
+ * - A new log's magic is fsynced, then its directory and the threads directory, before
+ *   the first append, so a durable record is never in a file the tree has forgotten.
+ * - A torn tail is cut off and the cut fsynced on open, before anything is appended, so
+ *   new records never land behind garbage.
  */
 export class ThreadLog {
   readonly index = new ThreadIndex();
