@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionSchema } from "./conditions";
+import { codeConfigSchema } from "./node-kinds/code";
 import { humanConfigSchema } from "./node-kinds/human";
 import { llmConfigSchema } from "./node-kinds/llm";
 import { setConfigSchema } from "./node-kinds/set";
@@ -37,6 +38,7 @@ export const graphNodeSchema = z.discriminatedUnion("kind", [
   z.object({ ...nodeBase, kind: z.literal("tools"), config: toolsConfigSchema }).strict(),
   z.object({ ...nodeBase, kind: z.literal("human"), config: humanConfigSchema }).strict(),
   z.object({ ...nodeBase, kind: z.literal("set"), config: setConfigSchema }).strict(),
+  z.object({ ...nodeBase, kind: z.literal("code"), config: codeConfigSchema }).strict(),
 ]);
 
 const edgeEnd = z.string().min(1);

@@ -4,6 +4,7 @@ import { messagesFieldOf, type GraphDoc, type GraphNode } from "../../shared/gra
 import { serializeGraphDoc } from "../../shared/graph-serialize";
 import { semanticProblems } from "../../shared/graph-validate";
 import { formatProblem } from "../../shared/problem";
+import { codeNode } from "./nodes/code";
 import { humanNode } from "./nodes/human";
 import { llmNode } from "./nodes/llm";
 import { setNode } from "./nodes/set";
@@ -80,5 +81,7 @@ function runtimeOf(node: GraphNode, doc: GraphDoc, messagesField: string, create
       return humanNode(node, messagesField);
     case "set":
       return setNode(node, doc, messagesFieldOf(doc));
+    case "code":
+      return codeNode(node, doc);
   }
 }

@@ -1,3 +1,4 @@
+import { codeKind } from "./code";
 import { humanKind } from "./human";
 import { llmKind } from "./llm";
 import { setKind } from "./set";
@@ -9,12 +10,14 @@ export const nodeKinds = {
   tools: toolsKind,
   human: humanKind,
   set: setKind,
+  code: codeKind,
 } as const;
 
 export type NodeKindName = keyof typeof nodeKinds;
 export const nodeKindNames = Object.keys(nodeKinds) as NodeKindName[];
 
-export { humanKind, llmKind, setKind, toolsKind };
+export { codeKind, humanKind, llmKind, setKind, toolsKind };
+export type { CodeConfig } from "./code";
 export type { HumanConfig } from "./human";
 export type { LlmConfig, ScriptedReply } from "./llm";
 export type { SetConfig } from "./set";
