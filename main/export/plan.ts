@@ -121,3 +121,12 @@ export function describeNode(node: GraphNode): string {
   }
   return (node as { kind: string }).kind;
 }
+
+/** Does the URL point at this domain (e.g. "openai.com")? */
+export function isHost(url: string, domain: string): boolean {
+  try {
+    return new URL(url).hostname.endsWith(domain);
+  } catch {
+    return false;
+  }
+}

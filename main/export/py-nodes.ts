@@ -4,8 +4,9 @@ import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
 import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
-import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
+import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { pyCondition } from "./py-edges";
+
 
 /** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
 export interface PyNode {
@@ -152,11 +153,18 @@ function providerModel(name: string, node: NodeOfKind<"llm">, imports: ImportSet
   const config = node.config;
   const provider = config.provider as "openai" | "anthropic" | "ollama";
   const options: string[] = [`model=${pyString(config.model ?? DEFAULT_MODELS[provider])}`];
-  if (config.temperature !== undefined) options.push(`temperature=${config.temperature}`);
+  const temperature = provider === "anthropic" && config.temperature !== undefined ? Math.min(config.temperature, 1) : config.temperature;
+  if (temperature !== undefined) options.push(`temperature=${temperature}`);
+  if (config.maxRetries !== undefined && provider !== "ollama") options.push(`max_retries=${config.maxRetries}`);
+  if (config.timeoutMs !== undefined && provider !== "ollama") options.push(`timeout=${config.timeoutMs / 1000}`);
   if (provider === "openai") {
     imports.use("langchain_openai", "ChatOpenAI");
     if (config.maxTokens !== undefined) options.push(`max_tokens=${config.maxTokens}`);
     if (config.baseUrl) options.push(`base_url=${pyString(config.baseUrl)}`);
+    if (config.baseUrl && !isHost(config.baseUrl, "openai.com")) {
+      imports.use("os", "*module");
+      options.push('api_key=os.environ.get("OPENAI_API_KEY", "no-key-needed")');
+    }
     return `# Reads OPENAI_API_KEY from the environment.\n${name} = ChatOpenAI(${options.join(", ")})`;
   }
   if (provider === "anthropic") {

@@ -13,7 +13,7 @@ export const PY_PROVIDER_DEPENDENCIES = { anthropic: "langchain-anthropic>=1.0,<
 
 /** Names graph.py defines itself (support section, state, builder), so node and tool names never shadow them. */
 const RESERVED = [
-  "State", "builder", "build_graph", "graph", "json", "re", "uuid", "message_text", "message_role", "calls_tool", "has_tool_calls",
+  "State", "builder", "build_graph", "graph", "json", "os", "re", "uuid", "message_text", "message_role", "calls_tool", "has_tool_calls",
   "last_message_contains", "last_message_from", "same_json", "ai_turns", "pending_tool_call", "render_template", "to_number",
   "to_boolean", "to_list", "to_value", "append_values", "sum_values", "merge_values", "replace_value", "ScriptedChatModel",
 ];
@@ -55,7 +55,7 @@ function graphModule(plan: ExportPlan): string {
 
   const sections = [
     `"""The "${plan.doc.name}" graph, exported from Switchyard.${plan.doc.description ? `\n\n${oneLine(plan.doc.description)}` : ""}\n"""`,
-    imports.renderPy(new Set(["json", "re", "typing", "uuid"])),
+    imports.renderPy(new Set(["json", "os", "re", "typing", "uuid"])),
     PY_SUPPORT_SECTION.trimEnd(),
     "# ---- state",
     state,

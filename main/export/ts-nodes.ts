@@ -4,7 +4,7 @@ import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
 import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
-import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan } from "./plan";
+import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { tsCondition } from "./ts-edges";
 
 /** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
@@ -147,16 +147,23 @@ function providerModel(name: string, node: NodeOfKind<"llm">, imports: ImportSet
   const config = node.config;
   const provider = config.provider as "openai" | "anthropic" | "ollama";
   const options: string[] = [`model: ${tsString(config.model ?? DEFAULT_MODELS[provider])}`];
-  if (config.temperature !== undefined) options.push(`temperature: ${config.temperature}`);
+  // As main/engine/providers/anthropic.ts: Anthropic takes temperatures up to 1.
+  const temperature = provider === "anthropic" && config.temperature !== undefined ? Math.min(config.temperature, 1) : config.temperature;
+  if (temperature !== undefined) options.push(`temperature: ${temperature}`);
+  if (config.maxRetries !== undefined) options.push(`maxRetries: ${config.maxRetries}`);
   if (provider === "openai") {
     imports.use("@langchain/openai", "ChatOpenAI");
     if (config.maxTokens !== undefined) options.push(`maxTokens: ${config.maxTokens}`);
+    if (config.timeoutMs !== undefined) options.push(`timeout: ${config.timeoutMs}`);
     if (config.baseUrl) options.push(`configuration: { baseURL: ${tsString(config.baseUrl)} }`);
+    // An OpenAI-compatible server elsewhere (llama.cpp, vLLM) may need no key, as in Switchyard.
+    if (config.baseUrl && !isHost(config.baseUrl, "openai.com")) options.push(`apiKey: process.env.OPENAI_API_KEY ?? "no-key-needed"`);
     return `// Reads OPENAI_API_KEY from the environment.\nconst ${name} = new ChatOpenAI({ ${options.join(", ")} });`;
   }
   if (provider === "anthropic") {
     imports.use("@langchain/anthropic", "ChatAnthropic");
     if (config.maxTokens !== undefined) options.push(`maxTokens: ${config.maxTokens}`);
+    if (config.timeoutMs !== undefined) options.push(`clientOptions: { timeout: ${config.timeoutMs} }`);
     if (config.baseUrl) options.push(`anthropicApiUrl: ${tsString(config.baseUrl)}`);
     return `// Reads ANTHROPIC_API_KEY from the environment.\nconst ${name} = new ChatAnthropic({ ${options.join(", ")} });`;
   }

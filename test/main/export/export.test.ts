@@ -63,6 +63,15 @@ describe("export to code", () => {
     expect(fileOf(py, "pyproject.toml")).toContain(pyPackage);
   });
 
+  it("carries the node's retries and time limit, caps Anthropic's temperature, and lets a compatible server go without a key", () => {
+    const anthropic = fileOf(exportGraphDoc(providerDoc("anthropic", { model: "c", temperature: 1.5, maxRetries: 1, timeoutMs: 5000 }), "ts"), "src/graph.ts");
+    expect(anthropic).toContain('new ChatAnthropic({ model: "c", temperature: 1, maxRetries: 1, clientOptions: { timeout: 5000 } })');
+    const local = providerDoc("openai", { model: "m", baseUrl: "http://127.0.0.1:8080/v1" });
+    expect(fileOf(exportGraphDoc(local, "ts"), "src/graph.ts")).toContain('apiKey: process.env.OPENAI_API_KEY ?? "no-key-needed"');
+    expect(fileOf(exportGraphDoc(local, "python"), "graph.py")).toContain('api_key=os.environ.get("OPENAI_API_KEY", "no-key-needed")');
+    expect(fileOf(exportGraphDoc(providerDoc("openai", { model: "m" }), "ts"), "src/graph.ts")).not.toContain("no-key-needed");
+  });
+
   it("never writes a key into the export", () => {
     const previous = process.env.OPENAI_API_KEY;
     process.env.OPENAI_API_KEY = "sk-secret-from-env";

@@ -22,8 +22,8 @@ describe("an exported TypeScript project", () => {
   const docs: Record<string, () => GraphDoc> = {
     seed: loadSeedDoc,
     kitchen: loadKitchenDoc,
-    openai: () => providerDoc("openai", { model: "gpt-4o-mini", maxTokens: 100, baseUrl: "http://127.0.0.1:9/v1" }),
-    anthropic: () => providerDoc("anthropic", { model: "claude-x", temperature: 0 }),
+    openai: () => providerDoc("openai", { model: "gpt-4o-mini", maxTokens: 100, baseUrl: "http://127.0.0.1:9/v1", maxRetries: 3, timeoutMs: 2000 }),
+    anthropic: () => providerDoc("anthropic", { model: "claude-x", temperature: 1.5, maxRetries: 1, timeoutMs: 5000 }),
     ollama: () => providerDoc("ollama", { maxTokens: 10 }),
   };
   let root: string;
