@@ -10,6 +10,7 @@ import { exportRoutes } from "./routes/export";
 import { flowTestRoutes } from "./routes/flow-tests";
 import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
+import { settingsRoutes } from "./routes/settings";
 import { stateRoutes } from "./routes/state";
 import { systemRoutes } from "./routes/system";
 import { threadRoutes } from "./routes/threads";
@@ -19,7 +20,7 @@ import { securityMiddleware } from "./security";
 export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
   const app = new Hono();
   app.use("*", securityMiddleware(ctx.security));
-  for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), flowTestRoutes(ctx), rendererRoutes(ctx)]) {
+  for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), flowTestRoutes(ctx), settingsRoutes(ctx), rendererRoutes(ctx)]) {
     app.route("/", routes);
   }
   app.route("/", exportRoutes(ctx));

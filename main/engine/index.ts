@@ -1,5 +1,7 @@
 export { compileGraphDoc, documentHash, InvalidGraphError, type CompiledGraph, type CompileOptions } from "./compile";
-export { defaultChatModelFactory, ProviderNotAvailableError, type ChatModelFactory } from "./providers";
+export { chatModelFactory, defaultChatModelFactory, ProviderNotAvailableError, type ChatModelFactory } from "./providers";
+export { checkRunnable, codeProblems, providerProblems } from "./preflight";
+export { closeSandboxes } from "./sandbox/sandbox";
 export { ScriptedChatModel } from "./providers/scripted";
 export { checkNodeNames, UnknownNodeError } from "./node-names";
 export { toWire, messageToWire } from "./wire-values";

@@ -1,0 +1,64 @@
+import type { GraphDoc } from "../../shared/graph-doc";
+import type { Problem } from "../../shared/problem";
+import { providerAccess } from "../settings/provider-access";
+import { readSettings, type UserSettings } from "../settings/settings-file";
+import { accessProblem } from "./providers";
+import { exampleModel, missingKeyMessage } from "./providers/errors";
+import { baseUrlOf } from "./providers/openai";
+import { codeSyntaxProblem } from "./sandbox/sandbox";
+
+/**
+ * What keeps a valid graph from running on this machine, found before the run starts: an llm
+ * node without a model or without the key its provider needs, code that does not compile.
+ * Each problem names its node so the canvas can select it. `settings` defaults to the user's file.
+ */
+export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<Problem[]> {
+  let current = settings;
+  const problems: Problem[] = [];
+  if (!current) {
+    try {
+      current = readSettings();
+    } catch (error) {
+      problems.push({ path: "", message: (error as Error).message });
+      current = { version: 1, keys: {}, baseUrls: {} };
+    }
+  }
+  return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc))];
+}
+
+/** Model and key problems of the graph's llm nodes (synchronous: no code is compiled). */
+export function providerProblems(doc: GraphDoc, settings: UserSettings, env: NodeJS.ProcessEnv = process.env): Problem[] {
+  const problems: Problem[] = [];
+  doc.nodes.forEach((node, i) => {
+    if (node.kind !== "llm" || node.config.provider === "scripted") return;
+    const provider = node.config.provider;
+    const access = providerAccess(provider, settings, env);
+    const problem = accessProblem(node.config, access.apiKey !== undefined, baseUrlOf(node.config, access));
+    if (problem === "model") {
+      problems.push({ path: `nodes[${i}].config.model`, message: `llm node "${node.id}" uses ${provider} but names no model: choose one (e.g. ${exampleModel(provider)})`, nodeId: node.id });
+    }
+    if (problem === "key") problems.push({ path: `nodes[${i}].config.provider`, message: missingKeyMessage(node.id, provider as "openai" | "anthropic"), nodeId: node.id });
+  });
+  return problems;
+}
+
+/** Compile errors of code nodes and code tools, from QuickJS itself (shared/ cannot host it). */
+export async function codeProblems(doc: GraphDoc): Promise<Problem[]> {
+  const checks: Array<Promise<Problem | undefined>> = [];
+  doc.nodes.forEach((node, i) => {
+    if (node.kind === "code") {
+      checks.push(syntaxProblem(node.config.source, `nodes[${i}].config.source`, `code node "${node.id}"`, node.id));
+    }
+    if (node.kind === "tools") {
+      node.config.tools.forEach((tool, t) => {
+        if (tool.kind === "code") checks.push(syntaxProblem(tool.source ?? "", `nodes[${i}].config.tools[${t}].source`, `code tool "${tool.name}"`, node.id));
+      });
+    }
+  });
+  return (await Promise.all(checks)).filter((problem): problem is Problem => problem !== undefined);
+}
+
+async function syntaxProblem(source: string, path: string, subject: string, nodeId: string): Promise<Problem | undefined> {
+  const detail = await codeSyntaxProblem(source);
+  return detail ? { path, message: `${subject} does not compile: ${detail}`, nodeId } : undefined;
+}
