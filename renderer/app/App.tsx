@@ -11,7 +11,7 @@ import { BottomPanel } from "../panels/BottomPanel";
 import { Inspector } from "../panels/Inspector";
 import { Sidebar } from "../panels/Sidebar";
 import { useGraphStore } from "../stores/graph-store";
-import { useUiStore } from "../stores/ui-store";
+import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
@@ -88,6 +88,9 @@ function StatusBar() {
   const path = useWorkspaceStore((state) => state.path);
   const connected = useWorkspaceStore((state) => state.connected);
   const snap = useUiStore((state) => state.snapToGrid);
+  const minimapSetting = useUiStore((state) => state.minimap);
+  const nodeCount = useGraphStore((state) => state.doc?.nodes.length ?? 0);
+  const minimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
   const counts = useGraphStore((state) => (state.doc ? `${state.doc.nodes.length} nodes · ${state.doc.edges.length} edges` : ""));
   return (
     <footer className="sy-statusbar" aria-label="Status bar">
@@ -101,6 +104,9 @@ function StatusBar() {
       <span>{counts}</span>
       <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title="Snap to grid (G)" onClick={() => useUiStore.setState({ snapToGrid: !snap })}>
         <Icon name="grid" size={12} /> Snap
+      </button>
+      <button type="button" className={`sy-status-toggle ${minimap ? "is-on" : ""}`} aria-pressed={minimap} aria-label="Minimap" title={`Minimap (M)${minimapSetting === null ? ` · automatic: hidden above ${MINIMAP_AUTO_LIMIT} nodes` : ""}`} onClick={() => useUiStore.setState({ minimap: !minimap })}>
+        <Icon name="panelRight" size={12} /> Minimap
       </button>
       <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title="Keyboard shortcuts (?)" onClick={() => useUiStore.setState({ helpOpen: true })}>
         <Icon name="help" size={12} /> Shortcuts

@@ -5,7 +5,7 @@ import { cancelRun, runGraph } from "../commands/run-graph";
 import { saveGraph } from "../commands/save-graph";
 import { canvasApi } from "../canvas/canvas-api";
 import { useGraphStore } from "../stores/graph-store";
-import { problemsOf } from "../stores/problems";
+import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
@@ -20,7 +20,7 @@ export function TopBar() {
   const graphName = useGraphStore((state) => state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
   const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
-  const problemCount = useGraphStore((state) => problemsOf(state.doc).all.length);
+  const problemCount = useProblemsStore((state) => state.index.all.length);
   const workspace = useWorkspaceStore((state) => state.name);
   const saveStatus = useWorkspaceStore((state) => state.saveStatus);
   const canUndo = useStore(useGraphStore.temporal, (state) => state.pastStates.length > 0);

@@ -17,6 +17,7 @@ export type ShortcutId =
   | "toggleInspector"
   | "run"
   | "snap"
+  | "minimap"
   | "theme"
   | "escape";
 
@@ -46,6 +47,7 @@ export const shortcuts: Shortcut[] = [
   { id: "layout", keys: ["Shift+L"], label: "Auto-layout", group: "Canvas" },
   { id: "fit", keys: ["F"], label: "Fit view", group: "Canvas" },
   { id: "snap", keys: ["G"], label: "Snap to grid on/off", group: "Canvas" },
+  { id: "minimap", keys: ["M"], label: "Minimap on/off", group: "Canvas" },
   { id: "toggleSidebar", keys: [`${MOD}+B`], label: "Show/hide sidebar", group: "View", inInputs: true },
   { id: "toggleBottom", keys: [`${MOD}+J`], label: "Show/hide bottom panel", group: "View", inInputs: true },
   { id: "toggleInspector", keys: [`${MOD}+I`], label: "Show/hide inspector", group: "View", inInputs: true },
@@ -90,6 +92,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutId | null {
   if (key === "a") return "quickAdd";
   if (key === "f") return "fit";
   if (key === "g") return "snap";
+  if (key === "m") return "minimap";
   return null;
 }
 

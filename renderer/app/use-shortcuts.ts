@@ -9,7 +9,7 @@ import { redo, undo } from "../commands/undo-redo";
 import { canvasApi } from "../canvas/canvas-api";
 import { problemsOf } from "../stores/problems";
 import { selectOnly, useGraphStore } from "../stores/graph-store";
-import { useUiStore } from "../stores/ui-store";
+import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { isTypingTarget, shortcutFor, shortcutInfo, type ShortcutId } from "./shortcuts";
 
 /** Window-level keyboard shortcuts; every one calls the same command as its button. */
@@ -72,6 +72,11 @@ function run(id: ShortcutId): boolean {
     case "snap":
       useUiStore.setState({ snapToGrid: !ui.snapToGrid });
       return true;
+    case "minimap": {
+      const count = useGraphStore.getState().doc?.nodes.length ?? 0;
+      useUiStore.setState({ minimap: !(ui.minimap ?? count <= MINIMAP_AUTO_LIMIT) });
+      return true;
+    }
     case "help":
       useUiStore.setState({ helpOpen: !ui.helpOpen });
       return true;

@@ -8,7 +8,7 @@ import { connectNodes } from "../commands/connect-nodes";
 import { moveNodes } from "../commands/move-nodes";
 import { NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from "../stores/flow-from-doc";
 import { useGraphStore } from "../stores/graph-store";
-import { useUiStore } from "../stores/ui-store";
+import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
 import { canvasApi } from "./canvas-api";
 import { edgeTypes, nodeTypes } from "./flow-types";
@@ -24,18 +24,21 @@ const minimapColor = (node: FlowNode) => (node.type === "start" || node.type ===
 
 /** The graph canvas: a controlled React Flow over the graph store. */
 export function Canvas() {
-  const { graphName, nodes, edges, onNodesChange, onEdgesChange, empty } = useGraphStore(
+  const { graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount } = useGraphStore(
     useShallow((state) => ({
       graphName: state.graphName,
       nodes: state.nodes,
       edges: state.edges,
       onNodesChange: state.onNodesChange,
       onEdgesChange: state.onEdgesChange,
-      empty: (state.doc?.nodes.length ?? 0) === 0,
+      nodeCount: state.doc?.nodes.length ?? 0,
     })),
   );
   const theme = useUiStore((state) => state.theme);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
+  const minimapSetting = useUiStore((state) => state.minimap);
+  const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
+  const empty = nodeCount === 0;
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
@@ -82,7 +85,7 @@ export function Canvas() {
         proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />
+        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       {empty && (

@@ -1,9 +1,8 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { Icon } from "../app/Icon";
+import { Icon, iconImageUrl } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
-import { useGraphStore } from "../stores/graph-store";
-import { problemsOf } from "../stores/problems";
+import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { kindInfo, nodeSummary } from "./kind-style";
 
@@ -13,8 +12,10 @@ type RunMark = "running" | "paused" | "done" | null;
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node;
   const kind = kindInfo(node.kind);
-  const problems = useGraphStore((state) => problemsOf(state.doc).byNode.get(id));
+  const problems = useProblemsStore((state) => state.index.byNode.get(id));
   const run = useRunStore((state): RunMark => (state.activeNode === id ? (state.status === "paused" ? "paused" : state.status === "running" ? "running" : "done") : state.visited.includes(id) ? "done" : null));
+  const name = node.label || id;
+  const summary = nodeSummary(node);
   const classes = ["sy-node", selected ? "is-selected" : "", problems ? "has-problems" : "", run ? `run-${run}` : ""].join(" ");
   return (
     <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} title={kind.description}>
@@ -22,14 +23,14 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
       {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
       {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
       <div className="sy-node-icon" aria-hidden="true">
-        <Icon name={kind.icon} size={16} />
+        <img src={iconImageUrl(kind.icon, kind.color)} width={16} height={16} alt="" draggable={false} />
       </div>
       <div className="sy-node-text">
         <div className="sy-node-title">
-          <span className="sy-node-name">{node.label || id}</span>
+          <span className="sy-node-name" title={name}>{truncate(name, 20)}</span>
           <span className="sy-node-kind">{kind.label}</span>
         </div>
-        <div className="sy-node-summary">{nodeSummary(node)}</div>
+        <div className="sy-node-summary" title={summary}>{truncate(summary, 30)}</div>
       </div>
       {problems && (
         <span className="sy-node-problem" role="img" aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.map((p) => p.message).join("; ")}`} title={problems.map((p) => p.message).join("\n")}>
@@ -41,3 +42,8 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
     </div>
   );
 });
+
+/** Shortened in JS, not with CSS ellipsis: an overflow clip per node costs compositing time on big graphs. */
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,13 +1,12 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 import type { FlowEdge } from "../stores/flow-from-doc";
-import { useGraphStore } from "../stores/graph-store";
-import { problemsOf } from "../stores/problems";
+import { useProblemsStore } from "../stores/problems-store";
 
 /** An edge; a conditional one carries its rule as a label ("calls AskHuman"), numbered when its source has several. */
 export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const problems = useGraphStore((state) => problemsOf(state.doc).byEdge.get(id));
+  const problems = useProblemsStore((state) => state.index.byEdge.get(id));
   const [path, labelX, labelY] = targetY < sourceY + 24 ? loopBack(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const conditional = !!data?.edge?.when;
   const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : ""].join(" ");
@@ -17,7 +16,7 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
       {data?.label && (
         <EdgeLabelRenderer>
           <div
-            className={`sy-edge-label nodrag nopan ${selected ? "is-selected" : ""} ${problems ? "has-problems" : ""}`}
+            className={`sy-edge-label nodrag nopan ${data.rank === undefined ? "is-plain" : ""} ${selected ? "is-selected" : ""} ${problems ? "has-problems" : ""}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             title={problems ? problems.map((p) => p.message).join("\n") : undefined}
           >

@@ -9,6 +9,7 @@ export const nodeTypes: NodeTypes = {
   tools: GraphNodeView,
   human: GraphNodeView,
   set: GraphNodeView,
+  code: GraphNodeView,
   start: TerminalNodeView,
   end: TerminalNodeView,
 } as NodeTypes;

@@ -12,6 +12,8 @@ export function nodeSummary(node: GraphNode): string {
       return node.config.tools.length ? node.config.tools.map((tool) => tool.name).join(", ") : "no tools yet";
     case "human":
       return node.config.mode === "interrupt" ? "interrupt · asks a person" : `answers ${node.config.askTool}`;
+    case "code":
+      return `JavaScript · ${node.config.timeoutMs} ms · ${node.config.memoryMb} MB`;
     case "set": {
       const fields = Object.keys(node.config.values);
       return fields.length ? `sets ${fields.join(", ")}` : "sets nothing yet";

@@ -1,4 +1,4 @@
-import { Client } from "@langchain/langgraph-sdk";
+import type { Client } from "@langchain/langgraph-sdk";
 import { apiBase } from "./request";
 
 /**
@@ -6,10 +6,11 @@ import { apiBase } from "./request";
  * `switchyard serve` and a real LangGraph deployment. `apiKey: null` keeps the SDK from
  * looking for keys in an environment the browser does not have.
  */
-let client: Client | null = null;
+let client: Promise<Client> | null = null;
 
-export function langgraphClient(): Client {
-  client ??= new Client({ apiUrl: apiBase(), apiKey: null, defaultHeaders: {} });
+/** The SDK is loaded on first use (the first run), keeping it out of the editor's start-up. */
+export function langgraphClient(): Promise<Client> {
+  client ??= import("@langchain/langgraph-sdk").then(({ Client }) => new Client({ apiUrl: apiBase(), apiKey: null, defaultHeaders: {} }));
   return client;
 }
 
@@ -20,7 +21,7 @@ export interface RunStreamPart {
 
 /** Starts a run of a graph on a new thread and yields its stream parts (updates + metadata). */
 export async function* streamNewRun(graphName: string, input: Record<string, unknown>, signal?: AbortSignal): AsyncGenerator<RunStreamPart & { threadId: string }> {
-  const api = langgraphClient();
+  const api = await langgraphClient();
   const thread = await api.threads.create({ graphId: graphName });
   const stream = api.runs.stream(thread.thread_id, graphName, { input, streamMode: ["updates"], signal });
   for await (const part of stream) yield { threadId: thread.thread_id, event: part.event, data: part.data };

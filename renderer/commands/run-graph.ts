@@ -47,7 +47,7 @@ export async function runGraph(inputText: string): Promise<void> {
       if (part.event === "updates") recordUpdates(part.data);
       if (part.event === "error") throw new Error(errorText(part.data));
     }
-    const state = await langgraphClient().threads.getState(threadId);
+    const state = await (await langgraphClient()).threads.getState(threadId);
     if (state.next.length > 0) {
       useRunStore.setState({ status: "paused", activeNode: state.next[0] });
       pushRunEvent({ kind: "paused", node: state.next[0], text: `Paused before ${state.next.join(", ")}` });

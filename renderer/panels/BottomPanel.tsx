@@ -1,6 +1,6 @@
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
-import { problemsOf } from "../stores/problems";
+import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useUiStore, type BottomTab } from "../stores/ui-store";
 import { EventsList } from "./EventsList";
@@ -9,7 +9,9 @@ import { ProblemsList } from "./ProblemsList";
 /** Bottom panel tabs. Only tabs that work are shown; Chat, Timeline and Tests join with the debugger. */
 export function BottomPanel() {
   const tab = useUiStore((state) => state.bottomTab);
-  const problemCount = useGraphStore((state) => (state.doc ? problemsOf(state.doc).all.length : state.loadProblems.length));
+  const validated = useProblemsStore((state) => state.index.all.length);
+  const loadProblems = useGraphStore((state) => state.loadProblems.length);
+  const problemCount = validated || loadProblems;
   const eventCount = useRunStore((state) => state.events.length);
   const tabs: { id: BottomTab; label: string; count: number }[] = [
     { id: "problems", label: "Problems", count: problemCount },

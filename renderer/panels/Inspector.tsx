@@ -1,3 +1,4 @@
+import { useDeferredValue } from "react";
 import { duplicateSelection } from "../commands/copy-selection";
 import { deleteSelection } from "../commands/delete-selection";
 import { autoLayout } from "../commands/auto-layout";
@@ -17,8 +18,9 @@ export function Inspector() {
   // Joined ids: a string compares by value, so the panel re-renders only when the selection changes.
   const selectedNodes = useGraphStore((state) => selectedKey(state.nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end")));
   const selectedEdges = useGraphStore((state) => selectedKey(state.edges.filter((edge) => edge.selected && edge.id !== START_EDGE_ID)));
-  const nodeIds = splitKey(selectedNodes);
-  const selection = { edges: splitKey(selectedEdges) };
+  // The inspector follows the selection at low priority, so selecting (or starting a drag) never waits for a form.
+  const nodeIds = splitKey(useDeferredValue(selectedNodes));
+  const selection = { edges: splitKey(useDeferredValue(selectedEdges)) };
   const view = useUiStore((state) => state.inspectorView);
   if (!doc) return null;
   const node = nodeIds.length === 1 ? doc.nodes.find((candidate) => candidate.id === nodeIds[0]) : undefined;

@@ -4,13 +4,15 @@ import { selectElement } from "../commands/select-element";
 import { canvasApi } from "../canvas/canvas-api";
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
-import { problemNode, problemsOf } from "../stores/problems";
+import { problemNode } from "../stores/problems";
+import { useProblemsStore } from "../stores/problems-store";
 
 /** Every problem of the open graph; clicking one selects (and shows) the node it is about. */
 export const ProblemsList = memo(function ProblemsList() {
   const doc = useGraphStore((state) => state.doc);
   const loadProblems = useGraphStore((state) => state.loadProblems);
-  const problems = doc ? problemsOf(doc).all : loadProblems;
+  const validated = useProblemsStore((state) => state.index.all);
+  const problems = doc ? validated : loadProblems;
   if (problems.length === 0) {
     return (
       <div className="sy-empty-note" role="status">

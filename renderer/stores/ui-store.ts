@@ -1,5 +1,7 @@
 import { create } from "zustand";
 
+export const MINIMAP_AUTO_LIMIT = 300;
+
 export type Theme = "dark" | "light";
 export type BottomTab = "problems" | "events";
 
@@ -30,6 +32,8 @@ export interface Toast {
 export interface UiState {
   theme: Theme;
   snapToGrid: boolean;
+  /** null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes; above it, drawing it costs more than it helps). */
+  minimap: boolean | null;
   sidebarOpen: boolean;
   inspectorOpen: boolean;
   bottomOpen: boolean;
@@ -58,6 +62,7 @@ const saved = (() => {
 export const useUiStore = create<UiState>()(() => ({
   theme: saved.theme ?? "dark",
   snapToGrid: saved.snapToGrid ?? true,
+  minimap: saved.minimap ?? null,
   sidebarOpen: saved.sidebarOpen ?? true,
   inspectorOpen: saved.inspectorOpen ?? true,
   bottomOpen: saved.bottomOpen ?? true,
@@ -74,7 +79,7 @@ export const useUiStore = create<UiState>()(() => ({
   toasts: [],
 }));
 
-const persisted = ["theme", "snapToGrid", "sidebarOpen", "inspectorOpen", "bottomOpen", "sidebarWidth", "inspectorWidth", "bottomHeight"] as const;
+const persisted = ["theme", "snapToGrid", "minimap", "sidebarOpen", "inspectorOpen", "bottomOpen", "sidebarWidth", "inspectorWidth", "bottomHeight"] as const;
 useUiStore.subscribe((state) => {
   try {
     localStorage.setItem("switchyard.ui", JSON.stringify(Object.fromEntries(persisted.map((key) => [key, state[key]]))));

@@ -77,6 +77,11 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     askToolDescription: { label: "Ask tool description", multiline: true },
     question: { label: "Question shown while paused", multiline: true, template: true },
   },
+  code: {
+    source: { label: "Function", multiline: true, template: true, help: "(state) => ({ field: value }): runs in a sandbox (no network, files or timers); returns the fields to change." },
+    timeoutMs: { label: "Time limit (ms)" },
+    memoryMb: { label: "Memory cap (MB)" },
+  },
   set: {
     values: { label: "Values", widget: "stateFieldKeys", template: true, addLabel: "Add value", help: "Each state field gets its template's text, converted to the field's type." },
   },
