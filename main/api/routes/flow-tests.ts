@@ -64,8 +64,11 @@ export function flowTestRoutes(ctx: ServerContext): Hono {
     if (threadGraph !== graph) throw new BadRequestError(`thread_id: thread ${thread.thread_id} ran ${threadGraph ? `graph "${threadGraph}"` : "no graph yet"}, not "${graph}"`);
     if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
     const runnable = await runnableGraph(ctx, graph);
+    // Flow tests belong to graph files (the route found NAME.graph.json), so there is a document.
+    const doc = runnable.doc;
+    if (!doc) throw new BadRequestError(`graph "${graph}" is not a graph file: flow tests need one`);
     try {
-      return c.json(await recordTestFromThread({ saver: ctx.saver, doc: runnable.doc, graph: runnable.compiled, threadId: thread.thread_id }, body.name));
+      return c.json(await recordTestFromThread({ saver: ctx.saver, doc, graph: runnable.compiled, threadId: thread.thread_id }, body.name));
     } catch (error) {
       if (error instanceof NothingToRecordError) throw new BadRequestError(`thread_id: ${error.message}`);
       throw error;
