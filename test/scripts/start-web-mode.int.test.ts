@@ -1,7 +1,7 @@
 // `npm start` without the Electron binary: web mode, with the reason and the URL printed, on
 // the same server as `switchyard serve`. (Port 2024 may be taken; start.js then picks a free one.)
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, copyFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,5 +101,31 @@ describe("npm start without the Electron binary", () => {
     await waitFor(/running in web mode at http/);
     expect(output()).toMatch(/not starting the desktop app: the Electron binary is not installed .*ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it is not downloaded/);
     expect(output()).not.toContain("trying to download");
+  });
+});
+
+describe("npm start with an Electron binary", () => {
+  /** A stand-in binary: electron's index.js honours ELECTRON_OVERRIDE_DIST_PATH. */
+  function fakeElectronDist(): string {
+    const dist = join(dir, "electron-dist");
+    mkdirSync(dist);
+    writeFileSync(join(dist, "electron"), `#!/bin/sh\necho "FAKE ELECTRON $*"\nexit 7\n`);
+    chmodSync(join(dist, "electron"), 0o755);
+    return dist;
+  }
+
+  it.skipIf(process.platform === "win32")("launches it on the app folder with the arguments, and exits with its exit code", async () => {
+    const { child, waitFor } = start(["--workspace", "/some/ws"], { ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDist(), DISPLAY: ":99" });
+    const [line] = await waitFor(/FAKE ELECTRON .*/);
+    expect(line).toBe(`FAKE ELECTRON ${root} --workspace /some/ws`);
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined)));
+    expect(child.exitCode).toBe(7);
+  });
+
+  it.skipIf(process.platform !== "linux")("falls back to web mode when there is no display", async () => {
+    const { waitFor, output } = start([], { ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDist(), DISPLAY: "", WAYLAND_DISPLAY: "" });
+    await waitFor(/running in web mode at http/);
+    expect(output()).toContain("not starting the desktop app: there is no display");
+    expect(output()).not.toContain("FAKE ELECTRON");
   });
 });
