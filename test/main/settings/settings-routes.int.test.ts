@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { http, makeWorkspace, startServerProcess, type ServerProcess } from "../api/server-process";
+import { startFakeProviders, type FakeProviders } from "../../fixtures/fake-providers/server";
+import { http, makeWorkspace, parseSse, startServerProcess, type ServerProcess } from "../api/server-process";
 import { loadSeedDoc } from "../../helpers/seed";
 
 const KEY = "sk-route-test-key-0123456789abcdef";
@@ -90,3 +91,61 @@ describe("the settings routes of a running server", () => {
     ]);
   });
 });
+
+describe("a run on a real provider through the server, with the key from the settings file", () => {
+  let home: string;
+  let workspace: ReturnType<typeof makeWorkspace>;
+  let server: ServerProcess;
+  let fake: FakeProviders;
+  const savedHome = process.env.SWITCHYARD_HOME;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), "switchyard-home-"));
+    process.env.SWITCHYARD_HOME = home;
+    fake = await startFakeProviders({ apiKey: KEY });
+    workspace = makeWorkspace();
+    const doc = loadSeedDoc() as any;
+    const agent = doc.nodes.find((node: { id: string }) => node.id === "agent");
+    agent.config = { ...agent.config, provider: "openai", model: "gpt-4o-mini", baseUrl: fake.openAiBaseUrl, replies: [] };
+    doc.name = "live";
+    writeFileSync(join(workspace.dir, "live.graph.json"), JSON.stringify(doc, null, 2));
+    server = await startServerProcess(workspace.dir);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await fake?.close();
+    workspace?.remove();
+    rmSync(home, { recursive: true, force: true });
+    if (savedHome === undefined) delete process.env.SWITCHYARD_HOME;
+    else process.env.SWITCHYARD_HOME = savedHome;
+  });
+
+  it("streams the model's tokens as messages frames, and the key stays out of the workspace and the log", async () => {
+    const call = http(server.url);
+    expect((await call("PUT", "/switchyard/settings", { keys: { openai: KEY } })).status).toBe(200);
+    const thread = (await call("POST", "/threads", {})).json.thread_id as string;
+    const run = await call("POST", `/threads/${thread}/runs/stream`, {
+      assistant_id: "live",
+      input: { messages: [{ role: "human", content: "Where is it sunny?" }] },
+      stream_mode: ["messages-tuple", "updates"],
+    });
+    expect(run.status).toBe(200);
+    const frames = parseSse(run.text);
+    const tokens = frames.filter((frame) => frame.event === "messages").map((frame) => (frame.data as [{ content: string }])[0].content).filter(Boolean);
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(tokens.join("")).toBe("Let me ask where you are.");
+    expect(frames.some((frame) => frame.event === "error")).toBe(false);
+    expect(fake.requests[0].body.stream).toBe(true);
+
+    for (const file of filesUnder(workspace.dir)) expect(readFileSync(file).includes(KEY)).toBe(false);
+    expect(server.output()).not.toContain(KEY);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}

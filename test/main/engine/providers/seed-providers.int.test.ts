@@ -1,6 +1,7 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { MemorySaver } from "@langchain/langgraph";
 import { FileCheckpointSaver } from "../../../../main/checkpoint/file-saver";
 import { compileGraphDoc } from "../../../../main/engine";
 import { SEED_QUESTION, SUNNY, tempWorkspace } from "../../../helpers/seed";
@@ -85,5 +86,27 @@ describe.each(providers)("the seed flow through the real $provider class against
     expect(texts.length).toBeGreaterThan(3);
     expect(texts.join("")).toBe("Let me ask where you are.");
     expect(fake.requests[0].body.stream).toBe(true);
+  });
+});
+
+describe("the seed flow through the real ollama class against the local fake server", () => {
+  let fake: FakeProviders;
+  beforeAll(async () => (fake = await startFakeProviders()));
+  afterAll(() => fake.close());
+
+  it("asks, searches and answers, with no key", async () => {
+    const doc = seedDocWith({ provider: "ollama", model: "llama3.2", baseUrl: fake.url, maxTokens: 128 });
+    const graph = compileGraphDoc(doc, { checkpointer: new MemorySaver(), createModel: factoryWithKeys({}) });
+    const config = { configurable: { thread_id: "seed-ollama" } };
+    await graph.invoke({ messages: [{ role: "human", content: SEED_QUESTION }] }, config);
+    const paused = await graph.getState(config);
+    expect(paused.next).toEqual(["ask_human"]);
+    const ask = (paused.values.messages as Array<{ tool_calls?: Array<{ id: string; name: string }> }>).at(-1)!.tool_calls![0];
+    expect(ask.name).toBe("AskHuman");
+    await graph.updateState(config, { messages: [{ tool_call_id: ask.id, type: "tool", content: "san francisco" }] }, "ask_human");
+    const done = await graph.invoke(null, config);
+    expect(String((done.messages as BaseMessage[]).at(-1)!.content)).toContain(SUNNY);
+    expect(fake.requests.map((request) => request.api)).toEqual(["ollama", "ollama", "ollama"]);
+    expect(fake.requests[0].body.options).toMatchObject({ num_predict: 128 });
   });
 });
