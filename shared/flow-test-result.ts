@@ -1,4 +1,5 @@
-import type { FlowCheck } from "./flow-test";
+import type { FlowCheck, FlowTest, FlowTestsFile } from "./flow-test";
+import type { Problem } from "./problem";
 
 /** Result shapes of flow test runs: what `POST /switchyard/tests/:graph/run` and `switchyard test --reporter json` return. */
 
@@ -67,4 +68,28 @@ export interface FlowTestReport {
 export function summarize(results: FlowTestResult[]): FlowTestSummary {
   const count = (status: FlowTestStatus) => results.filter((result) => result.status === status).length;
   return { total: results.length, passed: count("passed"), failed: count("failed"), errors: count("error"), skipped: count("skipped") };
+}
+
+/** `GET /switchyard/tests/:graph` and `PUT` (after saving). */
+export interface FlowTestsFileResponse {
+  graph: string;
+  /** e.g. `agent.tests.json`, beside the graph file. */
+  file: string;
+  exists: boolean;
+  /** The parsed file (empty when it does not exist yet); null when it does not match the schema. */
+  doc: FlowTestsFile | null;
+  text: string;
+  /** Send back as `baseHash` when saving; null when there is no file yet. */
+  hash: string | null;
+  /** Schema errors when `doc` is null, else warnings where tests no longer fit the graph (unknown nodes, fields). */
+  problems: Problem[];
+  /** The last result of each test in the file, by test name (from the panel or `switchyard test`). */
+  last_results: Record<string, FlowTestResult>;
+}
+
+/** `POST /switchyard/tests/:graph/from-thread`: a proposed test, not saved yet. */
+export interface RecordedTestResponse {
+  test: FlowTest;
+  /** What could not be recorded exactly, in words. */
+  notes: string[];
 }

@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver, StateSnapshot } from "@langchain/langgraph";
 import { messageRole, messageText, type MessageLike } from "../../shared/conditions";
 import { proposeChecks, type FlowAnswer, type FlowTest, type ObservedRun } from "../../shared/flow-test";
+import type { RecordedTestResponse } from "../../shared/flow-test-result";
 import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
 import { toWire, type CompiledGraph } from "../engine";
 import { pauseOf, type Pause } from "./answers";
@@ -15,12 +16,8 @@ export class NothingToRecordError extends Error {
   }
 }
 
-export interface RecordedTest {
-  /** The proposed test: not saved yet (the Tests panel shows it in the form first). */
-  test: FlowTest;
-  /** What could not be recorded exactly, in words. */
-  notes: string[];
-}
+/** The proposed test (not saved yet: the Tests panel shows it in the form first) and notes on what could not be recorded exactly. */
+export type RecordedTest = RecordedTestResponse;
 
 interface RecordSource {
   saver: BaseCheckpointSaver;

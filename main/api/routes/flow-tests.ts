@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
 import { readLastResults, rememberResults } from "../../flow-tests/last-results";
 import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
@@ -88,7 +89,7 @@ async function requireGraphName(ws: Workspace, raw: string): Promise<string> {
  * The file as the Tests panel needs it: `problems` are schema errors, or warnings where tests no
  * longer fit the graph; `last_results` holds the last result of each test still in the file.
  */
-async function fileResponse(ws: Workspace, loaded: LoadedTestsFile) {
+async function fileResponse(ws: Workspace, loaded: LoadedTestsFile): Promise<FlowTestsFileResponse> {
   const doc = (await ws.graph(loaded.graph))?.doc;
   const warnings = loaded.tests && doc ? flowTestProblems(loaded.tests, doc) : [];
   const names = new Set(loaded.tests?.tests.map((test) => test.name) ?? []);
