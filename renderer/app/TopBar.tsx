@@ -71,6 +71,7 @@ export function TopBar() {
       <div className="sy-topbar-right">
         <RunButton disabled={!hasDoc} status={status} problemCount={problemCount} />
         <span className="sy-tool-sep" />
+        <PanelToggles />
         <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "theme")} onClick={() => useUiStore.setState({ theme: theme === "dark" ? "light" : "dark" })}>
           <Icon name={theme === "dark" ? "sun" : "moon"} />
         </button>
@@ -145,5 +146,26 @@ function RunButton({ disabled, status, problemCount }: { disabled: boolean; stat
         </div>
       )}
     </div>
+  );
+}
+
+/** VS Code's layout controls: show or hide the sidebar, bottom panel and inspector. */
+function PanelToggles() {
+  const sidebar = useUiStore((state) => state.sidebarOpen);
+  const bottom = useUiStore((state) => state.bottomOpen);
+  const inspector = useUiStore((state) => state.inspectorOpen);
+  return (
+    <>
+      <button type="button" className={`sy-tool ${sidebar ? "is-on" : ""}`} aria-label="Sidebar" aria-pressed={sidebar} title={withShortcut("Show/hide sidebar", "toggleSidebar")} onClick={() => useUiStore.setState({ sidebarOpen: !sidebar })}>
+        <Icon name="sidebar" />
+      </button>
+      <button type="button" className={`sy-tool ${bottom ? "is-on" : ""}`} aria-label="Bottom panel" aria-pressed={bottom} title={withShortcut("Show/hide bottom panel", "toggleBottom")} onClick={() => useUiStore.setState({ bottomOpen: !bottom })}>
+        <Icon name="panelBottom" />
+      </button>
+      <button type="button" className={`sy-tool ${inspector ? "is-on" : ""}`} aria-label="Inspector panel" aria-pressed={inspector} title={withShortcut("Show/hide inspector", "toggleInspector")} onClick={() => useUiStore.setState({ inspectorOpen: !inspector })}>
+        <Icon name="panelRight" />
+      </button>
+      <span className="sy-tool-sep" />
+    </>
   );
 }
