@@ -118,8 +118,20 @@ export function describeNode(node: GraphNode): string {
       return node.config.mode === "interrupt" ? "a person answers: calls interrupt() and is resumed with Command({ resume })" : "a person answers: the run pauses before it and the answer is written into state as this node";
     case "set":
       return `sets ${Object.keys(node.config.values).join(", ") || "nothing"}`;
+    case "code":
+      return "runs JavaScript: (state) => the fields to change";
   }
   return (node as { kind: string }).kind;
+}
+
+/** Code nodes and code tools: JavaScript the user wrote, listed for the READMEs. */
+export function codeParts(doc: GraphDoc): string[] {
+  const parts: string[] = [];
+  for (const node of doc.nodes) {
+    if (node.kind === "code") parts.push(`node \`${node.id}\``);
+    if (node.kind === "tools") for (const tool of node.config.tools) if (tool.kind === "code") parts.push(`tool \`${tool.name}\``);
+  }
+  return parts;
 }
 
 /** Does the URL point at this domain (e.g. "openai.com")? */

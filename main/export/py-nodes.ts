@@ -68,13 +68,17 @@ function mockTool(name: string, definition: ToolDefinition, scope: Scope): strin
     return `    ${field}: ${type}${options.length ? ` = Field(${options.join(", ")})` : ""}`;
   });
   const run = names.claim(`_${snakeCase(definition.name)}`);
+  const body =
+    definition.kind === "code"
+      ? [...portComment(definition.source ?? ""), `    raise NotImplementedError(${pyString(`tool "${definition.name}" is JavaScript in Switchyard: port it to Python (see the comment above)`)})`]
+      : [`    return render_template(${pyString(definition.result ?? "")}, args=args)`];
   return [
     `class ${argsModel}(BaseModel):`,
     ...(fields.length ? fields : ["    pass"]),
     "",
     "",
     `def ${run}(**args: Any) -> str:`,
-    `    return render_template(${pyString(definition.result ?? "")}, args=args)`,
+    ...body,
     "",
     "",
     `${name} = StructuredTool.from_function(`,
@@ -108,6 +112,8 @@ function emitNode(node: GraphNode, scope: Scope): PyNode {
       return { id: node.id, name, code: humanNode(node, name, doc, scope) };
     case "set":
       return { id: node.id, name, code: setNode(node, name, doc, scope) };
+    case "code":
+      return { id: node.id, name, code: codeNode(node, name, doc) };
   }
   const other = node as { id: string; kind: string };
   throw new UnsupportedNodeKindError(other.id, other.kind, "Python");
@@ -227,6 +233,24 @@ function setNode(node: NodeOfKind<"set">, name: string, doc: string, scope: Scop
     return `        ${pyString(field)}: ${converted(text, plan.doc.state.fields[field]?.type ?? "any", imports)},`;
   });
   return [`def ${name}(state: State) -> dict:`, doc, "    return {", ...values, "    }"].join("\n");
+}
+
+/**
+ * A code node's function is JavaScript, which a Python project cannot run: the node keeps its
+ * place in the graph and carries the source as a comment, to be ported by hand.
+ */
+function codeNode(node: NodeOfKind<"code">, name: string, doc: string): string {
+  return [
+    `def ${name}(state: State) -> dict:`,
+    doc,
+    ...portComment(node.config.source),
+    `    raise NotImplementedError(${pyString(`node "${node.id}" is JavaScript in Switchyard: port it to Python (see the comment above)`)})`,
+  ].join("\n");
+}
+
+/** JavaScript to port, as comment lines inside a function. */
+function portComment(source: string): string[] {
+  return ["    # The JavaScript this ran in Switchyard (state or args in, JSON out):", ...source.split(/\r?\n/).map((line) => `    #   ${line}`.trimEnd())];
 }
 
 /** The rendered text converted to the field's type, as main/engine/nodes/set.ts does. */

@@ -1,7 +1,7 @@
 import type { ExportedFile } from "./exported-file";
 import { ImportSet } from "./imports";
 import { NameTable, oneLine, pyString } from "./names";
-import type { ExportPlan } from "./plan";
+import { codeParts, type ExportPlan } from "./plan";
 import { emitPyRouter, pyTarget } from "./py-edges";
 import { emitPyNodes } from "./py-nodes";
 import { emitPyState } from "./py-state";
@@ -115,7 +115,7 @@ function readme(plan: ExportPlan): string {
 ${plan.doc.description ?? `The \`${name}\` graph`}, exported from Switchyard as a LangGraph (Python) project.
 
 - \`graph.py\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`${providers.includes("scripted") ? "; scripted models are a small fake chat model with canned replies, so the project runs offline" : ""}
-- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`langgraph dev\` or on LangGraph Platform
+${codeParts(plan.doc).length ? `- To port by hand: ${codeParts(plan.doc).join(", ")} ran JavaScript in Switchyard; their functions in \`graph.py\` carry that code as a comment and raise NotImplementedError until ported\n` : ""}- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`langgraph dev\` or on LangGraph Platform
 ${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
 ## Run
 

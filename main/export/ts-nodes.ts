@@ -3,6 +3,7 @@ import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
+import type { TsCodeModule } from "./ts-code";
 import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
 import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { tsCondition } from "./ts-edges";
@@ -22,10 +23,11 @@ interface Scope {
   toolVars: Map<string, string>;
   /** tools node id -> variables of its own tools */
   nodeToolVars: Map<string, string[]>;
+  code: TsCodeModule;
 }
 
-export function emitTsNodes(plan: ExportPlan, imports: ImportSet, names: NameTable): { tools: string; nodes: TsNode[] } {
-  const scope: Scope = { plan, imports, names, toolVars: new Map(), nodeToolVars: new Map() };
+export function emitTsNodes(plan: ExportPlan, imports: ImportSet, names: NameTable, code: TsCodeModule): { tools: string; nodes: TsNode[] } {
+  const scope: Scope = { plan, imports, names, toolVars: new Map(), nodeToolVars: new Map(), code };
   const tools = emitTools(scope);
   const nodes = plan.doc.nodes.map((node) => emitNode(node, scope));
   return { tools, nodes };
@@ -38,7 +40,8 @@ function emitTools(scope: Scope): string {
     if (node.kind === "tools") {
       const vars = node.config.tools.map((definition) => {
         const name = scope.names.claim(camelCase(`${definition.name} tool`));
-        blocks.push(mockTool(name, definition, scope.imports));
+        const code = scope.code.tools.get(`${node.id}/${definition.name}`);
+        blocks.push(code ? codeTool(name, definition, code, scope.imports) : mockTool(name, definition, scope.imports));
         if (!scope.toolVars.has(definition.name)) scope.toolVars.set(definition.name, name);
         return name;
       });
@@ -55,15 +58,26 @@ function emitTools(scope: Scope): string {
 
 /** A mock tool: its canned result is a template of its arguments. */
 function mockTool(name: string, definition: ToolDefinition, imports: ImportSet): string {
+  imports.use("./support.js", "renderTemplate");
+  return toolOf(name, definition, `async (args) => renderTemplate(${tsString(definition.result ?? "")}, { args })`, imports);
+}
+
+/** A code tool: its function from src/code.js; a string result is the tool message as is, anything else its JSON. */
+function codeTool(name: string, definition: ToolDefinition, code: string, imports: ImportSet): string {
+  imports.use("./code.js", code);
+  imports.use("./support.js", "toolResultText");
+  return toolOf(name, definition, `async (args) => toolResultText(await ${code}(args))`, imports);
+}
+
+function toolOf(name: string, definition: ToolDefinition, run: string, imports: ImportSet): string {
   imports.use("@langchain/core/tools", "tool");
   imports.use("zod", "z");
-  imports.use("./support.js", "renderTemplate");
   const args = definition.args.map((arg) => {
     const base = arg.type === "number" ? "z.coerce.number()" : arg.type === "boolean" ? "z.coerce.boolean()" : "z.string()";
     return `${tsKey(arg.name)}: ${arg.description ? `${base}.describe(${tsString(arg.description)})` : base}`;
   });
   return [
-    `const ${name} = tool(async (args) => renderTemplate(${tsString(definition.result ?? "")}, { args }), {`,
+    `const ${name} = tool(${run}, {`,
     `  name: ${tsString(definition.name)},`,
     `  description: ${tsString(definition.description || definition.name)},`,
     `  schema: z.object({ ${args.join(", ")} }),`,
@@ -95,6 +109,8 @@ function emitNode(node: GraphNode, scope: Scope): TsNode {
       return { id: node.id, name, code: humanNode(node, name, comment, scope) };
     case "set":
       return { id: node.id, name, code: setNode(node, name, comment, scope) };
+    case "code":
+      return { id: node.id, name, code: codeNode(node, name, comment, scope) };
   }
   const other = node as { id: string; kind: string };
   throw new UnsupportedNodeKindError(other.id, other.kind, "TypeScript");
@@ -241,6 +257,16 @@ function setNode(node: NodeOfKind<"set">, name: string, comment: string, scope: 
     "  };",
     "}",
   ].join("\n");
+}
+
+/**
+ * The node's function from src/code.js gets the state as JSON (messages in their wire form, as
+ * the sandbox gives them) and returns the fields to change, or nothing.
+ */
+function codeNode(node: NodeOfKind<"code">, name: string, comment: string, scope: Scope): string {
+  const code = scope.imports.use("./code.js", scope.code.nodes.get(node.id)!);
+  const toJson = scope.imports.use("./support.js", "stateAsJson");
+  return [comment, `async function ${name}(state: State): Promise<Update> {`, `  return ((await ${code}(${toJson}(state))) ?? {}) as Update;`, "}"].join("\n");
 }
 
 /** The rendered text converted to the field's type, as main/engine/nodes/set.ts does. */

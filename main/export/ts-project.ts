@@ -1,7 +1,8 @@
 import type { ExportedFile } from "./exported-file";
 import { ImportSet } from "./imports";
 import { NameTable, tsString } from "./names";
-import type { ExportPlan } from "./plan";
+import { codeParts, type ExportPlan } from "./plan";
+import { emitTsCode, type TsCodeModule } from "./ts-code";
 import { emitTsRouter, tsTarget } from "./ts-edges";
 import { emitTsNodes } from "./ts-nodes";
 import { emitTsState } from "./ts-state";
@@ -32,21 +33,23 @@ const RESERVED = ["StateAnnotation", "State", "Update", "builder", "compileGraph
 
 /** A runnable LangGraph.js project: src/graph.ts, src/support.ts, package.json, tsconfig.json, langgraph.json, README.md. */
 export function tsProject(plan: ExportPlan): ExportedFile[] {
+  const names = new NameTable(RESERVED);
+  const code = emitTsCode(plan.doc, names);
   return [
     { path: "README.md", content: readme(plan) },
     { path: "langgraph.json", content: json({ node_version: "20", dependencies: ["."], graphs: { [plan.doc.name]: "./src/graph.ts:graph" } }) },
     { path: "package.json", content: packageJson(plan) },
-    { path: "src/graph.ts", content: graphModule(plan) },
+    ...code.files,
+    { path: "src/graph.ts", content: graphModule(plan, names, code) },
     { path: "src/support.ts", content: TS_SUPPORT_MODULE },
     { path: "tsconfig.json", content: json(TSCONFIG) },
   ];
 }
 
-function graphModule(plan: ExportPlan): string {
+function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): string {
   const imports = new ImportSet();
-  const names = new NameTable(RESERVED);
   const state = emitTsState(plan, imports);
-  const { tools, nodes } = emitTsNodes(plan, imports, names);
+  const { tools, nodes } = emitTsNodes(plan, imports, names, code);
   const routers = plan.routes.map((route) => ({ route, ...emitTsRouter(route, plan, imports, names) }));
   imports.use("@langchain/langgraph", "StateGraph");
   imports.use("@langchain/langgraph", "START");
@@ -130,7 +133,7 @@ ${plan.doc.description ?? `The \`${name}\` graph`}, exported from Switchyard as 
 
 - \`src/graph.ts\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`
 - \`src/support.ts\`: templates, message rules${providers.includes("scripted") ? " and the scripted chat model (canned replies, so the project runs offline)" : ""}
-- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`npx @langchain/langgraph-cli dev\` or on LangGraph Platform
+${codeParts(plan.doc).length ? `- \`src/code.js\`: the JavaScript of ${codeParts(plan.doc).join(", ")}, as written in Switchyard (here it runs as ordinary code, without Switchyard's sandbox limits)\n` : ""}- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`npx @langchain/langgraph-cli dev\` or on LangGraph Platform
 ${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
 ## Run
 

@@ -126,6 +126,51 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+// ---- code nodes and code tools
+
+/** The state as plain JSON, messages in their wire form ({type, content, tool_calls, ...}), as Switchyard's sandbox passes it. */
+export function stateAsJson(state: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(wire(state))) as Record<string, unknown>;
+}
+
+function wire(value: unknown): unknown {
+  if (isMessage(value)) return messageAsJson(value);
+  if (Array.isArray(value)) return value.map(wire);
+  if (!isRecord(value) || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wire(inner)]));
+}
+
+function isMessage(value: unknown): value is BaseMessage {
+  return isRecord(value) && typeof (value as { getType?: unknown }).getType === "function" && "content" in value;
+}
+
+function messageAsJson(message: BaseMessage): Record<string, unknown> {
+  const type = message.getType();
+  const fields = message as unknown as Record<string, unknown>;
+  const json: Record<string, unknown> = { content: message.content };
+  if (type === "ai") {
+    json.tool_calls = fields.tool_calls ?? [];
+    json.invalid_tool_calls = fields.invalid_tool_calls ?? [];
+    if (fields.usage_metadata) json.usage_metadata = fields.usage_metadata;
+  }
+  if (type === "tool") {
+    json.tool_call_id = fields.tool_call_id;
+    if (fields.status) json.status = fields.status;
+    if (fields.artifact !== undefined) json.artifact = fields.artifact;
+  }
+  json.additional_kwargs = message.additional_kwargs ?? {};
+  json.response_metadata = message.response_metadata ?? {};
+  if (message.name) json.name = message.name;
+  json.id = message.id;
+  json.type = type;
+  return json;
+}
+
+/** A code tool's result as its tool message: a string as is, anything else as JSON. */
+export function toolResultText(result: unknown): string {
+  return typeof result === "string" ? result : (JSON.stringify(result) ?? "");
+}
+
 // ---- set-field conversions: rendered text -> the field's type
 
 export function toBoolean(text: string): boolean {

@@ -84,6 +84,18 @@ describe("export to code", () => {
     }
   });
 
+  it("keeps code nodes and code tools as their JavaScript: verbatim in src/code.js, a comment to port in graph.py", () => {
+    const ts = exportGraphDoc(loadKitchenDoc(), "ts");
+    const code = fileOf(ts, "src/code.js");
+    expect(code).toContain("export const tallyCode = ((state) => ({\n  // How many messages and notes so far");
+    expect(code).toContain("export const scoreCode = ((args) => ({ score: args.n * 2 })\n);");
+    expect(fileOf(ts, "src/code.d.ts")).toContain("export declare const tallyCode: (state: any) => unknown;");
+    expect(fileOf(ts, "src/graph.ts")).toContain("return ((await tallyCode(stateAsJson(state))) ?? {}) as Update;");
+    const py = exportGraphDoc(loadKitchenDoc(), "python");
+    expect(fileOf(py, "graph.py")).toContain('    #   (args) => ({ score: args.n * 2 })\n    raise NotImplementedError(');
+    expect(fileOf(py, "README.md")).toContain("To port by hand: node `tally`, tool `score`");
+  });
+
   it("gives clashing node and tool names distinct identifiers", () => {
     const doc = loadSeedDoc();
     const clash = { ...doc, nodes: [...doc.nodes, { id: "agent_", kind: "set", position: { x: 0, y: 0 }, config: { values: {} } }], edges: [...doc.edges, { id: "x", source: "agent_", target: "__end__" }] } as GraphDoc;
