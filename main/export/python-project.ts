@@ -112,7 +112,7 @@ function readme(plan: ExportPlan): string {
   const pauses = plan.interruptBefore.length ? `\nThe graph pauses before ${plan.interruptBefore.map((id) => `\`${id}\``).join(", ")}: answer with \`graph.update_state(config, values, as_node="<node>")\` and continue with \`graph.stream(None, config)\`.\n` : "";
   return `# ${name}
 
-${plan.doc.description ?? `The \`${name}\` graph`}, exported from Switchyard as a LangGraph (Python) project.
+${plan.doc.description ? `${plan.doc.description}\n\n` : ""}The \`${name}\` graph, exported from Switchyard as a LangGraph (Python) project.
 
 - \`graph.py\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`${providers.includes("scripted") ? "; scripted models are a small fake chat model with canned replies, so the project runs offline" : ""}
 ${codeParts(plan.doc).length ? `- To port by hand: ${codeParts(plan.doc).join(", ")} ran JavaScript in Switchyard; their functions in \`graph.py\` carry that code as a comment and raise NotImplementedError until ported\n` : ""}- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`langgraph dev\` or on LangGraph Platform

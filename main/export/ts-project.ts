@@ -129,7 +129,7 @@ function readme(plan: ExportPlan): string {
   const pauses = plan.interruptBefore.length ? `\nThe graph pauses before ${plan.interruptBefore.map((id) => `\`${id}\``).join(", ")}: answer with \`graph.updateState(config, values, "<node>")\` and continue with \`graph.stream(null, config)\`.\n` : "";
   return `# ${name}
 
-${plan.doc.description ?? `The \`${name}\` graph`}, exported from Switchyard as a LangGraph.js project.
+${plan.doc.description ? `${plan.doc.description}\n\n` : ""}The \`${name}\` graph, exported from Switchyard as a LangGraph.js project.
 
 - \`src/graph.ts\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`
 - \`src/support.ts\`: templates, message rules${providers.includes("scripted") ? " and the scripted chat model (canned replies, so the project runs offline)" : ""}

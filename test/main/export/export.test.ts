@@ -93,7 +93,7 @@ describe("export to code", () => {
     expect(fileOf(ts, "src/graph.ts")).toContain("return ((await tallyCode(stateAsJson(state))) ?? {}) as Update;");
     const py = exportGraphDoc(loadKitchenDoc(), "python");
     expect(fileOf(py, "graph.py")).toContain('    #   (args) => ({ score: args.n * 2 })\n    raise NotImplementedError(');
-    expect(fileOf(py, "README.md")).toContain("To port by hand: node `tally`, tool `score`");
+    expect(fileOf(py, "README.md")).toContain("To port by hand: tool `score`, node `tally` ran JavaScript");
   });
 
   it("gives clashing node and tool names distinct identifiers", () => {
