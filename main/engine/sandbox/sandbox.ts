@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CodeMemoryError, CodeOutputError, CodeSyntaxError, CodeThrewError, CodeTimeoutError } from "./errors";
 import type { SandboxJob, SandboxOutcome, WorkerMessage } from "./protocol";
@@ -18,9 +20,21 @@ export interface CodeRun {
   memoryMb?: number;
 }
 
-/** From source the worker is TypeScript started through tsx; a bundle ships `sandbox-worker.js` beside itself. */
+export class SandboxUnavailableError extends Error {
+  override name = "SandboxUnavailableError";
+  constructor(readonly workerFile: string) {
+    super(`the code sandbox is not part of this build (${workerFile} is missing): code nodes and code tools cannot run`);
+  }
+}
+
+/**
+ * From source the worker is TypeScript started through tsx; a bundle must ship `sandbox-worker.js`
+ * (main/engine/sandbox/worker.ts bundled) and QuickJS's `emscripten-module.wasm` beside itself.
+ */
 function workerUrl(): URL {
-  return import.meta.url.endsWith(".ts") ? new URL("./worker-entry.mjs", import.meta.url) : new URL("./sandbox-worker.js", import.meta.url);
+  const url = import.meta.url.endsWith(".ts") ? new URL("./worker-entry.mjs", import.meta.url) : new URL("./sandbox-worker.js", import.meta.url);
+  if (!existsSync(fileURLToPath(url))) throw new SandboxUnavailableError(fileURLToPath(url));
+  return url;
 }
 
 class SandboxWorker {

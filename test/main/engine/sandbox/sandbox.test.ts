@@ -31,6 +31,14 @@ describe("the QuickJS sandbox", () => {
     await expect(run("(s) => s.n * 2", { n: 21 })).resolves.toBe(42);
   });
 
+  it("stops at once when the run is cancelled", async () => {
+    const run = new AbortController();
+    const pending = runSandboxed({ subject, source: "() => { while (true) {} }", input: {}, timeoutMs: 30_000 }, run.signal);
+    setTimeout(() => run.abort(new Error("cancelled by the user")), 200);
+    await expect(pending).rejects.toThrow("cancelled by the user");
+    await expect(runSandboxed({ subject, source: "(s) => s.n", input: { n: 7 } })).resolves.toBe(7);
+  });
+
   it("stops a memory bomb at the memory cap", async () => {
     const bomb = "() => { const keep = []; while (true) keep.push(keep.length); }";
     const error: Error = await run(bomb, {}, { memoryMb: 16, timeoutMs: 10_000 }).then(() => new Error("did not throw"), (caught: Error) => caught);
