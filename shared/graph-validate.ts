@@ -82,11 +82,7 @@ function wiringProblems(doc: GraphDoc): Problem[] {
     if (!ids.has(edge.source)) problems.push({ path: `edges[${i}].source`, message: `edge from missing node "${edge.source}"`, edgeId: edge.id });
     if (!ids.has(edge.target) && edge.target !== END) problems.push({ path: `edges[${i}].target`, message: `edge to missing node "${edge.target}"`, edgeId: edge.id });
   });
-  doc.nodes.forEach((node, i) => {
-    if (!doc.edges.some((edge) => edge.source === node.id)) {
-      problems.push({ path: `nodes[${i}]`, message: `"${node.id}" has no outgoing edge; connect it to END or another node`, nodeId: node.id });
-    }
-  });
+  // A node without outgoing edges is not a problem: as in LangGraph, the run ends after it.
   return problems;
 }
 

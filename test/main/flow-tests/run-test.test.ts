@@ -50,23 +50,26 @@ describe("running flow tests through the engine", () => {
     expect(failed.message).toMatch(/^the final message contains 'rainy': the final message is "Based on/);
   });
 
-  it("turns red when the graph breaks: an invalid graph says why, a rewired one fails its checks", async () => {
+  it("turns red when the graph breaks: a graph without action -> agent fails its checks, an invalid one says why", async () => {
     open = openTempWorkspace();
     const doc = loadSeedDoc();
     const test = (await readTestsFile(open.workspace.dir, "agent")).tests!.tests[0];
-    // Without action -> agent, action has no way out: the graph cannot run at all.
-    const removed: GraphDoc = { ...doc, edges: doc.edges.filter((edge) => edge.id !== "action-agent") };
-    const invalid = await runFlowTest(open.runner, { name: "agent", doc: removed }, test);
+    // Without action -> agent the run ends after action (as in LangGraph): there is no final answer.
+    for (const broken of [
+      { ...doc, edges: doc.edges.filter((edge) => edge.id !== "action-agent") },
+      { ...doc, edges: doc.edges.map((edge) => (edge.id === "action-agent" ? { ...edge, target: "__end__" } : edge)) },
+    ] satisfies GraphDoc[]) {
+      const failed = await runFlowTest(open.runner, { name: "agent", doc: broken }, test);
+      expect(failed.status).toBe("failed");
+      const failing = failed.checks.filter((check) => !check.passed);
+      expect(failing.map((check) => check.description)).toEqual(["visits action before the final answer"]);
+      expect(failing[0].actual).toBe("there is no final answer: the run finished (path: agent → ask_human → agent → action)");
+      expect(failed.thread_id).toBeTruthy();
+    }
+    // A graph that cannot run at all says why.
+    const invalid = await runFlowTest(open.runner, { name: "agent", doc: { ...doc, entry: "nowhere" } }, test);
     expect(invalid).toMatchObject({ status: "error", thread_id: null });
-    expect(invalid.message).toContain('"action" has no outgoing edge');
-    // With action -> END the run ends on the search result: there is no final answer.
-    const rewired: GraphDoc = { ...doc, edges: doc.edges.map((edge) => (edge.id === "action-agent" ? { ...edge, target: "__end__" } : edge)) };
-    const failed = await runFlowTest(open.runner, { name: "agent", doc: rewired }, test);
-    expect(failed.status).toBe("failed");
-    const failing = failed.checks.filter((check) => !check.passed);
-    expect(failing.map((check) => check.description)).toEqual(["visits action before the final answer"]);
-    expect(failing[0].actual).toBe("there is no final answer: the run finished (path: agent → ask_human → agent → action)");
-    expect(failed.thread_id).toBeTruthy();
+    expect(invalid.message).toContain('entry "nowhere" is not a node of this graph');
   });
 
   it("stays paused without an answer, and says which answers were not used", async () => {
