@@ -107,7 +107,7 @@ describe("export to code", () => {
 
   it("refuses a document Switchyard could not run, and an unknown language", () => {
     const doc = loadSeedDoc();
-    const broken = { ...doc, edges: doc.edges.filter((edge) => edge.source !== "action") };
+    const broken = { ...doc, entry: "missing" };
     expect(() => exportGraphDoc(broken, "ts")).toThrow(InvalidGraphError);
     expect(() => exportGraphDoc(doc, "go" as never)).toThrow(UnknownExportLanguageError);
   });
