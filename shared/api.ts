@@ -82,6 +82,19 @@ export interface Assistant {
   updated_at: string;
 }
 
+/** One version of an assistant, as `POST /assistants/{id}/versions` lists them (newest first). */
+export interface AssistantVersion {
+  assistant_id: string;
+  graph_id: string;
+  version: number;
+  config: Record<string, unknown>;
+  context: Record<string, unknown>;
+  metadata: Metadata;
+  name: string;
+  description: string | null;
+  created_at: string;
+}
+
 /** A message as LangGraph's JSON shows it (not LangChain's `lc` constructor form). */
 export interface WireMessage {
   type: string;
@@ -107,12 +120,39 @@ export interface WorkspaceGraphInfo {
   file: string;
   valid: boolean;
   problems: Problem[];
+  /**
+   * Absent (or "document"): a `NAME.graph.json` the editor can change. "code": a graph of a LangGraph.js
+   * project (`serve --config langgraph.json`), drawn read-only from `GET /assistants/{name}/graph?xray=true`.
+   */
+  source?: "document" | "code";
+  /** Code graphs only: the module and export, as langgraph.json names them. */
+  code?: CodeGraphInfo;
+}
+
+export interface CodeGraphInfo {
+  /** The module's path relative to the project folder, e.g. "src/agent.ts". */
+  file: string;
+  /** Absolute path of the module. */
+  path: string;
+  /** The export, e.g. "graph" ("default" when langgraph.json names none). */
+  export: string;
+  /** The spec as written in langgraph.json, e.g. "./src/agent.ts:graph". */
+  spec: string;
+  /** "compiled" (a compiled graph or StateGraph) or "factory" (a function of the run's config); absent while the module is broken. */
+  kind?: "compiled" | "factory";
+  /** Which load of the project this is (grows with every reload on a source change). */
+  version: number;
+  loaded_at: string;
+  /** Why the module could not be loaded, with the file and line when known. */
+  error?: { message: string; file: string; line?: number; column?: number };
 }
 
 export interface WorkspaceInfo {
   name: string;
   path: string;
   graphs: WorkspaceGraphInfo[];
+  /** Present when the server serves a LangGraph.js project (`serve --config`): its langgraph.json. */
+  project?: { config_file: string; dir: string; warnings: string[] };
 }
 
 export interface GraphFileResponse {
@@ -136,4 +176,6 @@ export interface GraphSaveResponse {
 export type WorkspaceEvent =
   | { event: "graph-changed"; data: { name: string; hash: string } }
   | { event: "graph-added"; data: { name: string; hash: string } }
-  | { event: "graph-deleted"; data: { name: string } };
+  | { event: "graph-deleted"; data: { name: string } }
+  /** A code project reloaded after a source change; `error` is set for a graph that now fails to load. */
+  | { event: "code-graph-reloaded"; data: { name: string; version: number; error?: CodeGraphInfo["error"] } };

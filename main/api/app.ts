@@ -12,6 +12,7 @@ import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
 import { settingsRoutes } from "./routes/settings";
 import { stateRoutes } from "./routes/state";
+import { storeRoutes } from "./routes/store";
 import { systemRoutes } from "./routes/system";
 import { threadRoutes } from "./routes/threads";
 import { securityMiddleware } from "./security";
@@ -24,6 +25,7 @@ export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
     app.route("/", routes);
   }
   app.route("/", exportRoutes(ctx));
+  app.route("/", storeRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);

@@ -2,7 +2,8 @@ import type { RunStatus } from "../../shared/api";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack } from "./rollback";
-import { StreamFrames } from "./stream-modes";
+import { streamGraph } from "./graph-stream";
+import { StreamFrames, withNamespace } from "./stream-modes";
 
 /** Runs one run to its end: streams the graph, turns chunks into frames, then records the outcome. */
 export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise<void> {
@@ -15,12 +16,12 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   setRunStatus(ctx, active, "running");
   active.emit({ event: "metadata", data: { run_id: run.run_id, attempt: 1 } });
   const frames = new StreamFrames(plan.streamModes);
-  const runKeys = { graph_id: plan.graph.graphId, assistant_id: plan.graph.assistantId, run_id: run.run_id, thread_id: run.thread_id };
+  const runKeys = { graph_id: plan.graph.graphId, assistant_id: plan.assistantId, run_id: run.run_id, thread_id: run.thread_id };
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
   try {
-    const stream = await plan.graph.compiled.stream(plan.input as never, {
+    const outputs = streamGraph(plan, run.run_id, {
       // LangGraph copies configurable keys into checkpoint metadata: that is how history knows its run.
       configurable: { ...plan.configurable, ...runKeys, ...(plan.checkpointId ? { checkpoint_id: plan.checkpointId } : {}) },
       metadata: { ...plan.metadata, ...runKeys },
@@ -31,9 +32,15 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
       ...(plan.recursionLimit ? { recursionLimit: plan.recursionLimit } : {}),
       ...(plan.tags ? { tags: plan.tags } : {}),
     });
-    for await (const [mode, chunk] of stream as AsyncIterable<[never, unknown]>) {
-      if (mode === "updates" && chunk && typeof chunk === "object" && "__interrupt__" in chunk) paused = true;
-      for (const frame of frames.framesOf(mode, chunk)) active.emit(frame);
+    for await (const output of outputs) {
+      if (output.kind === "event") {
+        active.emit({ event: "events", data: output.data });
+        continue;
+      }
+      const { namespace, mode, chunk } = output;
+      const isRoot = namespace.length === 0;
+      if (isRoot && mode === "updates" && chunk && typeof chunk === "object" && "__interrupt__" in chunk) paused = true;
+      for (const frame of frames.framesOf(mode as never, chunk)) active.emit(isRoot ? frame : withNamespace(frame, namespace));
     }
   } catch (caught) {
     if (active.controller.signal.aborted) {

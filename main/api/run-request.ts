@@ -1,11 +1,10 @@
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import type { MultitaskStrategy, StreamMode } from "../../shared/api";
-import { checkNodeNames, UnknownNodeError } from "../engine";
+import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
-import { BadRequestError } from "./errors";
-import { graphIdOf, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { checkGraphNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
 import { bodyId } from "./ids";
 import { libraryModesOf, parseStreamModes } from "./stream-modes";
 
@@ -24,6 +23,8 @@ export const runBodySchema = z
       .nullish(),
     metadata: z.record(z.string(), z.unknown()).nullish(),
     stream_mode: z.unknown().optional(),
+    stream_subgraphs: z.boolean().nullish(),
+    context: z.record(z.string(), z.unknown(), { error: "must be an object" }).nullish(),
     interrupt_before: nodeList,
     interrupt_after: nodeList,
     checkpoint_id: z.string().nullish(),
@@ -40,6 +41,12 @@ export type RunBody = z.infer<typeof runBodySchema>;
 /** Everything a run needs, checked before the run exists (so bad input never leaves a trace). */
 export interface RunPlan {
   graph: RunnableGraph;
+  /** The assistant the run was asked for (a graph's system assistant, or one made with POST /assistants). */
+  assistantId: string;
+  /** LangGraph's runtime `context`: the assistant's, overridden key by key by the run's. */
+  context: Record<string, unknown>;
+  /** `stream_subgraphs`: frames of subgraphs too, as `mode|namespace`. */
+  subgraphs: boolean;
   input: unknown;
   configurable: Record<string, unknown>;
   recursionLimit?: number;
@@ -60,19 +67,26 @@ export interface RunPlan {
 export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
   const body = parseBody(runBodySchema, raw);
   const streamModes = parseStreamModes(body.stream_mode);
-  const graph = await runnableGraph(ctx, await graphIdOf(ctx, body.assistant_id));
-  checkNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
-  checkNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
-  if (typeof body.command?.goto === "string") checkNodes(graph, [body.command.goto], "command.goto");
-  if (Array.isArray(body.command?.goto)) checkNodes(graph, body.command.goto, "command.goto");
+  const assistant = await resolveAssistant(ctx, body.assistant_id);
+  const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
+  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
+  const context = { ...assistant.context, ...(body.context ?? {}) };
+  const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
+  checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
+  checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");
+  if (Array.isArray(body.command?.goto)) checkGraphNodes(graph, body.command.goto, "command.goto");
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
   if (checkpointId !== undefined) bodyId(checkpointId, "checkpoint_id");
-  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = body.config?.configurable ?? {};
+  const recursionLimit = body.config?.recursion_limit ?? (assistant.config.recursion_limit as number | undefined);
   return {
     graph,
+    assistantId: assistant.assistant_id,
+    context,
+    subgraphs: body.stream_subgraphs ?? false,
     input: inputOf(body),
     configurable,
-    recursionLimit: body.config?.recursion_limit ?? undefined,
+    recursionLimit: recursionLimit ?? undefined,
     tags: body.config?.tags ?? undefined,
     checkpointId,
     streamModes,
@@ -92,17 +106,10 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
       interrupt_before: body.interrupt_before ?? null,
       interrupt_after: body.interrupt_after ?? null,
       checkpoint_id: checkpointId ?? null,
+      context: body.context ?? null,
+      subgraphs: body.stream_subgraphs ?? false,
     },
   };
-}
-
-function checkNodes(graph: RunnableGraph, names: string[] | "*" | undefined, field: string): void {
-  try {
-    checkNodeNames(graph.doc, names, field);
-  } catch (error) {
-    if (error instanceof UnknownNodeError) throw new BadRequestError(error.message);
-    throw error;
-  }
 }
 
 /** `input: null` (or none) resumes; a `command` resumes, updates or jumps. */

@@ -21,13 +21,13 @@ export async function startRun(ctx: ServerContext, threadId: string | null, body
   let thread = ctx.threads.get(id);
   if (!thread && !temporary && plan.ifNotExists !== "create") throw new ThreadNotFoundError(id);
   ctx.runs.checkStrategy(id, plan);
-  const graphMetadata = { graph_id: plan.graph.graphId, assistant_id: plan.graph.assistantId };
+  const graphMetadata = { graph_id: plan.graph.graphId, assistant_id: plan.assistantId };
   thread ??= ctx.threads.create(id, graphMetadata);
   const now = new Date().toISOString();
   const run: Run = {
     run_id: uuidv7(),
     thread_id: id,
-    assistant_id: plan.graph.assistantId,
+    assistant_id: plan.assistantId,
     created_at: now,
     updated_at: now,
     status: "pending",

@@ -1,4 +1,8 @@
+import { CodeProject } from "../project/code-project";
+import { ProjectWatcher } from "../project/project-watch";
+import { AssistantStore } from "../workspace/assistant-store";
 import { openCheckpointer } from "../workspace/checkpointer";
+import { FileItemStore } from "../workspace/item-store";
 import { RunLog } from "../workspace/run-log";
 import { ThreadStore } from "../workspace/thread-store";
 import { Workspace } from "../workspace/workspace";
@@ -19,15 +23,29 @@ export interface LoadedApp {
  * The heavy half of the server (LangGraph, the checkpoint saver, the stores), loaded after the
  * port is open so the ready line comes quickly; requests wait for it.
  */
-export async function loadApp(options: { workspaceDir: string; security: SecurityOptions; rendererDir: string; durability?: "sync" | "async"; checkpointer?: string }): Promise<LoadedApp> {
+export async function loadApp(options: {
+  workspaceDir: string;
+  security: SecurityOptions;
+  rendererDir: string;
+  durability?: "sync" | "async";
+  checkpointer?: string;
+  /** A langgraph.json: its graphs are served too (loaded, then reloaded on source changes). */
+  projectConfig?: string;
+}): Promise<LoadedApp> {
   const workspace = new Workspace(options.workspaceDir);
+  const project = options.projectConfig ? new CodeProject(options.projectConfig) : undefined;
   const checkpointer = await openCheckpointer(workspace.dataDir, options.durability, options.checkpointer);
   const threads = new ThreadStore(workspace.dataDir);
   const runLog = new RunLog(workspace.dataDir);
+  const assistants = new AssistantStore(workspace.dataDir);
+  const store = new FileItemStore(workspace.dataDir);
   const ctx: ServerContext = {
     workspace,
+    project,
     threads,
     runLog,
+    assistants,
+    store,
     saver: withRunMetadata(checkpointer.saver),
     runs: undefined as unknown as RunRegistry,
     security: options.security,
@@ -37,12 +55,22 @@ export async function loadApp(options: { workspaceDir: string; security: Securit
   ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
   const watcher = new WorkspaceWatcher(workspace);
   await watcher.start();
+  let projectWatcher: ProjectWatcher | undefined;
+  if (project) {
+    await project.load();
+    for (const warning of project.warnings) console.error(`switchyard: ${project.configFile}: ${warning}`);
+    projectWatcher = new ProjectWatcher(project);
+    projectWatcher.start();
+  }
   const app = createApp(ctx, watcher);
   return {
     fetch: (request) => app.fetch(request),
     close: async () => {
       watcher.close();
+      projectWatcher?.close();
       threads.close();
+      assistants.close();
+      store.close();
       runLog.close();
       await checkpointer.close();
     },

@@ -18,6 +18,8 @@ export interface ServerOptions {
   durability?: "sync" | "async";
   /** A postgres:// URL: checkpoints go to that database instead of the workspace folder. */
   checkpointer?: string;
+  /** A LangGraph.js project's langgraph.json (`serve --config`): its graphs are served too; run data stays in `workspaceDir/.switchyard`. */
+  projectConfig?: string;
 }
 
 export interface RunningServer {
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   security.address.port = (server.address() as AddressInfo).port;
   const app = (loading.app = import("./server-context").then(({ loadApp }) =>
-    loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability, checkpointer: options.checkpointer }),
+    loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability, checkpointer: options.checkpointer, projectConfig: options.projectConfig }),
   ));
   const loaded = app.then(() => undefined);
   loaded.catch(() => {});

@@ -4,7 +4,7 @@ import { BadRequestError } from "./errors";
 import { toWireJson } from "./serialize";
 import type { SseFrame } from "./sse";
 
-export const STREAM_MODES: StreamMode[] = ["values", "updates", "debug", "tasks", "checkpoints", "messages", "messages-tuple", "custom"];
+export const STREAM_MODES: StreamMode[] = ["values", "updates", "debug", "tasks", "checkpoints", "messages", "messages-tuple", "custom", "events"];
 
 type LibraryMode = "values" | "updates" | "debug" | "tasks" | "checkpoints" | "messages" | "custom";
 
@@ -19,13 +19,21 @@ export function parseStreamModes(value: unknown): StreamMode[] {
   return modes.length > 0 ? [...new Set(modes as StreamMode[])] : ["values"];
 }
 
-/** The LangGraph stream modes that produce what was asked for ("messages-tuple" is the library's "messages"). */
+/**
+ * The LangGraph stream modes that produce what was asked for ("messages-tuple" is the library's
+ * "messages"; "events" is not a library mode: LangChain's callback events carry it).
+ */
 export function libraryModesOf(modes: StreamMode[]): LibraryMode[] {
-  const library = modes.map((mode): LibraryMode => (mode === "messages-tuple" ? "messages" : (mode as LibraryMode)));
+  const library = modes.filter((mode) => mode !== "events").map((mode): LibraryMode => (mode === "messages-tuple" ? "messages" : (mode as LibraryMode)));
   // Updates tell the server that a run paused (`__interrupt__`), and the Platform's "messages"
   // mode marks a message complete when its node's update arrives; frames go out only if asked for.
   library.push("updates");
   return [...new Set(library)];
+}
+
+/** A subgraph's frame, named as the Platform API names it: `updates|parent:task-id|child:task-id`. */
+export function withNamespace(frame: SseFrame, namespace: string[]): SseFrame {
+  return { ...frame, event: `${frame.event}|${namespace.join("|")}` };
 }
 
 /** Turns LangGraph stream chunks into SSE frames of the requested modes. */

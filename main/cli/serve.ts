@@ -1,15 +1,19 @@
 import { stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { WorkspaceLockedError } from "../checkpoint/errors";
 import { PortInUseError, startServer, TokenRequiredError } from "../api/server";
 import { exampleWorkspace } from "../workspace/user-data";
 import { isPostgresUrl } from "../checkpoint/postgres-url";
+import { LangGraphConfigError, readProjectConfig } from "../project/langgraph-config";
 import { CliUsageError } from "./cli-error";
 
-const HELP = `usage: switchyard serve [--workspace DIR] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]... [--checkpointer URL]
+const HELP = `usage: switchyard serve [--workspace DIR | --config langgraph.json] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]... [--checkpointer URL]
 
 Serves a workspace over the LangGraph Platform API (and the Switchyard app at /).
   --workspace DIR      folder of *.graph.json files (default: the bundled example, copied to your data folder)
+  --config FILE        a LangGraph.js project's langgraph.json, as "langgraph dev" takes it: serves the graphs it names
+                       (TypeScript or JavaScript, reloaded when a source file changes); run data goes to <project>/.switchyard
   --port N             port to listen on (default 2024; 0 = any free port)
   --host H             address to listen on (default 127.0.0.1; anything else needs --token)
   --token T            require "Authorization: Bearer T" on every request (default: $SWITCHYARD_TOKEN)
@@ -24,7 +28,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const port = parsePort(values.port);
-  const workspaceDir = values.workspace ?? (await exampleWorkspace());
+  const projectConfig = values.config === undefined ? undefined : checkProjectConfig(values.config);
+  const workspaceDir = values.workspace ?? (projectConfig ? dirname(projectConfig) : await exampleWorkspace());
   const isFolder = await stat(workspaceDir).then((info) => info.isDirectory(), () => false);
   if (!isFolder) throw new CliUsageError(`--workspace ${workspaceDir}: no such folder`);
   let server;
@@ -36,6 +41,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       token: values.token ?? process.env.SWITCHYARD_TOKEN,
       allowOrigins: values["allow-origin"] ?? [],
       checkpointer: checkpointerOption(values.checkpointer),
+      projectConfig,
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof TokenRequiredError) throw new CliUsageError(error.message);
@@ -66,6 +72,7 @@ function parseOptions(argv: string[]) {
       args: argv,
       options: {
         workspace: { type: "string", short: "w" },
+        config: { type: "string", short: "c" },
         port: { type: "string", short: "p" },
         host: { type: "string" },
         token: { type: "string" },
@@ -78,6 +85,16 @@ function parseOptions(argv: string[]) {
     });
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message}\n\n${HELP}`);
+  }
+}
+
+/** Reads langgraph.json up front, so a broken one is a usage error before the port opens. */
+function checkProjectConfig(file: string): string {
+  try {
+    return readProjectConfig(resolve(file)).configFile;
+  } catch (error) {
+    if (error instanceof LangGraphConfigError) throw new CliUsageError(`--config ${error.message}`);
+    throw error;
   }
 }
 

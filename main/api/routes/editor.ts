@@ -8,6 +8,7 @@ import type { WorkspaceWatcher } from "../../workspace/workspace-watch";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
 import { sseResponse } from "../sse";
+import { codeGraphInfos, projectInfo, subscribeProjectReloads } from "./code-graph-info";
 
 const nameSchema = z.object({ to: z.string({ error: "required: the new graph name" }).min(1) }).loose();
 
@@ -21,7 +22,11 @@ export function editorRoutes(ctx: ServerContext, watcher: WorkspaceWatcher): Hon
     const info: WorkspaceInfo = {
       name: ws.name,
       path: ws.dir,
-      graphs: graphs.map((entry) => ({ name: entry.name, file: `${entry.name}.graph.json`, valid: entry.doc !== undefined && entry.problems.length === 0, problems: entry.problems })),
+      graphs: [
+        ...graphs.map((entry) => ({ name: entry.name, file: `${entry.name}.graph.json`, valid: entry.doc !== undefined && entry.problems.length === 0, problems: entry.problems })),
+        ...codeGraphInfos(ctx),
+      ],
+      ...(ctx.project ? { project: projectInfo(ctx.project) } : {}),
     };
     return c.json(info);
   });
@@ -65,7 +70,12 @@ export function editorRoutes(ctx: ServerContext, watcher: WorkspaceWatcher): Hon
     let unsubscribe = () => {};
     return sseResponse(
       (writer) => {
-        unsubscribe = watcher.subscribe((event) => writer.send(event));
+        const stopFiles = watcher.subscribe((event) => writer.send(event));
+        const stopProject = subscribeProjectReloads(ctx, (event) => writer.send(event));
+        unsubscribe = () => {
+          stopFiles();
+          stopProject();
+        };
       },
       { onDisconnect: () => unsubscribe() },
     );

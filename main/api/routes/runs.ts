@@ -63,6 +63,15 @@ export function runRoutes(ctx: ServerContext): Hono {
     return followRun(active, c.req.header("last-event-id"), cancelOnDisconnect);
   });
 
+  // threads.joinStream: follow the thread's current run (or its last one, for a minute after it ends).
+  app.get("/threads/:thread_id/stream", (c) => {
+    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const runs = ctx.runs.ofThread(thread.thread_id);
+    const active = runs.find((run) => !run.finished) ?? runs.at(-1);
+    if (!active) return sseResponse((writer) => writer.close());
+    return followRun(active, c.req.header("last-event-id"), false);
+  });
+
   app.post("/threads/:thread_id/runs/:run_id/cancel", async (c) => {
     const run = requireRun(c, ctx);
     const action = c.req.query("action") ?? "interrupt";

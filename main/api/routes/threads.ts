@@ -7,6 +7,7 @@ import type { ServerContext } from "../context";
 import { ConflictError } from "../errors";
 import { bodyId } from "../ids";
 import { deleteThreadData } from "../run-start";
+import { applySupersteps, superstepsSchema } from "../supersteps";
 import { requireThread } from "../thread-access";
 import { copyCheckpoints } from "../thread-copy";
 import { threadView } from "../thread-view";
@@ -14,7 +15,7 @@ import { threadView } from "../thread-view";
 const metadataSchema = z.record(z.string(), z.unknown(), { error: "must be an object" }).nullish();
 
 const createSchema = z
-  .object({ thread_id: z.string().nullish(), metadata: metadataSchema, if_exists: z.enum(["raise", "do_nothing"]).nullish() })
+  .object({ thread_id: z.string().nullish(), metadata: metadataSchema, if_exists: z.enum(["raise", "do_nothing"]).nullish(), supersteps: superstepsSchema.nullish() })
   .loose();
 
 const searchSchema = z
@@ -42,7 +43,17 @@ export function threadRoutes(ctx: ServerContext): Hono {
       if (body.if_exists === "do_nothing") return c.json(existing);
       throw new ConflictError(`Thread ${threadId} already exists`);
     }
-    return c.json(ctx.threads.create(threadId, body.metadata ?? {}));
+    const metadata = Object.fromEntries(Object.entries(body.metadata ?? {}).filter(([, value]) => value !== undefined && value !== null));
+    const created = ctx.threads.create(threadId, metadata);
+    if (!body.supersteps?.length) return c.json(created);
+    // A thread made with its history already in it: each superstep is one checkpoint (SDK `threads.create({supersteps})`).
+    try {
+      await applySupersteps(ctx, created, body.supersteps);
+    } catch (error) {
+      await deleteThreadData(ctx, threadId);
+      throw error;
+    }
+    return c.json(await threadView(ctx, ctx.threads.get(threadId)!));
   });
 
   app.get("/threads/:thread_id", async (c) => c.json(await threadView(ctx, requireThread(ctx, c.req.param("thread_id")))));
