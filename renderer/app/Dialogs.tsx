@@ -21,7 +21,9 @@ export function Dialogs() {
 function ConfirmDialog() {
   const request = useUiStore((state) => state.confirm)!;
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  useEffect(() => {
+    button.current?.focus();
+  }, []);
   const answer = (ok: boolean) => {
     useUiStore.setState({ confirm: null });
     request.resolve(ok);
@@ -48,7 +50,9 @@ function PromptDialog() {
   const request = useUiStore((state) => state.prompt)!;
   const [value, setValue] = useState(request.initial);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.select(), []);
+  useEffect(() => {
+    input.current?.select();
+  }, []);
   const error = request.validate(value.trim());
   const answer = (result: string | null) => {
     useUiStore.setState({ prompt: null });

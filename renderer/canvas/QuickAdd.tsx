@@ -17,8 +17,12 @@ export function QuickAdd() {
       return words.every((word) => text.includes(word));
     });
   }, [query]);
-  useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+  useEffect(() => {
+    setActive(0);
+  }, [query]);
 
   const close = () => useUiStore.setState({ quickAddOpen: false });
   const choose = (kind: NodeKindName | undefined) => {

@@ -9,7 +9,9 @@ export const EventsList = memo(function EventsList() {
   const events = useRunStore((state) => state.events);
   const threadId = useRunStore((state) => state.threadId);
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [events.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "nearest" });
+  }, [events.length]);
   if (events.length === 0) {
     return (
       <div className="sy-empty-note" role="status">

@@ -65,7 +65,9 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
 /** The node's id, which is also its name in the file and in runs. Applied on Enter or leaving the field. */
 function NodeNameField({ doc, id }: { doc: GraphDoc; id: string }) {
   const [draft, setDraft] = useState(id);
-  useEffect(() => setDraft(id), [id]);
+  useEffect(() => {
+    setDraft(id);
+  }, [id]);
   const problem = renameProblem(doc, id, draft);
   const commit = () => {
     if (!problem && draft !== id) renameNode.run({ from: id, to: draft });

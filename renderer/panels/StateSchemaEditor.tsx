@@ -77,7 +77,9 @@ export function StateSchemaEditor({ doc }: { doc: GraphDoc }) {
 
 function StateFieldRow({ name, field }: { name: string; field: StateField }) {
   const [draft, setDraft] = useState(name);
-  useEffect(() => setDraft(name), [name]);
+  useEffect(() => {
+    setDraft(name);
+  }, [name]);
   const doc = useGraphStore((state) => state.doc);
   const taken = draft !== name && !!doc && draft in doc.state.fields;
   const error = !isValidFieldName(draft) ? "Letters, digits or _" : taken ? "Name in use" : null;

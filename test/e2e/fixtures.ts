@@ -60,7 +60,8 @@ export const test = base.extend<{ workspaceSource: WorkspaceSource; workspace: W
   workspace: async ({ workspaceSource, page }, use) => {
     const dir = copyWorkspace(workspaceSource);
     const server = await startServer(dir);
-    page.on("pageerror", (error) => console.error(`[page error] ${error.message}`));
+    if (process.env.SWITCHYARD_E2E_CONSOLE) page.on("console", (message) => message.type() === "error" && console.error(`[console] ${message.text().slice(0, 1500)}`));
+    page.on("pageerror", (error) => console.error(`[page error] ${error.stack ?? error.message}`));
     await page.goto(server.url);
     await use({ dir, url: server.url, file: (name) => join(dir, `${name}.graph.json`) });
     await server.stop();
