@@ -23,7 +23,15 @@ export function testPostgres(file: string): TestPostgres {
     return skip(file, `no PostgreSQL for the tests (SWITCHYARD_TEST_POSTGRES_URL is not set and ${SCRIPT} could not start one: ${reason})`);
   }
   const dir = /stop (\S+)\)/.exec(started.stderr)?.[1];
-  return { url, stop: () => void spawnSync("bash", [SCRIPT, "stop", ...(dir ? [dir] : [])], { encoding: "utf8", timeout: 30_000 }) };
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    spawnSync("bash", [SCRIPT, "stop", ...(dir ? [dir] : [])], { encoding: "utf8", timeout: 30_000 });
+  };
+  // Also when the test process ends without running afterAll (a timeout, an interrupted run).
+  process.once("exit", stop);
+  return { url, stop };
 }
 
 function skip(file: string, skipReason: string): TestPostgres {
