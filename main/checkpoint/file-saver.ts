@@ -27,6 +27,19 @@ import { LOG_FILE_NAME, ThreadLog, ThreadLogClosedError, fsyncDirectory, type To
 import { WorkspaceLock } from "./workspace-lock";
 import { buildWritesRecord } from "./writes-record";
 
+// What callers need, from one import.
+export {
+  CheckpointWriteError,
+  CheckpointerClosedError,
+  CorruptCheckpointError,
+  InvalidThreadIdError,
+  MissingCheckpointConfigError,
+  WorkspaceLockedError,
+} from "./errors";
+export { assertValidThreadId } from "./thread-id";
+export type { Durability } from "./durability";
+export type { TornTail } from "./thread-log";
+
 export interface FileCheckpointSaverOptions {
   /** When a put reaches the disk unless the run sets `durability` itself; default "sync". */
   durability?: Durability;
