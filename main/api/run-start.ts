@@ -11,6 +11,8 @@ export interface StartedRun {
   run: Run;
   /** A thread made for a thread-less run (`/runs/stream`, `/runs/wait`): deleted afterwards unless on_completion is "keep". */
   temporary: boolean;
+  /** Keeps a temporary thread until `reading` settles (`/runs/wait` reads its final values first). */
+  holdCleanup(reading: Promise<unknown>): void;
 }
 
 /** Checks the request, creates the run record and queues the run on its thread. */
@@ -39,8 +41,13 @@ export async function startRun(ctx: ServerContext, threadId: string | null, body
   ctx.threads.update(id, { status: "busy", metadata: { ...thread.metadata, ...graphMetadata } });
   const active = new ActiveRun(run, plan);
   ctx.runs.submit(active);
-  if (temporary && plan.onCompletion === "delete") void active.done.then(() => deleteThreadData(ctx, id));
-  return { active, temporary, run };
+  let hold: Promise<unknown> = Promise.resolve();
+  if (temporary && plan.onCompletion === "delete") {
+    void active.done
+      .then(() => hold.catch(() => undefined))
+      .then(() => deleteThreadData(ctx, id));
+  }
+  return { active, temporary, run, holdCleanup: (reading) => (hold = reading) };
 }
 
 export async function deleteThreadData(ctx: ServerContext, threadId: string): Promise<void> {

@@ -24,13 +24,17 @@ export const superstepsSchema = z.array(
 
 export type Supersteps = z.infer<typeof superstepsSchema>;
 
+const PSEUDO_NODES = ["__input__", "__copy__", "__start__", "__end__"];
+
 /**
  * Batched state updates (LangGraph's `bulkUpdateState`): every superstep becomes one checkpoint,
  * its updates applied together as if those nodes had run in the same step.
  */
 export async function applySupersteps(ctx: ServerContext, thread: Thread, supersteps: Supersteps) {
   const graph = await graphOfThread(ctx, thread);
-  supersteps.forEach((step, index) => checkGraphNodes(graph, step.updates.map((update) => update.as_node), `supersteps[${index}].as_node`));
+  // LangGraph's own pseudo-nodes ("__input__" for the input step, "__copy__" for a fork) are its to check.
+  const named = (step: Supersteps[number]) => step.updates.map((update) => update.as_node).filter((name) => !PSEUDO_NODES.includes(name));
+  supersteps.forEach((step, index) => checkGraphNodes(graph, named(step), `supersteps[${index}].as_node`));
   const config = { configurable: { thread_id: thread.thread_id, checkpoint_ns: "", graph_id: graph.graphId } };
   const steps = supersteps.map((step) => ({
     updates: step.updates.map((update) => ({ values: update.command ? new Command(update.command as never) : (update.values ?? null), asNode: update.as_node })),

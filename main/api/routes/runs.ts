@@ -95,11 +95,14 @@ async function streamRun(c: Context, ctx: ServerContext, threadId: string | null
 }
 
 async function waitRun(c: Context, ctx: ServerContext, threadId: string | null): Promise<Response> {
-  const { active } = await startRun(ctx, threadId, await readJsonObject(c));
+  const { active, holdCleanup } = await startRun(ctx, threadId, await readJsonObject(c));
   c.header("Content-Location", runPath(active));
-  await active.done;
+  // A thread-less run's thread goes once the run ends: read the final values before that.
+  const values = active.done.then(() => (active.outcome?.error ? undefined : currentValues(ctx, ctx.threads.get(active.run.thread_id))));
+  holdCleanup(values);
+  const final = await values;
   if (active.outcome?.error) return c.json({ __error__: active.outcome.error });
-  return c.json((await currentValues(ctx, ctx.threads.get(active.run.thread_id))) as object);
+  return c.json(final as object);
 }
 
 function followRun(active: ActiveRun, lastEventId: string | undefined, cancelOnDisconnect: boolean, headers: Record<string, string> = {}): Response {
