@@ -101,7 +101,10 @@ export function indent(code: string, spaces: number): string {
     .join("\n");
 }
 
-/** Text for a one-line comment: line breaks become spaces, and a comment can never be closed early. */
+/**
+ * Text for a one-line comment or docstring: line breaks become spaces, a comment can never be
+ * closed early, and backslashes are doubled (a Python docstring would read them as escapes).
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").replaceAll("*/", "* /").replaceAll('"""', "'''");
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replaceAll("*/", "* /").replaceAll("\\", "\\\\").replaceAll('"""', "'''");
 }

@@ -1,6 +1,6 @@
 import type { FieldType, StateField } from "../../shared/graph-doc";
 import type { ImportSet } from "./imports";
-import { pyLiteral } from "./names";
+import { oneLine, pyLiteral } from "./names";
 import type { ExportPlan } from "./plan";
 
 /**
@@ -11,7 +11,7 @@ import type { ExportPlan } from "./plan";
 export function emitPyState(plan: ExportPlan, imports: ImportSet): string {
   imports.use("typing", "TypedDict");
   const fields = Object.entries(plan.doc.state.fields).map(([name, field]) => {
-    const notes = [field.description, field.default !== undefined ? `default ${pyLiteral(field.default)}: pass it in the input` : undefined].filter(Boolean);
+    const notes = [field.description && oneLine(field.description), field.default !== undefined ? oneLine(`default ${pyLiteral(field.default)}: pass it in the input`) : undefined].filter(Boolean);
     return `    ${name}: ${annotationOf(field, imports)}${notes.length ? `  # ${notes.join("; ")}` : ""}`;
   });
   return [`class State(TypedDict, total=False):`, `    """The graph state: one key per field, with its reducer."""`, "", ...fields].join("\n");

@@ -54,7 +54,7 @@ function graphModule(plan: ExportPlan): string {
   }
 
   const sections = [
-    `"""The "${plan.doc.name}" graph, exported from Switchyard.${plan.doc.description ? `\n\n${oneLine(plan.doc.description)}` : ""}\n"""`,
+    `"""The "${oneLine(plan.doc.name)}" graph, exported from Switchyard.${plan.doc.description ? `\n\n${oneLine(plan.doc.description)}` : ""}\n"""`,
     imports.renderPy(new Set(["json", "os", "re", "typing", "uuid"])),
     PY_SUPPORT_SECTION.trimEnd(),
     "# ---- state",

@@ -1,6 +1,6 @@
 import type { ExportedFile } from "./exported-file";
 import { ImportSet } from "./imports";
-import { NameTable, tsString } from "./names";
+import { NameTable, oneLine, tsString } from "./names";
 import { codeParts, type ExportPlan } from "./plan";
 import { emitTsCode, type TsCodeModule } from "./ts-code";
 import { emitTsRouter, tsTarget } from "./ts-edges";
@@ -66,7 +66,7 @@ function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): st
   }
 
   const sections = [
-    `// The "${plan.doc.name}" graph, exported from Switchyard.${plan.doc.description ? `\n// ${plan.doc.description}` : ""}`,
+    `// The "${oneLine(plan.doc.name)}" graph, exported from Switchyard.${plan.doc.description ? `\n// ${oneLine(plan.doc.description)}` : ""}`,
     imports.renderTs(),
     "// ---- state",
     state,

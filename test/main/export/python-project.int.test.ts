@@ -31,6 +31,7 @@ describe.skipIf(!hasPython)("an exported Python project", () => {
     ["seed", loadSeedDoc],
     ["kitchen", loadKitchenDoc],
     ["anthropic", () => providerDoc("anthropic", { model: "claude-x", maxTokens: 50 })],
+    ["awkward text", () => ({ ...loadSeedDoc(), name: 'a"""b\\x', description: 'C:\\xyz """ done\nsecond line */' })],
   ] as const)("compiles and has the %s graph's nodes, edges, routers and interrupt points", (_name, load) => {
     const doc = load();
     const project = writeProject(exportGraphDoc(doc, "python"), false);
