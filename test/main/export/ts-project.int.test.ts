@@ -9,6 +9,7 @@ import { exportGraphDoc } from "../../../main/export";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
 import { loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { http, parseSse, startServerProcess } from "../api/server-process";
 import { runScenario, scenarios } from "./scenarios";
 
 const run = promisify(execFile);
@@ -48,6 +49,22 @@ describe("an exported TypeScript project", () => {
     const expected = await runScenario(compileGraphDoc(docs[name](), { checkpointer: new MemorySaver() }) as never, scenarios[name]);
     const { stdout } = await exported;
     expect(JSON.parse(stdout)).toEqual(expected);
+  });
+
+  it("is served from its langgraph.json by a LangGraph API server (switchyard serve --config) and pauses before ask_human", async () => {
+    const dir = projects.seed.dir;
+    const server = await startServerProcess(dir, ["--config", join(dir, "langgraph.json")]);
+    try {
+      const request = http(server.url);
+      const { json: thread } = await request("POST", "/threads", {});
+      const run = await request("POST", `/threads/${thread.thread_id}/runs/stream`, { assistant_id: "agent", input: { messages: [{ role: "human", content: "hi" }] }, stream_mode: ["updates"] });
+      const updates = parseSse(run.text).filter((event) => event.event === "updates").map((event) => event.data as Record<string, any>);
+      expect(updates.map((update) => Object.keys(update)[0])).toEqual(["agent", "__interrupt__"]);
+      expect(updates[0].agent.messages[0].tool_calls[0]).toMatchObject({ name: "AskHuman", args: { question: "Where are you currently located?" } });
+      expect((await request("GET", `/threads/${thread.thread_id}/state`)).json.next).toEqual(["ask_human"]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("for the seed: pauses before ask_human, then calls search and answers with the sunny text", async () => {
