@@ -1,6 +1,6 @@
 export { compileGraphDoc, documentHash, InvalidGraphError, type CompiledGraph, type CompileOptions } from "./compile";
 export { chatModelFactory, defaultChatModelFactory, ProviderNotAvailableError, type ChatModelFactory } from "./providers";
-export { checkRunnable, codeProblems, providerProblems } from "./preflight";
+export { assertRunnable, checkRunnable, codeProblems, GraphNotRunnableError, providerProblems } from "./preflight";
 export { closeSandboxes } from "./sandbox/sandbox";
 export { ScriptedChatModel } from "./providers/scripted";
 export { checkNodeNames, UnknownNodeError } from "./node-names";

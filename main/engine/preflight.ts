@@ -26,6 +26,21 @@ export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env:
   return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc))];
 }
 
+/** A run was refused before it started; `problems` locate each cause on its node. */
+export class GraphNotRunnableError extends Error {
+  override name = "GraphNotRunnableError";
+  constructor(readonly graphName: string, readonly problems: Problem[]) {
+    super(`graph "${graphName}" cannot run on this machine yet: ${problems.map((problem) => problem.message).join("; ")}`);
+  }
+}
+
+/** checkRunnable for callers that start runs: throws GraphNotRunnableError when anything is in the way. */
+export async function assertRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const problems = await checkRunnable(doc, settings, env);
+  if (problems.length > 0) throw new GraphNotRunnableError(doc.name, problems);
+}
+
+
 /** Model and key problems of the graph's llm nodes (synchronous: no code is compiled). */
 export function providerProblems(doc: GraphDoc, settings: UserSettings, env: NodeJS.ProcessEnv = process.env): Problem[] {
   const problems: Problem[] = [];

@@ -1,4 +1,4 @@
-import { checkRunnable, providerProblems } from "../../../../main/engine/preflight";
+import { assertRunnable, checkRunnable, GraphNotRunnableError, providerProblems } from "../../../../main/engine/preflight";
 import { closeSandboxes } from "../../../../main/engine/sandbox/sandbox";
 import { loadSeedDoc } from "../../../helpers/seed";
 import { seedDocWith } from "./provider-graph";
@@ -27,5 +27,15 @@ describe("the run preflight", () => {
     expect(providerProblems(seedDocWith({ provider: "ollama" }), noSettings, {})).toEqual([
       { path: "nodes[1].config.model", nodeId: "agent", message: 'llm node "agent" uses ollama but names no model: choose one (e.g. llama3.2)' },
     ]);
+  });
+});
+
+describe("assertRunnable", () => {
+  it("throws a GraphNotRunnableError carrying the problems", async () => {
+    const error = await assertRunnable(seedDocWith({ provider: "anthropic", model: "claude-sonnet-4-5" }), noSettings, {}).then(() => undefined, (caught: Error) => caught);
+    expect(error).toBeInstanceOf(GraphNotRunnableError);
+    expect(error!.message).toBe('graph "agent" cannot run on this machine yet: llm node "agent" uses anthropic, but no API key is set: set ANTHROPIC_API_KEY or add the key in Settings');
+    expect((error as GraphNotRunnableError).problems[0]).toMatchObject({ nodeId: "agent" });
+    await expect(assertRunnable(loadSeedDoc(), noSettings, {})).resolves.toBeUndefined();
   });
 });
