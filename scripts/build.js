@@ -8,17 +8,25 @@
 //   node scripts/build.js --out DIR            into DIR instead of out/ (the layout test uses this)
 //   node scripts/build.js --if-stale           only the parts whose sources changed since they were built
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** What each part is built from and what it produces (relative to the out folder). */
 export const TARGETS = {
-  electron: { sources: ["main", "shared", "package.json"], outputs: ["electron/main.js", "electron/preload.cjs"] },
+  electron: {
+    sources: ["main", "shared", "package.json"],
+    outputs: ["electron/main.js", "electron/preload.cjs", "electron/sandbox-worker.js", "electron/emscripten-module.wasm"],
+  },
   renderer: { sources: ["renderer", "shared", "vite.config.ts", "package.json"], outputs: ["renderer/index.html"] },
 };
+
+const QUICKJS_WASM = join(dirname(createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync")), "emscripten-module.wasm");
+
+export const CLI_ONLY_PACKAGES = ["tsx", "tsx/*"];
 
 // Electron 38 runs Node 22 in the main process and Chromium 140 in the window.
 const NODE_TARGET = "node22";
@@ -39,6 +47,20 @@ export async function buildElectron(outDir) {
       format: "esm",
       target: NODE_TARGET,
       banner: { js: ESM_REQUIRE_BANNER },
+      // tsx (with esbuild's native binary) loads TypeScript code projects (`serve --config
+      // langgraph.json`), a CLI feature; it is imported lazily, so the desktop app leaves it out.
+      external: [...common.external, ...CLI_ONLY_PACKAGES],
+    }),
+    // The code-node sandbox runs QuickJS in a worker thread: its own bundle, with QuickJS's wasm
+    // beside it (main/engine/sandbox/sandbox.ts looks for both next to the main bundle).
+    esbuild.build({
+      ...common,
+      entryPoints: [join(root, "main/engine/sandbox/worker.ts")],
+      outfile: join(outDir, "electron/sandbox-worker.js"),
+      platform: "node",
+      format: "esm",
+      target: NODE_TARGET,
+      banner: { js: ESM_REQUIRE_BANNER },
     }),
     esbuild.build({
       ...common,
@@ -50,6 +72,7 @@ export async function buildElectron(outDir) {
       target: CHROME_TARGET,
     }),
   ]);
+  copyFileSync(QUICKJS_WASM, join(outDir, "electron/emscripten-module.wasm"));
 }
 
 export function buildRenderer(outDir) {

@@ -9,6 +9,9 @@ import { join } from "node:path";
 export const BUILD_LAYOUT = {
   main: "out/electron/main.js",
   preload: "out/electron/preload.cjs",
+  /** The code-node sandbox's worker and QuickJS's wasm, beside main.js (see main/engine/sandbox/sandbox.ts). */
+  sandboxWorker: "out/electron/sandbox-worker.js",
+  quickjsWasm: "out/electron/emscripten-module.wasm",
   rendererDir: "out/renderer",
   rendererIndex: "out/renderer/index.html",
   /** Shipped as extraResources (real files beside app.asar), see example-workspace.ts. */

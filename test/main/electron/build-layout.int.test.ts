@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { builtinModules } from "node:module";
 import { join, relative } from "node:path";
+import { Worker } from "node:worker_threads";
 import { parse } from "yaml";
 import { BUILD_LAYOUT } from "../../../main/electron/paths";
 
@@ -55,7 +56,7 @@ describe("build layout", () => {
     expect(existsSync(join(app, pkg.main))).toBe(true);
   });
 
-  it.each(Object.entries({ main: BUILD_LAYOUT.main, preload: BUILD_LAYOUT.preload, renderer: BUILD_LAYOUT.rendererIndex }))(
+  it.each(Object.entries({ main: BUILD_LAYOUT.main, preload: BUILD_LAYOUT.preload, renderer: BUILD_LAYOUT.rendererIndex, sandbox: BUILD_LAYOUT.sandboxWorker, wasm: BUILD_LAYOUT.quickjsWasm }))(
     "the %s (%s) is built and packaged",
     (_name, path) => {
       expect(existsSync(join(app, path))).toBe(true);
@@ -78,12 +79,17 @@ describe("build layout", () => {
     const esbuild = await import("esbuild");
     const mainPath = join(app, BUILD_LAYOUT.main);
     const { metafile } = await esbuild.build({ entryPoints: [mainPath], bundle: true, write: false, metafile: true, platform: "node", format: "esm", packages: "external", logLevel: "silent" });
-    const imports = Object.values(metafile.inputs).flatMap((input) => input.imports.filter((entry) => entry.external).map((entry) => entry.path));
+    const externals = Object.values(metafile.inputs).flatMap((input) => input.imports.filter((entry) => entry.external));
+    // tsx is left out on purpose (CLI code projects only) and may only be imported lazily.
+    const cliOnly = externals.filter((entry) => entry.path === "tsx" || entry.path.startsWith("tsx/"));
+    expect(cliOnly.every((entry) => entry.kind === "dynamic-import")).toBe(true);
+    const imports = externals.filter((entry) => !cliOnly.includes(entry)).map((entry) => entry.path);
+    const isBuiltin = (name: string) => name.startsWith("node:") || builtinModules.includes(name);
+    expect(imports.filter((name) => name !== "electron" && !isBuiltin(name))).toEqual([]);
     const main = readFileSync(mainPath, "utf8");
     expect(imports).toContain("electron");
-    expect(imports.filter((name) => name !== "electron" && !name.startsWith("node:"))).toEqual([]);
+
     const requires = [...main.matchAll(/\b(?:__)?require\("([^"]+)"\)/g)].map((match) => match[1]);
-    const isBuiltin = (name: string) => name.startsWith("node:") || builtinModules.includes(name);
     expect(requires.filter((name) => !isBuiltin(name) && !OPTIONAL_REQUIRES.includes(name))).toEqual([]);
   });
 
@@ -91,6 +97,26 @@ describe("build layout", () => {
     const preload = readFileSync(join(app, BUILD_LAYOUT.preload), "utf8");
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);
     expect([...preload.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1])).toEqual(["electron"]);
+  });
+
+  it("the code sandbox's worker and QuickJS's wasm sit beside the main bundle, and run code", async () => {
+    const worker = new Worker(join(app, BUILD_LAYOUT.sandboxWorker), { env: {}, execArgv: [] });
+    try {
+      const messages: unknown[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        worker.on("error", reject);
+        worker.on("message", (message: { ready?: boolean }) => {
+          messages.push(message);
+          if (message.ready) worker.postMessage({ id: 1, mode: "run", source: "(state) => ({ total: state.a + state.b })", inputJson: '{"a":2,"b":3}', memoryBytes: 32 << 20, timeoutMs: 5000 });
+          else resolve();
+        });
+      });
+      await done;
+      expect(existsSync(join(app, BUILD_LAYOUT.quickjsWasm))).toBe(true);
+      expect(messages).toEqual([{ ready: true }, { id: 1, ok: true, outputJson: '{"total":5}' }]);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it("ships the bundled example beside app.asar", () => {

@@ -67,7 +67,9 @@ describe("the packaged app (electron-builder --dir)", () => {
 
   it("holds the built output and package.json in app.asar, nothing else", () => {
     const files = asarFiles(join(unpacked, "resources/app.asar"));
-    for (const path of [BUILD_LAYOUT.main, BUILD_LAYOUT.preload, BUILD_LAYOUT.rendererIndex, "package.json"]) expect(files).toContain(path);
+    for (const path of [BUILD_LAYOUT.main, BUILD_LAYOUT.preload, BUILD_LAYOUT.sandboxWorker, BUILD_LAYOUT.quickjsWasm, BUILD_LAYOUT.rendererIndex, "package.json"]) {
+      expect(files).toContain(path);
+    }
     expect(files.filter((file) => !file.startsWith("out/electron/") && !file.startsWith("out/renderer/") && file !== "package.json")).toEqual([]);
     expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
   });
