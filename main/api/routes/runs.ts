@@ -66,8 +66,8 @@ export function runRoutes(ctx: ServerContext): Hono {
   // threads.joinStream: follow the thread's current run (or its last one, for a minute after it ends).
   app.get("/threads/:thread_id/stream", (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
-    const runs = ctx.runs.ofThread(thread.thread_id);
-    const active = runs.find((run) => !run.finished) ?? runs.at(-1);
+    const latest = ctx.runLog.ofThread(thread.thread_id)[0];
+    const active = ctx.runs.ofThread(thread.thread_id).find((run) => !run.finished) ?? (latest ? ctx.runs.get(latest.run_id) : undefined);
     if (!active) return sseResponse((writer) => writer.close());
     return followRun(active, c.req.header("last-event-id"), false);
   });

@@ -87,6 +87,16 @@ describe("serve --config: a LangGraph.js code project", () => {
     expect(item).toMatchObject({ namespace: ["visits"], key: "Ada", value: { count: 1 } });
   });
 
+  it("answers a paused interrupt() by updating the state as a node, then continues", async () => {
+    const thread = await client.threads.create();
+    await client.runs.wait(thread.thread_id, "review", { input: {} });
+    await expect(client.threads.updateState(thread.thread_id, { values: { name: "Dee" }, asNode: "nope" })).rejects.toThrow(/as_node: unknown node/);
+    await client.threads.updateState(thread.thread_id, { values: { name: "Dee" }, asNode: "ask_name" });
+    expect((await client.threads.getState(thread.thread_id)).next).toEqual(["greet"]);
+    const done = (await client.runs.wait(thread.thread_id, "review", { input: null })) as Record<string, unknown>;
+    expect(done).toMatchObject({ name: "Dee", greeting: "Hello, Dee!", visits: 1 });
+  });
+
   it("creates, updates, versions, counts and deletes assistants; an assistant's context reaches its runs", async () => {
     const created = await client.assistants.create({ graphId: "review", name: "howdy", context: { salutation: "Howdy" }, metadata: { team: "a" } });
     expect(created).toMatchObject({ graph_id: "review", name: "howdy", version: 1, context: { salutation: "Howdy" } });
@@ -154,6 +164,8 @@ describe("serve --config: a LangGraph.js code project", () => {
     expect(rest).toEqual(all.slice(2));
     const joined = await collect(client.runs.joinStream(thread.thread_id, run.run_id, { lastEventId: "2" }));
     expect(joined.map((part) => Object.keys(part.data)[0])).toEqual(["agent"]);
+    const joinedThread = await collect(client.threads.joinStream(thread.thread_id, { lastEventId: "1" }));
+    expect(joinedThread.map((part) => Object.keys(part.data)[0])).toEqual(["tools", "agent"]);
   });
 
   it("keeps items with the Store API: put, get, search, list namespaces, delete", async () => {
