@@ -11,7 +11,7 @@ import { Icon } from "../app/Icon";
 import { IconButton, SelectInput, TextInput } from "./forms/controls";
 
 const reducerWords: Record<string, string> = {
-  messages: "messages (add & merge by id)",
+  messages: "add messages",
   replace: "replace",
   append: "append to list",
   sum: "add numbers",
