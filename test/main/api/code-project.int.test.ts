@@ -152,6 +152,14 @@ describe("serve --config: a LangGraph.js code project", () => {
     expect(state.next).toEqual(["greet"]);
     const history = await client.threads.getHistory(thread.thread_id);
     expect(history.length).toBeGreaterThanOrEqual(2);
+
+    // The same on an existing thread: POST /threads/{id}/state/bulk {supersteps}.
+    const bulk = await http(server.url)("POST", `/threads/${thread.thread_id}/state/bulk`, { supersteps: [{ updates: [{ values: { greeting: "Yo, Cy!" }, as_node: "greet" }] }] });
+    expect(bulk.status).toBe(200);
+    expect(bulk.json.checkpoint).toMatchObject({ thread_id: thread.thread_id, checkpoint_id: expect.any(String) });
+    const after = await client.threads.getState<{ greeting: string }>(thread.thread_id);
+    expect(after.values.greeting).toBe("Yo, Cy!");
+    expect(after.next).toEqual(["remember"]);
   });
 
   it("replays a run's frames after Last-Event-ID when a client joins again", async () => {
