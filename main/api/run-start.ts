@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Run } from "../../shared/api";
+import { checkRunnable } from "../engine";
 import type { ServerContext } from "./context";
-import { ThreadNotFoundError } from "./errors";
+import { ThreadNotFoundError, UnprocessableError } from "./errors";
 import { ActiveRun } from "./run-registry";
 import { planRun } from "./run-request";
 
@@ -18,6 +19,7 @@ export interface StartedRun {
 /** Checks the request, creates the run record and queues the run on its thread. */
 export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
   const plan = await planRun(ctx, body, { onDisconnect: "continue" });
+  await refuseUnrunnable(plan.graph.doc);
   const temporary = threadId === null;
   const id = threadId ?? uuidv7();
   let thread = ctx.threads.get(id);
@@ -56,4 +58,13 @@ export async function deleteThreadData(ctx: ServerContext, threadId: string): Pr
   ctx.threads.delete(threadId);
   ctx.runLog.deleteThread(threadId);
   await ctx.saver.deleteThread(threadId);
+}
+
+/** A missing API key or code that does not compile is reported before the run starts, on its node. */
+async function refuseUnrunnable(doc: Parameters<typeof checkRunnable>[0] | undefined): Promise<void> {
+  if (!doc) return;
+  const problems = await checkRunnable(doc);
+  if (problems.length > 0) {
+    throw new UnprocessableError(`graph "${doc.name}" cannot run yet: ${problems.map((problem) => problem.message).join("; ")}`, problems);
+  }
 }
