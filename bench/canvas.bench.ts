@@ -70,7 +70,7 @@ async function measure(browser: import("@playwright/test").Browser, url: string,
   await page.goto(url);
   await page.waitForFunction(`document.querySelectorAll(".react-flow__node").length >= ${expectedNodes} && !document.querySelector(".react-flow__node[style*='visibility: hidden']")`, undefined, { polling: "raf", timeout: 120_000 });
   const firstRenderMs = (await page.evaluate("performance.now()")) as number;
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 1500)); // measure interaction, not the tail of loading
   const pan = await gesture(page, ".react-flow__pane", 6, 3);
   const drag = await gesture(page, '.react-flow__node[data-id="n1"]', 4, 2);
   await page.close();

@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, type Connection, type OnNodeDrag } from "@xyflow/react";
+import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useStore, type Connection, type OnNodeDrag, type ReactFlowState } from "@xyflow/react";
 import { useCallback, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeKindName } from "../../shared/node-kinds";
@@ -17,6 +17,8 @@ import { PALETTE_MIME } from "./Palette";
 const SNAP: [number, number] = [16, 16];
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const proOptions = { hideAttribution: true };
+export const FAR_ZOOM = 0.45;
+const isFarZoom = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
 const minimapStyle = { width: 168, height: 110 };
 const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
 
@@ -35,6 +37,8 @@ export function Canvas() {
     })),
   );
   const theme = useUiStore((state) => state.theme);
+  // Zoomed far out, text is unreadable anyway: drawing only the node boxes keeps panning big graphs cheap.
+  const farZoom = useStore(isFarZoom);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
   const minimapSetting = useUiStore((state) => state.minimap);
   const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
@@ -58,7 +62,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="sy-canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
+    <div className="sy-canvas" data-far={farZoom || undefined} onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
       <ReactFlow<FlowNode, FlowEdge>
         key={graphName ?? "none"}
         nodes={nodes}

@@ -19,6 +19,7 @@ useGraphStore.subscribe((state, previous) => {
     const doc = useGraphStore.getState().doc;
     useProblemsStore.setState({ doc, index: problemsOf(doc) });
   };
-  if (state.graphName !== previous.graphName || !previous.doc) update();
-  else timer = setTimeout(update, VALIDATE_DELAY_MS);
+  // A freshly opened graph is validated right after its first paint; edits after a short pause.
+  const opened = state.graphName !== previous.graphName || !previous.doc;
+  timer = setTimeout(update, opened ? 0 : VALIDATE_DELAY_MS);
 });
