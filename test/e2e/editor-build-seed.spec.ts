@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { compileGraphDoc } from "../../main/engine";
+import type { GraphDoc } from "../../shared/graph-doc";
 import { validateGraphDoc } from "../../shared/graph-validate";
 import { canvas, connect, expect, node, ROOT, screenshot, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.use({ workspaceSource: "empty" });
 
-const seed = JSON.parse(readFileSync(`${ROOT}/examples/weather-agent/agent.graph.json`, "utf8"));
+const seed: GraphDoc = JSON.parse(readFileSync(`${ROOT}/examples/weather-agent/agent.graph.json`, "utf8"));
 
 /** Drops a palette kind onto the canvas at an offset from the canvas centre. */
 async function dropKind(page: Page, label: string, dx: number, dy: number) {
@@ -118,16 +119,16 @@ test("build the weather agent from an empty workspace, save, reload", async ({ p
   // Save with the shortcut; the file validates, compiles and says what the seed says.
   await page.keyboard.press("Control+s");
   await expect(page.getByRole("status", { name: /Save state: Saved/ })).toBeVisible();
-  const saved = JSON.parse(readFileSync(workspace.file("agent"), "utf8"));
+  const saved: GraphDoc = JSON.parse(readFileSync(workspace.file("agent"), "utf8"));
   const result = validateGraphDoc(saved);
   expect(result.problems).toEqual([]);
   expect(() => compileGraphDoc(result.doc!)).not.toThrow();
-  const configOf = (doc: typeof seed, id: string) => doc.nodes.find((n) => n.id === id)!.config;
+  const configOf = (doc: GraphDoc, id: string) => doc.nodes.find((n) => n.id === id)!.config;
   for (const id of ["agent", "action", "ask_human"]) expect(configOf(saved, id)).toEqual(configOf(seed, id));
-  const wiring = (doc: typeof seed) => doc.edges.map((e) => `${e.source}>${e.target}:${JSON.stringify((e as { when?: unknown }).when ?? null)}`).sort();
+  const wiring = (doc: GraphDoc) => doc.edges.map((e) => `${e.source}>${e.target}:${JSON.stringify(e.when ?? null)}`).sort();
   expect(wiring(saved)).toEqual(wiring(seed));
   expect(saved.entry).toBe("agent");
-  expect(saved.nodes.find((n: { id: string }) => n.id === "ask_human").breakpoint).toEqual({ before: true });
+  expect(saved.nodes.find((n) => n.id === "ask_human")!.breakpoint).toEqual({ before: true });
 
   // Reload: the same graph comes back from disk.
   await page.reload();
