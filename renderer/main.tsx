@@ -5,6 +5,7 @@ import "./styles/theme.css";
 import "./styles/layout.css";
 import "./styles/canvas.css";
 import "./styles/panels.css";
+import "./styles/tests.css";
 import { App } from "./app/App";
 import { exposeTestHandle } from "./app/test-handle";
 

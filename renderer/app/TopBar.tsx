@@ -10,6 +10,7 @@ import { useRunStore } from "../stores/run-store";
 import { useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { useStore } from "zustand";
+import { SettingsButton } from "../panels/settings/SettingsDialog";
 import { Icon } from "./Icon";
 import { withShortcut } from "./shortcuts";
 
@@ -72,6 +73,7 @@ export function TopBar() {
         <RunButton disabled={!hasDoc} status={status} problemCount={problemCount} />
         <span className="sy-tool-sep" />
         <PanelToggles />
+        <SettingsButton />
         <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "theme")} onClick={() => useUiStore.setState({ theme: theme === "dark" ? "light" : "dark" })}>
           <Icon name={theme === "dark" ? "sun" : "moon"} />
         </button>

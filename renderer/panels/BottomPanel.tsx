@@ -2,9 +2,11 @@ import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
+import { useTestsStore } from "../stores/tests-store";
 import { useUiStore, type BottomTab } from "../stores/ui-store";
 import { EventsList } from "./EventsList";
 import { ProblemsList } from "./ProblemsList";
+import { TestsPanel } from "./tests/TestsPanel";
 
 /** Bottom panel tabs. Only tabs that work are shown; Chat, Timeline and Tests join with the debugger. */
 export function BottomPanel() {
@@ -13,9 +15,11 @@ export function BottomPanel() {
   const loadProblems = useGraphStore((state) => state.loadProblems.length);
   const problemCount = validated || loadProblems;
   const eventCount = useRunStore((state) => state.events.length);
+  const testFailures = useTestsStore((state) => Object.values(state.results).filter((result) => result.status === "failed" || result.status === "error").length);
   const tabs: { id: BottomTab; label: string; count: number }[] = [
     { id: "problems", label: "Problems", count: problemCount },
     { id: "events", label: "Events", count: eventCount },
+    { id: "tests", label: "Tests", count: testFailures },
   ];
   return (
     <section className="sy-bottom" aria-label="Bottom panel">
@@ -32,7 +36,7 @@ export function BottomPanel() {
         </button>
       </div>
       <div className="sy-tabpanel" role="tabpanel" id={`sy-tabpanel-${tab}`} aria-labelledby={`sy-tab-${tab}`}>
-        {tab === "problems" ? <ProblemsList /> : <EventsList />}
+        {tab === "problems" ? <ProblemsList /> : tab === "tests" ? <TestsPanel /> : <EventsList />}
       </div>
     </section>
   );

@@ -1,0 +1,16 @@
+import type { FlowTestsFile } from "../../shared/flow-test";
+import type { FlowTestReport, FlowTestsFileResponse, RecordedTestResponse } from "../../shared/flow-test-result";
+import { requestJson } from "./request";
+
+const testsPath = (graph: string) => `/switchyard/tests/${encodeURIComponent(graph)}`;
+
+/** The flow-test routes of `switchyard serve`: `NAME.tests.json` beside each graph. */
+export const testsApi = {
+  read: (graph: string) => requestJson<FlowTestsFileResponse>("GET", testsPath(graph)),
+  /** 409 when the file changed on disk since `baseHash`; 422 when a test fails the schema. */
+  save: (graph: string, doc: FlowTestsFile, baseHash: string | null) => requestJson<FlowTestsFileResponse>("PUT", testsPath(graph), baseHash ? { doc, baseHash } : { doc }),
+  /** Runs the named tests (all when `names` is absent) and remembers their results. */
+  run: (graph: string, names?: string[]) => requestJson<FlowTestReport>("POST", `${testsPath(graph)}/run`, names ? { names } : {}),
+  /** A test proposed from a finished or paused thread; not saved. */
+  fromThread: (graph: string, threadId: string, name: string) => requestJson<RecordedTestResponse>("POST", `${testsPath(graph)}/from-thread`, { thread_id: threadId, name }),
+};

@@ -1,0 +1,95 @@
+import { useEffect } from "react";
+import type { FlowTest } from "../../../shared/flow-test";
+import { Icon } from "../../app/Icon";
+import { loadTests } from "../../commands/tests/load-tests";
+import { saveRunAsTest } from "../../commands/tests/record-test";
+import { runTests } from "../../commands/tests/run-tests";
+import { saveTests } from "../../commands/tests/save-tests";
+import { blankTest, removeTest, replaceTest, shownStatus, STATUS_WORDS } from "../../commands/tests/tests-model";
+import { useGraphStore } from "../../stores/graph-store";
+import { useRunStore } from "../../stores/run-store";
+import { testsDirty, useTestsStore } from "../../stores/tests-store";
+import { askConfirm } from "../../stores/ui-store";
+import { TestEditor } from "./TestEditor";
+
+/** The TESTS tab: the open graph's flow tests with their last result, run, edit, record, save. */
+export function TestsPanel() {
+  const graph = useGraphStore((state) => state.graphName);
+  const state = useTestsStore();
+  useEffect(() => {
+    if (graph) void loadTests(graph);
+  }, [graph]);
+  const dirty = testsDirty(state);
+  const busy = state.running.length > 0;
+  const selected = state.selected !== null ? state.tests[state.selected] : undefined;
+  const edit = (index: number, test: FlowTest) => useTestsStore.setState({ tests: replaceTest(useTestsStore.getState().tests, index, test) });
+  const add = () => {
+    const tests = [...state.tests, blankTest(state.tests)];
+    useTestsStore.setState({ tests, selected: tests.length - 1, notes: [] });
+  };
+  const remove = async (index: number) => {
+    const ok = await askConfirm({ title: "Delete test", message: `Delete the test "${state.tests[index].name}"? It is removed from the file when you save.`, confirmLabel: "Delete", danger: true });
+    if (ok) useTestsStore.setState({ tests: removeTest(useTestsStore.getState().tests, index), selected: null });
+  };
+  return (
+    <div className="sy-tests" aria-label="Tests">
+      <div className="sy-tests-toolbar" role="toolbar" aria-label="Test actions">
+        <button type="button" className="sy-button is-run is-small" onClick={() => void runTests()} disabled={busy || state.tests.length === 0}>
+          <Icon name="play" size={12} /> Run all
+        </button>
+        <button type="button" className="sy-button is-small" onClick={add}>
+          <Icon name="plus" size={12} /> New test
+        </button>
+        <SaveRunButton />
+        <span className="sy-spacer" />
+        {state.file && <span className="sy-help">{state.file}</span>}
+        <button type="button" className="sy-button is-primary is-small" onClick={() => void saveTests()} disabled={!dirty} aria-label="Save tests">
+          <Icon name="save" size={12} /> {dirty ? "Save tests" : "Saved"}
+        </button>
+      </div>
+      {state.error && (
+        <p className="sy-field-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <div className="sy-tests-body">
+        <ul className="sy-test-list" aria-label="Tests of this graph">
+          {state.tests.length === 0 && <li className="sy-help">No tests yet: run the graph and "Save run as test", or add one.</li>}
+          {state.tests.map((test, index) => {
+            const status = shownStatus(test.name, state.results, state.running);
+            return (
+              <li key={index} className={`sy-test-item ${index === state.selected ? "is-selected" : ""}`} data-status={status}>
+                <button type="button" className="sy-test-open" aria-pressed={index === state.selected} aria-label={`${test.name}: ${STATUS_WORDS[status]}`} onClick={() => useTestsStore.setState({ selected: index })}>
+                  <span className={`sy-test-dot is-${status}`} aria-hidden="true" />
+                  <span className="sy-test-name">{test.name}</span>
+                  <span className="sy-test-status">{STATUS_WORDS[status]}</span>
+                </button>
+                <button type="button" className="sy-icon-button" aria-label={`Run ${test.name}`} title={`Run ${test.name}`} disabled={busy} onClick={() => void runTests([test.name])}>
+                  <Icon name="play" size={12} />
+                </button>
+                <button type="button" className="sy-icon-button is-danger" aria-label={`Delete ${test.name}`} title={`Delete ${test.name}`} onClick={() => void remove(index)}>
+                  <Icon name="trash" size={12} />
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sy-test-pane">
+          {selected && state.selected !== null ? <TestEditor key={state.selected} index={state.selected} test={selected} onChange={(test) => edit(state.selected!, test)} /> : <p className="sy-help">Choose a test to edit it, or record the open run as a test.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** "Save run as test": enabled when a thread is open and not running. */
+function SaveRunButton() {
+  const threadId = useRunStore((state) => state.threadId);
+  const status = useRunStore((state) => state.status);
+  const usable = !!threadId && status !== "running";
+  return (
+    <button type="button" className="sy-button is-small" disabled={!usable} title={usable ? "Record the open thread as a test" : "Run the graph (or open a thread) first"} onClick={() => void saveRunAsTest()}>
+      <Icon name="file" size={12} /> Save run as test
+    </button>
+  );
+}
