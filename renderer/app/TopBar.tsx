@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { autoLayout } from "../commands/auto-layout";
 import { redo, undo } from "../commands/undo-redo";
-import { cancelRun, runGraph } from "../commands/run-graph";
+import { runGraph } from "../commands/run-graph";
+import { RunToolbar } from "../panels/run/RunToolbar";
 import { saveGraph } from "../commands/save-graph";
 import { canvasApi } from "../canvas/canvas-api";
 import { useGraphStore } from "../stores/graph-store";
@@ -70,7 +71,8 @@ export function TopBar() {
         </button>
       </div>
       <div className="sy-topbar-right">
-        <RunButton disabled={!hasDoc} status={status} problemCount={problemCount} />
+        <RunButton disabled={!hasDoc || status === "running"} problemCount={problemCount} />
+        <RunToolbar />
         <span className="sy-tool-sep" />
         <PanelToggles />
         <SettingsButton />
@@ -85,7 +87,7 @@ export function TopBar() {
   );
 }
 
-function RunButton({ disabled, status, problemCount }: { disabled: boolean; status: string; problemCount: number }) {
+function RunButton({ disabled, problemCount }: { disabled: boolean; problemCount: number }) {
   const open = useUiStore((state) => state.runPopoverOpen);
   const [input, setInput] = useState(DEFAULT_INPUT);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -96,13 +98,6 @@ function RunButton({ disabled, status, problemCount }: { disabled: boolean; stat
     useUiStore.setState({ runPopoverOpen: false });
     void runGraph(input);
   };
-  if (status === "running") {
-    return (
-      <button type="button" className="sy-button is-small" onClick={cancelRun} aria-label="Cancel run">
-        <Icon name="stop" size={13} /> Cancel
-      </button>
-    );
-  }
   return (
     <div className="sy-run">
       <button

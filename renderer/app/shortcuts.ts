@@ -16,6 +16,11 @@ export type ShortcutId =
   | "toggleBottom"
   | "toggleInspector"
   | "run"
+  | "continueRun"
+  | "stepRun"
+  | "cancelRun"
+  | "breakpointBefore"
+  | "breakpointAfter"
   | "snap"
   | "minimap"
   | "theme"
@@ -36,6 +41,11 @@ const MOD = isMac ? "⌘" : "Ctrl";
 export const shortcuts: Shortcut[] = [
   { id: "save", keys: [`${MOD}+S`], label: "Save", group: "File", inInputs: true },
   { id: "run", keys: [`${MOD}+Enter`], label: "Run graph", group: "Run", inInputs: true },
+  { id: "continueRun", keys: ["F5"], label: "Continue", group: "Run", inInputs: true },
+  { id: "stepRun", keys: ["F10"], label: "Step to the next node", group: "Run", inInputs: true },
+  { id: "cancelRun", keys: ["Shift+F5"], label: "Cancel run", group: "Run", inInputs: true },
+  { id: "breakpointBefore", keys: ["F9"], label: "Toggle pause before (selected node)", group: "Run" },
+  { id: "breakpointAfter", keys: ["Shift+F9"], label: "Toggle pause after (selected node)", group: "Run" },
   { id: "undo", keys: [`${MOD}+Z`], label: "Undo", group: "Edit" },
   { id: "redo", keys: [`${MOD}+Shift+Z`, `${MOD}+Y`], label: "Redo", group: "Edit" },
   { id: "copy", keys: [`${MOD}+C`], label: "Copy nodes", group: "Edit" },
@@ -83,6 +93,9 @@ export function shortcutFor(event: KeyboardEvent): ShortcutId | null {
     return null;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (key === "F5") return event.shiftKey ? "cancelRun" : "continueRun";
+  if (key === "F10") return "stepRun";
+  if (key === "F9") return event.shiftKey ? "breakpointAfter" : "breakpointBefore";
   if (key === "Delete" || key === "Backspace") return "delete";
   if (key === "Escape") return "escape";
   if (key === "F1" || key === "?") return "help";

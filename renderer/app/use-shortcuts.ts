@@ -3,6 +3,8 @@ import { autoLayout } from "../commands/auto-layout";
 import { copySelection, duplicateSelection, pasteClipboard } from "../commands/copy-selection";
 import { deleteSelection } from "../commands/delete-selection";
 import { runGraph } from "../commands/run-graph";
+import { cancelRun, continueRun, stepRun } from "../commands/run/continue-run";
+import { selectedNodeIds, toggleBreakpoint } from "../commands/run/toggle-breakpoint";
 import { saveGraph } from "../commands/save-graph";
 import { selectAll } from "../commands/select-all";
 import { redo, undo } from "../commands/undo-redo";
@@ -95,6 +97,19 @@ function run(id: ShortcutId): boolean {
     case "run":
       if (problemsOf(useGraphStore.getState().doc).all.length) void runGraph("");
       else useUiStore.setState({ runPopoverOpen: true });
+      return true;
+    case "continueRun":
+      void continueRun.run();
+      return true;
+    case "stepRun":
+      void stepRun.run();
+      return true;
+    case "cancelRun":
+      void cancelRun.run();
+      return true;
+    case "breakpointBefore":
+    case "breakpointAfter":
+      for (const node of selectedNodeIds()) toggleBreakpoint.run(node, id === "breakpointBefore" ? "before" : "after");
       return true;
     case "escape":
       if (ui.helpOpen || ui.quickAddOpen || ui.runPopoverOpen) useUiStore.setState({ helpOpen: false, quickAddOpen: false, runPopoverOpen: false });

@@ -1,24 +1,25 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { Icon, iconImageUrl } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
 import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
+import { openNodeMenu } from "../panels/run/node-menu-store";
 import { kindInfo, nodeSummary } from "./kind-style";
-
-type RunMark = "running" | "paused" | "done" | null;
 
 /** One node of any kind. Memoised; selects only its own problems and run status. */
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node;
   const kind = kindInfo(node.kind);
   const problems = useProblemsStore((state) => state.index.byNode.get(id));
-  const run = useRunStore((state): RunMark => (state.activeNode === id ? (state.status === "paused" ? "paused" : state.status === "running" ? "running" : "done") : state.visited.includes(id) ? "done" : null));
+  // Only this node's status and error: one status change re-renders one node.
+  const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[id] ?? (state.threadId ? "unreached" : null), state.nodeErrors[id] ?? null] as const));
   const name = node.label || id;
   const summary = nodeSummary(node);
   const classes = ["sy-node", selected ? "is-selected" : "", problems ? "has-problems" : "", run ? `run-${run}` : ""].join(" ");
   return (
-    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} title={kind.description}>
+    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : kind.description}>
       <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
       {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
       {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
@@ -36,6 +37,11 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
         <span className="sy-node-problem" role="img" aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.map((p) => p.message).join("; ")}`} title={problems.map((p) => p.message).join("\n")}>
           <Icon name="alert" size={12} />
           {problems.length}
+        </span>
+      )}
+      {runError && (
+        <span className="sy-node-error" role="alert" title={runError}>
+          <Icon name="error" size={11} /> {truncate(runError, 34)}
         </span>
       )}
       <Handle type="source" position={Position.Bottom} className="sy-handle" aria-label={`Connect from ${id}`} />

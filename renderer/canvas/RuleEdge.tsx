@@ -2,17 +2,29 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyf
 import { memo } from "react";
 import type { FlowEdge } from "../stores/flow-from-doc";
 import { useProblemsStore } from "../stores/problems-store";
+import { edgeKey, useRunStore } from "../stores/run-store";
 
 /** An edge; a conditional one carries its rule as a label ("calls AskHuman"), numbered when its source has several. */
 export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const problems = useProblemsStore((state) => state.index.byEdge.get(id));
   const [path, labelX, labelY] = targetY < sourceY + 24 ? loopBack(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const conditional = !!data?.edge?.when;
-  const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : ""].join(" ");
+  // The order numbers this edge was taken at in the run, joined so the selector compares by value.
+  const taken = useRunStore((state) => (state.threadId ? (state.edgeOrder[edgeKey(source, target)]?.join(",") ?? "") : null));
+  const runClass = taken ? "is-taken" : taken === "" ? "is-faint" : "";
+  const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : "", runClass].join(" ");
+  const orders = taken ? <span className="sy-edge-taken" aria-label={`Taken ${taken}`}>{taken}</span> : null;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={18} />
+      {orders && !data?.label && (
+        <EdgeLabelRenderer>
+          <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>
+            {orders}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {data?.label && (
         <EdgeLabelRenderer>
           {/* Placed with left/top and centred by a zero-size flex box, not a transform: a transform per label costs compositing time on big graphs. */}
@@ -21,6 +33,7 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
               className={`sy-edge-label nodrag nopan ${data.rank === undefined ? "is-plain" : ""} ${selected ? "is-selected" : ""} ${problems ? "has-problems" : ""}`}
               title={problems ? problems.map((p) => p.message).join("\n") : undefined}
             >
+              {orders}
               {data.rank !== undefined && <span className="sy-edge-rank">{data.rank}</span>}
               {data.label}
             </div>

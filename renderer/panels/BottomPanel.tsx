@@ -3,8 +3,11 @@ import { useGraphStore } from "../stores/graph-store";
 import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useTestsStore } from "../stores/tests-store";
+import { useThreadStore } from "../stores/thread-store";
 import { useUiStore, type BottomTab } from "../stores/ui-store";
-import { EventsList } from "./EventsList";
+import { EventLog } from "./event-log/EventLog";
+import { RunPanel } from "./run/RunPanel";
+import { Timeline } from "./timeline/Timeline";
 import { ProblemsList } from "./ProblemsList";
 import { TestsPanel } from "./tests/TestsPanel";
 
@@ -15,11 +18,14 @@ export function BottomPanel() {
   const loadProblems = useGraphStore((state) => state.loadProblems.length);
   const problemCount = validated || loadProblems;
   const eventCount = useRunStore((state) => state.events.length);
+  const checkpointCount = useThreadStore((state) => state.history.length);
   const testFailures = useTestsStore((state) => Object.values(state.results).filter((result) => result.status === "failed" || result.status === "error").length);
   const tabs: { id: BottomTab; label: string; count: number }[] = [
-    { id: "problems", label: "Problems", count: problemCount },
+    { id: "run", label: "Run", count: 0 },
     { id: "events", label: "Events", count: eventCount },
+    { id: "timeline", label: "Timeline", count: checkpointCount },
     { id: "tests", label: "Tests", count: testFailures },
+    { id: "problems", label: "Problems", count: problemCount },
   ];
   return (
     <section className="sy-bottom" aria-label="Bottom panel">
@@ -36,7 +42,7 @@ export function BottomPanel() {
         </button>
       </div>
       <div className="sy-tabpanel" role="tabpanel" id={`sy-tabpanel-${tab}`} aria-labelledby={`sy-tab-${tab}`}>
-        {tab === "problems" ? <ProblemsList /> : tab === "tests" ? <TestsPanel /> : <EventsList />}
+        {tab === "problems" ? <ProblemsList /> : tab === "run" ? <RunPanel /> : tab === "timeline" ? <Timeline /> : tab === "tests" ? <TestsPanel /> : <EventLog />}
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { IconButton } from "./forms/controls";
+import { ThreadList } from "./threads/ThreadList";
 
 /** Left panel: the workspace's graphs (open, create, rename, duplicate, delete) and the node palette. */
 export const Sidebar = memo(function Sidebar() {
@@ -55,6 +56,7 @@ export const Sidebar = memo(function Sidebar() {
           </li>
         )}
       </ul>
+      {hasDoc && <ThreadList />}
       <div className="sy-panel-head is-sub">
         <span className="sy-panel-title">Add node</span>
         <span className="sy-kbd-hint" title="Quick add">A</span>

@@ -1,0 +1,72 @@
+import { debuggerApi } from "../../client/debugger-api";
+import { useGraphStore } from "../../stores/graph-store";
+import { runEvent, summariseUpdate, useRunStore, type RunPause } from "../../stores/run-store";
+import { showToast } from "../../stores/ui-store";
+import { continueRun } from "./continue-run";
+import { refreshHistory } from "./threads";
+
+/** The one-line meaning of "apply as", shown beside the dropdown. */
+export function applyAsExplanation(node: string): string {
+  return `The run continues as if ${node} had produced this update.`;
+}
+
+/** The node "Apply as" proposes: the paused-before node for human nodes, else the last node that ran. */
+export function defaultApplyAsNode(pause: RunPause | null, lastNode: string | null): string {
+  const doc = useGraphStore.getState().doc;
+  if (pause?.kind === "before" && doc?.nodes.find((node) => node.id === pause.node)?.kind === "human") return pause.node;
+  if (pause?.kind === "after") return pause.node;
+  return lastNode ?? pause?.node ?? doc?.nodes[0]?.id ?? "";
+}
+
+/**
+ * POST /threads/{id}/state with as_node: the update becomes that node's output, so the run
+ * continues along that node's edges (LangGraph's update_state(..., as_node)).
+ */
+export async function applyAsNode(values: Record<string, unknown>, asNode: string): Promise<boolean> {
+  const { threadId } = useRunStore.getState();
+  if (!threadId) return false;
+  try {
+    await debuggerApi.updateState(threadId, values, asNode || undefined);
+    const threadState = await debuggerApi.getState(threadId);
+    useRunStore.setState((state) => {
+      const nodeStatus = { ...state.nodeStatus };
+      for (const [node, status] of Object.entries(nodeStatus)) if (status === "paused" || status === "error") delete nodeStatus[node];
+      if (asNode) nodeStatus[asNode] = "done";
+      const next = threadState.next[0];
+      if (next) nodeStatus[next] = "paused";
+      return {
+        threadState,
+        nodeStatus,
+        lastNode: asNode || state.lastNode,
+        pause: next ? { kind: "before", node: next } : null,
+        status: next ? "paused" : "done",
+        error: null,
+        events: [...state.events, runEvent({ kind: "update", node: asNode, text: `State updated as ${asNode || "the last node"}: ${summariseUpdate(values)}${next ? ` · next: ${threadState.next.join(", ")}` : ""}` })],
+      };
+    });
+    void refreshHistory();
+    return true;
+  } catch (error) {
+    showToast(`Could not update the state: ${(error as Error).message}`, "error", 6000);
+    return false;
+  }
+}
+
+/** The tool call the paused run waits on: the last AI message's call of the human node's ask tool. */
+export function pendingToolCall(values: Record<string, unknown> | undefined, messagesField: string, askTool?: string): { id: string; name: string; args: Record<string, unknown> } | null {
+  const messages = (values?.[messagesField] as { type?: string; tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }[] | undefined) ?? [];
+  const last = [...messages].reverse().find((message) => message.type === "ai" || message.type === "AIMessageChunk");
+  const calls = last?.tool_calls ?? [];
+  const call = calls.find((candidate) => candidate.name === askTool) ?? calls[0];
+  return call?.id ? { id: call.id, name: call.name, args: call.args } : null;
+}
+
+/**
+ * The seed pattern: the answer becomes the tool message for the pending call, applied as the
+ * human node, and the run continues.
+ */
+export async function answerHuman(answer: string, humanNode: string, messagesField: string, toolCallId: string | null): Promise<void> {
+  const message = toolCallId ? { type: "tool", tool_call_id: toolCallId, content: answer } : { type: "human", content: answer };
+  if (!(await applyAsNode({ [messagesField]: [message] }, humanNode))) return;
+  await continueRun.run();
+}

@@ -1,0 +1,77 @@
+import type { Command } from "@langchain/langgraph-sdk";
+import { debuggerApi } from "../../client/debugger-api";
+import { useGraphStore } from "../../stores/graph-store";
+import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
+import { breakpointsOf } from "./breakpoints";
+import { pauseEveryNode } from "./pause-every-node";
+import { refreshHistory, refreshThreads } from "./threads";
+
+let controller: AbortController | null = null;
+
+export interface FollowOptions {
+  input?: Record<string, unknown> | null;
+  command?: Command;
+  checkpointId?: string;
+  /** Run to the next node only (interrupt_before "*"). */
+  step?: boolean;
+}
+
+/**
+ * Starts a run on the open thread and feeds its one SSE stream into the run store; when the
+ * stream ends, the thread's state says why it stopped (paused, done, failed).
+ */
+export async function followRun(options: FollowOptions): Promise<void> {
+  const { threadId, graphName } = useRunStore.getState();
+  const doc = useGraphStore.getState().doc;
+  if (!threadId || !graphName || !doc) return;
+  const breakpoints = breakpointsOf(doc, { pauseEveryNode: pauseEveryNode.isOn(), step: options.step });
+  controller?.abort();
+  const own = new AbortController();
+  controller = own;
+  useRunStore.setState((state) => ({
+    status: "running",
+    pause: null,
+    error: null,
+    nodeStatus: Object.fromEntries(Object.entries(state.nodeStatus).filter(([, status]) => status === "done")),
+  }));
+  try {
+    for await (const frame of debuggerApi.stream(threadId, graphName, { ...options, ...breakpoints, signal: own.signal })) {
+      useRunStore.setState((state) => applyFrame(state, frame.event, frame.data, Date.now()));
+    }
+  } catch (error) {
+    if (own.signal.aborted) {
+      if (controller === own) useRunStore.setState({ status: "cancelled" });
+    } else {
+      useRunStore.setState((state) => ({ status: "error", error: (error as Error).message, events: [...state.events, runEvent({ kind: "error", text: `Run failed: ${(error as Error).message}` })] }));
+    }
+  }
+  if (controller !== own && !own.signal.aborted) return;
+  if (controller === own) controller = null;
+  await settle(threadId, breakpoints.interruptAfter);
+}
+
+async function settle(threadId: string, interruptAfter: string[] | "*"): Promise<void> {
+  try {
+    const threadState = await debuggerApi.getState(threadId);
+    if (useRunStore.getState().threadId !== threadId) return;
+    useRunStore.setState((state) => {
+      const change = settleRun(state, threadState, interruptAfter);
+      if (state.status === "cancelled") change.events = [...state.events, runEvent({ kind: "error", text: "Run cancelled" })];
+      return change;
+    });
+  } catch (error) {
+    useRunStore.setState((state) => ({ events: [...state.events, runEvent({ kind: "error", text: `Could not read the thread's state: ${errorText((error as Error).message)}` })] }));
+  }
+  void refreshThreads();
+  void refreshHistory();
+}
+
+/** Stops the stream (the server cancels the run too). */
+export async function stopFollowing(): Promise<void> {
+  const { threadId, runId, status } = useRunStore.getState();
+  if (status !== "running") return;
+  useRunStore.setState({ status: "cancelled" });
+  const current = controller;
+  if (threadId && runId) await debuggerApi.cancel(threadId, runId).catch(() => undefined);
+  current?.abort();
+}

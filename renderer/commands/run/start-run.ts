@@ -1,0 +1,55 @@
+import { messagesFieldOf } from "../../../shared/graph-doc";
+import { debuggerApi } from "../../client/debugger-api";
+import { useGraphStore } from "../../stores/graph-store";
+import { problemsOf } from "../../stores/problems";
+import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
+import { useThreadStore } from "../../stores/thread-store";
+import { showToast, useUiStore } from "../../stores/ui-store";
+import { saveGraph } from "../save-graph";
+import { followRun } from "./follow-run";
+import { refreshThreads, rememberThread } from "./threads";
+
+export class GraphNotRunnableError extends Error {
+  override name = "GraphNotRunnableError";
+  constructor(readonly graphName: string, readonly problemCount: number) {
+    super(`"${graphName}" has ${problemCount} problem${problemCount === 1 ? "" : "s"}; fix ${problemCount === 1 ? "it" : "them"} (see Problems) before running.`);
+  }
+}
+
+/** The run input for a chat graph: the text as the first user message. */
+export function chatInput(text: string): Record<string, unknown> {
+  const doc = useGraphStore.getState().doc;
+  const field = (doc && messagesFieldOf(doc)) ?? "messages";
+  return text.trim() ? { [field]: [{ role: "user", content: text.trim() }] } : {};
+}
+
+/**
+ * Run: saves the graph, starts a new thread and streams the run with the graph's breakpoints.
+ * An invalid graph is refused with a message pointing at Problems.
+ */
+export async function startRun(input: Record<string, unknown>, label = ""): Promise<void> {
+  const { graphName, doc } = useGraphStore.getState();
+  if (!graphName || !doc) return;
+  const problems = problemsOf(doc).all;
+  if (problems.length > 0) {
+    const error = new GraphNotRunnableError(graphName, problems.length);
+    useRunStore.setState((state) => ({ status: "idle", events: [...state.events, runEvent({ kind: "refused", text: error.message })] }));
+    useUiStore.setState({ bottomOpen: true, bottomTab: "problems" });
+    showToast(`Run refused: ${error.message}`, "error", 6000);
+    return;
+  }
+  await saveGraph();
+  const ui = useUiStore.getState();
+  useUiStore.setState({ bottomOpen: true, bottomTab: ui.bottomTab === "problems" ? "run" : ui.bottomTab, bottomHeight: Math.max(ui.bottomHeight, 300) });
+  try {
+    const thread = await debuggerApi.createThread(graphName);
+    useRunStore.setState({ ...emptyRun(), graphName, threadId: thread.thread_id, status: "running", events: [runEvent({ kind: "started", text: `Run of "${graphName}" started${label ? `: ${label}` : ""}` })] });
+    useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
+    rememberThread(thread.thread_id);
+    void refreshThreads();
+  } catch (error) {
+    showToast(`Could not start the run: ${(error as Error).message}`, "error");
+    return;
+  }
+  await followRun({ input });
+}

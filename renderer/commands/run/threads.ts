@@ -1,0 +1,104 @@
+import type { ThreadState } from "@langchain/langgraph-sdk";
+import { debuggerApi } from "../../client/debugger-api";
+import { askConfirm, showToast } from "../../stores/ui-store";
+import { emptyRun, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
+import { useThreadStore } from "../../stores/thread-store";
+import { useGraphStore } from "../../stores/graph-store";
+
+const rememberKey = (graph: string) => `switchyard.thread.${graph}`;
+
+/** Lists the open graph's threads, newest first. */
+export async function refreshThreads(): Promise<void> {
+  const graphName = useGraphStore.getState().graphName;
+  if (!graphName) return useThreadStore.setState({ threads: [] });
+  useThreadStore.setState({ loading: true });
+  try {
+    const threads = await debuggerApi.searchThreads(graphName);
+    if (useGraphStore.getState().graphName === graphName) useThreadStore.setState({ threads });
+  } catch {
+    // The list is a convenience: a server that cannot search leaves it as it was.
+  } finally {
+    useThreadStore.setState({ loading: false });
+  }
+}
+
+/** Loads the open thread's checkpoints (all branches) for the timeline. */
+export async function refreshHistory(): Promise<void> {
+  const threadId = useRunStore.getState().threadId;
+  if (!threadId) return useThreadStore.setState({ history: [] });
+  try {
+    const history = await debuggerApi.history(threadId);
+    if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history });
+  } catch {
+    useThreadStore.setState({ history: [] });
+  }
+}
+
+/** What a stored thread's state says about where it stopped. */
+export function runFromThreadState(threadState: ThreadState, threadStatus: string): Partial<RunState> {
+  const nodeStatus: Record<string, NodeRunStatus> = {};
+  const failed = threadState.tasks.find((task) => task.error);
+  if (failed || threadStatus === "error") {
+    if (failed) nodeStatus[failed.name] = "error";
+    return { status: "error", nodeStatus, nodeErrors: failed ? { [failed.name]: String(failed.error) } : {}, error: failed ? String(failed.error) : null, activeNode: failed?.name ?? null };
+  }
+  const interrupted = threadState.tasks.find((task) => task.interrupts?.length);
+  let pause: RunPause | null = null;
+  if (interrupted) pause = { kind: "interrupt", node: interrupted.name, payload: interrupted.interrupts[0].value };
+  else if (threadState.next.length > 0) pause = { kind: "before", node: threadState.next[0] };
+  if (pause) nodeStatus[pause.node] = "paused";
+  const lastWriter = Object.keys((threadState.metadata?.writes as Record<string, unknown> | undefined) ?? {})[0] ?? null;
+  return { status: pause ? "paused" : threadStatus === "idle" && Object.keys(threadState.values ?? {}).length ? "done" : "idle", pause, nodeStatus, activeNode: pause?.node ?? null, lastNode: lastWriter };
+}
+
+/** Opens a thread: its state becomes the run panel's, its history the timeline's. */
+export async function openThread(threadId: string): Promise<void> {
+  const graphName = useGraphStore.getState().graphName;
+  try {
+    const [thread, threadState] = await Promise.all([debuggerApi.getThread(threadId), debuggerApi.getState(threadId)]);
+    useRunStore.setState({
+      ...emptyRun(),
+      graphName,
+      threadId,
+      threadState,
+      ...runFromThreadState(threadState, thread.status),
+      events: [runEvent({ kind: "started", text: `Opened thread ${threadId.slice(0, 8)} (${thread.status})` })],
+    });
+    useThreadStore.setState({ selectedCheckpoint: null, selectedStep: null });
+    rememberThread(threadId);
+    await refreshHistory();
+  } catch (error) {
+    showToast(`Could not open the thread: ${(error as Error).message}`, "error");
+  }
+}
+
+/** Deletes a thread after asking; the open one is closed. */
+export async function deleteThread(threadId: string): Promise<void> {
+  const ok = await askConfirm({ title: "Delete thread", message: `Delete thread ${threadId.slice(0, 8)} and all its checkpoints?`, confirmLabel: "Delete", danger: true });
+  if (!ok) return;
+  await debuggerApi.deleteThread(threadId);
+  if (useRunStore.getState().threadId === threadId) newThread();
+  await refreshThreads();
+}
+
+/** Closes the open thread: the next Run starts a new one. */
+export function newThread(): void {
+  const graphName = useGraphStore.getState().graphName;
+  useRunStore.setState({ ...emptyRun(), graphName, threadId: null });
+  useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
+  if (graphName) localStorage.removeItem(rememberKey(graphName));
+}
+
+export function rememberThread(threadId: string): void {
+  const graphName = useGraphStore.getState().graphName;
+  if (graphName) localStorage.setItem(rememberKey(graphName), threadId);
+}
+
+/** After a reload (or a server restart): reopens the thread the graph had open. */
+export async function restoreThread(graphName: string): Promise<void> {
+  const threadId = localStorage.getItem(rememberKey(graphName));
+  await refreshThreads();
+  if (!threadId || useRunStore.getState().threadId === threadId) return;
+  if (!useThreadStore.getState().threads.some((thread) => thread.thread_id === threadId)) return;
+  await openThread(threadId);
+}

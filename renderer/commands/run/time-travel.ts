@@ -1,0 +1,43 @@
+import { debuggerApi } from "../../client/debugger-api";
+import { runEvent, useRunStore } from "../../stores/run-store";
+import { useThreadStore } from "../../stores/thread-store";
+import { showToast } from "../../stores/ui-store";
+import { followRun } from "./follow-run";
+
+function resetForBranch(text: string): void {
+  useRunStore.setState((state) => ({
+    nodeStatus: {},
+    nodeErrors: {},
+    edgeOrder: {},
+    edgeCount: 0,
+    lastNode: null,
+    visited: [],
+    pause: null,
+    events: [...state.events, runEvent({ kind: "started", text })],
+  }));
+}
+
+/** Re-run from here: a run from an earlier checkpoint; LangGraph replays up to it and branches. */
+export async function rerunFrom(checkpointId: string): Promise<void> {
+  if (!useRunStore.getState().threadId) return;
+  resetForBranch(`Re-run from checkpoint ${checkpointId.slice(-8)}`);
+  useThreadStore.setState({ selectedCheckpoint: null });
+  await followRun({ input: null, checkpointId });
+}
+
+/**
+ * Edit and fork: the edited values written at an earlier checkpoint (a new branch beside the
+ * original), then the run goes on from the fork.
+ */
+export async function forkFrom(checkpointId: string, values: Record<string, unknown>, asNode?: string): Promise<void> {
+  const threadId = useRunStore.getState().threadId;
+  if (!threadId) return;
+  try {
+    const fork = await debuggerApi.updateState(threadId, values, asNode, checkpointId);
+    resetForBranch(`Forked at checkpoint ${checkpointId.slice(-8)}${asNode ? ` as ${asNode}` : ""}`);
+    useThreadStore.setState({ selectedCheckpoint: null });
+    await followRun({ input: null, checkpointId: fork.checkpoint_id });
+  } catch (error) {
+    showToast(`Could not fork: ${(error as Error).message}`, "error", 6000);
+  }
+}

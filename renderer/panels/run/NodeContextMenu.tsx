@@ -1,0 +1,52 @@
+import { useEffect } from "react";
+import { createPortal } from "react-dom";
+import { Icon } from "../../app/Icon";
+import { withShortcut } from "../../app/shortcuts";
+import { toggleBreakpoint } from "../../commands/run/toggle-breakpoint";
+import { useGraphStore } from "../../stores/graph-store";
+import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
+
+/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
+export function NodeContextMenu() {
+  const { node: id, x, y } = useNodeMenu();
+  const breakpoint = useGraphStore((state) => state.doc?.nodes.find((node) => node.id === id)?.breakpoint);
+  useEffect(() => {
+    if (!id) return;
+    const close = () => closeNodeMenu();
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && closeNodeMenu();
+    window.addEventListener("pointerdown", close);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("pointerdown", close);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [id]);
+  if (!id) return null;
+  const item = (side: "before" | "after", label: string, shortcut: "breakpointBefore" | "breakpointAfter") => (
+    <button
+      type="button"
+      role="menuitemcheckbox"
+      aria-checked={!!breakpoint?.[side]}
+      className="sy-menu-item"
+      title={withShortcut(label, shortcut)}
+      onPointerDown={(event) => event.stopPropagation()}
+      onClick={() => {
+        toggleBreakpoint.run(id, side);
+        closeNodeMenu();
+      }}
+    >
+      <span className={`sy-menu-check ${breakpoint?.[side] ? "is-on" : ""}`}>{breakpoint?.[side] && <Icon name="check" size={12} />}</span>
+      <span className={`sy-menu-dot is-${side}`} aria-hidden="true" />
+      {label}
+      <kbd>{side === "before" ? "F9" : "Shift+F9"}</kbd>
+    </button>
+  );
+  return createPortal(
+    <div className="sy-menu" role="menu" aria-label={`Node ${id}`} style={{ left: x, top: y }}>
+      <div className="sy-menu-title">{id}</div>
+      {item("before", "Pause before", "breakpointBefore")}
+      {item("after", "Pause after", "breakpointAfter")}
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,40 @@
+import { Icon } from "../../app/Icon";
+import { useRunStore } from "../../stores/run-store";
+
+/** "Paused before ask_human" (or after X, or in X's interrupt() with its payload), or the run's error. */
+export function PausedBanner({ question }: { question: string | null }) {
+  const pause = useRunStore((state) => state.pause);
+  const status = useRunStore((state) => state.status);
+  const error = useRunStore((state) => state.error);
+  const errorNode = useRunStore((state) => Object.keys(state.nodeErrors)[0] ?? null);
+  if (status === "error") {
+    return (
+      <div className="sy-banner is-error" role="alert" aria-label="Run error">
+        <Icon name="error" size={15} />
+        <div>
+          <strong>{errorNode ? `${errorNode} failed` : "The run failed"}</strong>
+          <span className="sy-banner-detail">{error}</span>
+          <span className="sy-banner-hint">Fix the graph or edit the state, then Continue: the thread resumes from its last checkpoint.</span>
+        </div>
+      </div>
+    );
+  }
+  if (status !== "paused" || !pause) return null;
+  const title = pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
+  const detail = pause.kind === "interrupt" ? payloadText(pause.payload) : question;
+  return (
+    <div className="sy-banner is-paused" role="status" aria-label="Paused">
+      <Icon name="pause" size={15} />
+      <div>
+        <strong>{title}</strong>
+        {detail && <span className="sy-banner-detail">“{detail}”</span>}
+      </div>
+    </div>
+  );
+}
+
+function payloadText(payload: unknown): string {
+  if (typeof payload === "string") return payload;
+  if (payload && typeof payload === "object" && "question" in payload) return String((payload as { question: unknown }).question);
+  return JSON.stringify(payload);
+}

@@ -1,0 +1,54 @@
+import { useEffect } from "react";
+import { Icon } from "../../app/Icon";
+import { withShortcut } from "../../app/shortcuts";
+import { cancelRun, continueRun, stepRun } from "../../commands/run/continue-run";
+import { pauseEveryNode, usePauseEveryNode } from "../../commands/run/pause-every-node";
+import { newThread, restoreThread } from "../../commands/run/threads";
+import { useGraphStore } from "../../stores/graph-store";
+import { useRunStore } from "../../stores/run-store";
+import { NodeContextMenu } from "./NodeContextMenu";
+import "../../styles/debugger.css";
+
+const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
+
+/** The top bar's debugger controls: Continue, Step, Cancel, pause at every node, the run's status. */
+export function RunToolbar() {
+  const status = useRunStore((state) => state.status);
+  const hasThread = useRunStore((state) => !!state.threadId);
+  const everyNode = usePauseEveryNode((state) => state.on);
+  const canGoOn = hasThread && (status === "paused" || status === "error" || status === "cancelled");
+  useDebuggerSession();
+  return (
+    <>
+      {status !== "idle" && (
+        <span className={`sy-run-status is-${status}`} role="status" aria-label={`Run status: ${statusText[status]}`}>
+          <span className="sy-run-status-dot" aria-hidden="true" />
+          {statusText[status]}
+        </span>
+      )}
+      <button type="button" className="sy-button is-small" aria-label="Continue" title={withShortcut("Continue", "continueRun")} disabled={!canGoOn} onClick={() => void continueRun.run()}>
+        <Icon name="play" size={12} /> Continue
+      </button>
+      <button type="button" className="sy-button is-small" aria-label="Step" title={withShortcut("Step: run to the next node", "stepRun")} disabled={!canGoOn} onClick={() => void stepRun.run()}>
+        <Icon name="chevronRight" size={13} /> Step
+      </button>
+      <button type="button" className="sy-button is-small" aria-label="Cancel run" title={withShortcut("Cancel the run", "cancelRun")} disabled={status !== "running"} onClick={() => void cancelRun.run()}>
+        <Icon name="stop" size={12} /> Cancel
+      </button>
+      <button type="button" className={`sy-tool sy-every-node ${everyNode ? "is-on" : ""}`} aria-label="Pause at every node" aria-pressed={everyNode} title="Pause at every node (for stepping)" onClick={pauseEveryNode.toggle}>
+        <Icon name="pause" />
+      </button>
+      <NodeContextMenu />
+    </>
+  );
+}
+
+/** Opening a graph reopens the thread it had open (after a reload or a server restart too). */
+function useDebuggerSession(): void {
+  const graphName = useGraphStore((state) => state.graphName);
+  useEffect(() => {
+    if (!graphName) return;
+    if (useRunStore.getState().graphName !== graphName) newThread();
+    void restoreThread(graphName);
+  }, [graphName]);
+}

@@ -1,0 +1,118 @@
+import { useMemo, useState } from "react";
+import type { GraphDoc, StateField } from "../../../shared/graph-doc";
+import { Icon } from "../../app/Icon";
+import { applyAsExplanation } from "../../commands/run/apply-as-node";
+import { ChatTranscript } from "../run/ChatTranscript";
+import { parseFieldValue } from "../run/InputForm";
+import type { WireMessage } from "../run/messages";
+import { JsonTree } from "./JsonTree";
+
+export interface StateEditorProps {
+  doc: GraphDoc;
+  values: Record<string, unknown>;
+  /** The node "Apply as" proposes. */
+  defaultAsNode: string;
+  /** "Apply as node" on the paused thread, or "Fork here" at an earlier checkpoint. */
+  actionLabel: string;
+  onApply: (changes: Record<string, unknown>, asNode: string) => Promise<unknown> | void;
+  disabled?: boolean;
+}
+
+/**
+ * The thread's state by the graph's schema: messages as a chat, scalars as typed controls, lists
+ * and objects as a JSON tree with a JSON editor. Only edited fields are sent.
+ */
+export function StateEditor({ doc, values, defaultAsNode, actionLabel, onApply, disabled }: StateEditorProps) {
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [asNode, setAsNode] = useState(defaultAsNode);
+  const [busy, setBusy] = useState(false);
+  const fields = useMemo(() => {
+    const known = Object.entries(doc.state.fields);
+    const extra = Object.keys(values).filter((name) => !(name in doc.state.fields)).map((name): [string, StateField] => [name, { type: "any", reducer: "replace" }]);
+    return [...known, ...extra];
+  }, [doc, values]);
+  const changes = Object.fromEntries(Object.entries(drafts).map(([name, text]) => [name, parseFieldValue(doc.state.fields[name] ?? { type: "any", reducer: "replace" }, text)]));
+  const edited = Object.keys(drafts).length > 0;
+  const apply = async () => {
+    setBusy(true);
+    await onApply(changes, asNode);
+    setBusy(false);
+    setDrafts({});
+  };
+  return (
+    <div className="sy-state-editor" aria-label="State editor">
+      <div className="sy-state-fields">
+        {fields.map(([name, field]) => (
+          <div key={name} className={`sy-state-field ${name in drafts ? "is-edited" : ""}`}>
+            <div className="sy-state-name">
+              {name} <em>{field.type}</em>
+              {field.reducer !== "replace" && <span className="sy-state-reducer" title={`Updates ${field.reducer === "messages" ? "add messages (same id replaces)" : field.reducer === "append" ? "are appended" : field.reducer === "sum" ? "are added" : "are merged"}`}>{field.reducer}</span>}
+            </div>
+            <FieldValue name={name} field={field} value={values[name]} draft={drafts[name]} onDraft={(text) => setDrafts((current) => (text === null ? omit(current, name) : { ...current, [name]: text }))} />
+          </div>
+        ))}
+      </div>
+      <div className="sy-apply-as">
+        <label className="sy-apply-row">
+          <span>Apply as</span>
+          <select className="sy-input" aria-label="Apply as node" value={asNode} onChange={(event) => setAsNode(event.target.value)}>
+            {doc.nodes.map((node) => (
+              <option key={node.id} value={node.id}>
+                {node.id}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="sy-button is-primary is-small" disabled={!edited || busy || disabled} onClick={() => void apply()}>
+            <Icon name="check" size={12} /> {actionLabel}
+          </button>
+        </label>
+        <span className="sy-apply-explain">{applyAsExplanation(asNode)}</span>
+      </div>
+    </div>
+  );
+}
+
+function FieldValue({ name, field, value, draft, onDraft }: { name: string; field: StateField; value: unknown; draft: string | undefined; onDraft: (text: string | null) => void }) {
+  const [open, setOpen] = useState(false);
+  if (field.type === "messages") return <ChatTranscript messages={(Array.isArray(value) ? value : []) as WireMessage[]} compact />;
+  if (field.type === "boolean") {
+    const current = draft ?? String(value ?? "");
+    return (
+      <select className="sy-input" aria-label={`State ${name}`} value={current} onChange={(event) => onDraft(event.target.value === String(value) ? null : event.target.value)}>
+        {value === undefined && <option value="">(unset)</option>}
+        <option value="true">true</option>
+        <option value="false">false</option>
+      </select>
+    );
+  }
+  if (field.type === "string" || field.type === "number") {
+    const current = draft ?? (value === undefined || value === null ? "" : String(value));
+    return <input className="sy-input" aria-label={`State ${name}`} type={field.type === "number" ? "number" : "text"} value={current} onChange={(event) => onDraft(event.target.value === String(value ?? "") ? null : event.target.value)} />;
+  }
+  if (draft !== undefined || open) {
+    return (
+      <textarea
+        className="sy-input is-mono"
+        aria-label={`State ${name}`}
+        rows={4}
+        value={draft ?? JSON.stringify(value ?? null, null, 2)}
+        onChange={(event) => onDraft(event.target.value)}
+        onBlur={() => draft === undefined && setOpen(false)}
+      />
+    );
+  }
+  return (
+    <div className="sy-state-json">
+      <JsonTree value={value} />
+      <button type="button" className="sy-icon-button" aria-label={`Edit ${name}`} title="Edit as JSON" onClick={() => setOpen(true)}>
+        <Icon name="pencil" size={12} />
+      </button>
+    </div>
+  );
+}
+
+function omit(record: Record<string, string>, key: string): Record<string, string> {
+  const { [key]: _gone, ...rest } = record;
+  void _gone;
+  return rest;
+}

@@ -1,0 +1,67 @@
+import { memo, useEffect, useMemo } from "react";
+import { Icon } from "../../app/Icon";
+import { forkFrom, rerunFrom } from "../../commands/run/time-travel";
+import { refreshHistory } from "../../commands/run/threads";
+import { useGraphStore } from "../../stores/graph-store";
+import { useRunStore } from "../../stores/run-store";
+import { useThreadStore } from "../../stores/thread-store";
+import { StateEditor } from "../state-editor/StateEditor";
+import { timelineRows } from "./branches";
+
+const LANE_COLORS = ["#5b8cff", "#f0a93b", "#3fb27f", "#c678dd", "#f05d5d"];
+
+/** The thread's checkpoints from /history, branches as lanes; select one to see it, re-run or fork. */
+export const Timeline = memo(function Timeline() {
+  const history = useThreadStore((state) => state.history);
+  const selected = useThreadStore((state) => state.selectedCheckpoint);
+  const threadId = useRunStore((state) => state.threadId);
+  const running = useRunStore((state) => state.status === "running");
+  const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
+  const doc = useGraphStore((state) => state.doc);
+  const rows = useMemo(() => timelineRows(history), [history]);
+  useEffect(() => {
+    void refreshHistory();
+  }, [threadId]);
+  if (!threadId) return <div className="sy-empty-note">Run the graph or open a thread to see its checkpoints here.</div>;
+  const row = rows.find((candidate) => candidate.id === selected);
+  const laneCount = Math.max(1, ...rows.map((candidate) => candidate.lane + 1));
+  return (
+    <div className={`sy-timeline ${row ? "has-selection" : ""}`}>
+      <ol className="sy-checkpoints" aria-label="Checkpoints">
+        {rows.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              className={`sy-checkpoint ${item.id === selected ? "is-selected" : ""} ${item.id === head ? "is-head" : ""}`}
+              aria-label={`Checkpoint step ${item.step} by ${item.producedBy}${item.lane ? ` (branch ${item.lane + 1})` : ""}`}
+              aria-pressed={item.id === selected}
+              onClick={() => useThreadStore.setState({ selectedCheckpoint: item.id === selected ? null : item.id })}
+            >
+              <span className="sy-lanes" style={{ width: laneCount * 14 }} aria-hidden="true">
+                <span className={`sy-lane-dot ${item.forks ? "is-fork" : ""}`} style={{ left: item.lane * 14, background: LANE_COLORS[item.lane % LANE_COLORS.length] }} />
+              </span>
+              <span className="sy-checkpoint-step">step {item.step}</span>
+              <span className="sy-checkpoint-node">{item.producedBy}</span>
+              {item.forks && <span className="sy-checkpoint-tag">branch {item.lane + 1}</span>}
+              {item.id === head && <span className="sy-checkpoint-tag is-head">head</span>}
+              <span className="sy-checkpoint-next">{item.checkpoint.next.length ? `→ ${item.checkpoint.next.join(", ")}` : "end"}</span>
+              <time>{item.checkpoint.created_at ? new Date(item.checkpoint.created_at).toLocaleTimeString() : ""}</time>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {row && doc && (
+        <section className="sy-checkpoint-detail" aria-label="Selected checkpoint">
+          <div className="sy-run-state-head">
+            Checkpoint …{row.id.slice(-8)} · made by <strong>{row.producedBy}</strong>
+            <span className="sy-spacer" />
+            <button type="button" className="sy-button is-small" disabled={running} onClick={() => void rerunFrom(row.id)} title="Run again from this checkpoint: a new branch beside the original">
+              <Icon name="play" size={12} /> Re-run from here
+            </button>
+          </div>
+          <StateEditor key={row.id} doc={doc} values={row.checkpoint.values as Record<string, unknown>} defaultAsNode={row.producedBy.split(", ")[0] && doc.nodes.some((node) => node.id === row.producedBy.split(", ")[0]) ? row.producedBy.split(", ")[0] : (doc.nodes[0]?.id ?? "")} actionLabel="Edit and fork" disabled={running} onApply={(changes, asNode) => forkFrom(row.id, changes, asNode)} />
+        </section>
+      )}
+    </div>
+  );
+});
