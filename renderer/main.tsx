@@ -8,8 +8,10 @@ import "./styles/panels.css";
 import "./styles/tests.css";
 import { App } from "./app/App";
 import { exposeTestHandle } from "./app/test-handle";
+import { startPreflight } from "./commands/preflight";
 
 exposeTestHandle();
+startPreflight();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />

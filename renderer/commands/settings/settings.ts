@@ -1,6 +1,7 @@
 import { settingsApi, type KeyedProviderId, type ProviderId, type SettingsChange, type SettingsView } from "../../client/settings-api";
 import { useSettingsStore } from "../../stores/settings-store";
 import { showToast } from "../../stores/ui-store";
+import { refreshPreflight } from "../preflight";
 
 export const KEYED_PROVIDERS: readonly KeyedProviderId[] = ["openai", "anthropic"];
 export const PROVIDERS: readonly ProviderId[] = ["openai", "anthropic", "ollama"];
@@ -65,6 +66,7 @@ export async function saveSettings(draft: SettingsDraft): Promise<boolean> {
     const view = await settingsApi.save(change);
     useSettingsStore.setState({ view, saving: false });
     showToast("Settings saved", "success");
+    void refreshPreflight();
     return true;
   } catch (error) {
     useSettingsStore.setState({ saving: false, error: `Could not save the settings: ${(error as Error).message}` });

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import type { GraphNode } from "../../../shared/graph-doc";
+import { CodeEditor } from "./CodeEditor";
 import { Checkbox, IconButton, SelectInput, TextInput } from "./controls";
 import { hintFor, humanize, type FieldHint } from "./field-hints";
 import { useFormContext } from "./form-context";
@@ -14,10 +15,12 @@ export interface SchemaFieldProps {
   path: (string | number)[];
   /** The label to use when there is no hint (the key, or the list item's title). */
   name: string;
+  /** The object holding this field, for hints that depend on a sibling (a tool's kind). */
+  parent?: unknown;
 }
 
 /** One field of a node's config, drawn from its zod schema (objects, lists, records, enums, text, numbers). */
-export const SchemaField = memo(function SchemaField({ schema, value, path, name }: SchemaFieldProps) {
+export const SchemaField = memo(function SchemaField({ schema, value, path, name, parent }: SchemaFieldProps) {
   const ctx = useFormContext();
   const hint = hintFor(ctx.node.kind, hintKey(path));
   const { def, optional } = unwrap(schema);
@@ -25,6 +28,8 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
   const set = (next: unknown) => ctx.change(path, next);
   if (hint.widget === "hidden" || def.type === "literal") return null;
   if (hint.visible && !hint.visible(ctx.node.config as Record<string, unknown>)) return null;
+  if (hint.visibleIn && !hint.visibleIn((parent ?? {}) as Record<string, unknown>)) return null;
+  if (hint.widget === "code") return <CodeEditor label={label} value={String(value ?? "")} onChange={set} help={hint.help} error={stringError(schema, value, optional)} />;
   if (hint.widget === "toolNames") return <ToolNamesEditor label={label} help={hint.help} value={(value as string[]) ?? []} onChange={set} />;
   if (hint.widget === "replyRule") return <ReplyRuleEditor label={label} value={value} onChange={set} />;
   if (hint.widget === "boundTool") return <BoundToolSelect label={label} value={String(value ?? "")} onChange={set} />;
@@ -67,7 +72,7 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
       return (
         <div className="sy-object">
           {Object.entries(def.shape ?? {}).map(([key, inner]) => (
-            <SchemaField key={key} schema={inner} value={(value as Record<string, unknown> | undefined)?.[key]} path={[...path, key]} name={key} />
+            <SchemaField key={key} schema={inner} value={(value as Record<string, unknown> | undefined)?.[key]} path={[...path, key]} name={key} parent={value} />
           ))}
         </div>
       );

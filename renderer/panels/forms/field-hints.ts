@@ -11,13 +11,15 @@ export interface FieldHint {
   multiline?: boolean;
   /** A template field ({{last_message}}, {{args.query}}): monospace, with a hint. */
   template?: boolean;
-  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden";
+  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden" | "code";
   /** Enum values in words. */
   options?: Record<string, string>;
   itemTitle?: (item: unknown, index: number) => string;
   addLabel?: string;
   newItem?: (node: GraphNode, index: number) => unknown;
   visible?: (config: Record<string, unknown>) => boolean;
+  /** Shown only when the object holding the field (a list item such as one tool) says so. */
+  visibleIn?: (parent: Record<string, unknown>) => boolean;
 }
 
 const notScripted = (config: Record<string, unknown>) => config.provider !== "scripted";
@@ -64,12 +66,15 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     },
     "tools[].name": { label: "Name", placeholder: "search" },
     "tools[].description": { label: "Description", placeholder: "What the tool does (the model reads this)" },
-    "tools[].kind": { widget: "hidden" },
+    "tools[].kind": { label: "Answers with", options: { mock: "a canned result (mock)", code: "a JavaScript function (args) => result" } },
     "tools[].args": { label: "Arguments", itemTitle: (item) => (item as { name?: string }).name || "argument", addLabel: "Add argument", newItem: (_node, index) => ({ name: index ? `arg_${index + 1}` : "query", type: "string", description: "" }) },
     "tools[].args[].name": { label: "Name" },
     "tools[].args[].type": { label: "Type" },
     "tools[].args[].description": { label: "Description" },
-    "tools[].result": { label: "Result", multiline: true, template: true, placeholder: "I looked up {{args.query}}: …", help: "{{args.NAME}} inserts an argument; {{state.FIELD}} a state field." },
+    "tools[].source": { label: "Function", widget: "code", visibleIn: (tool) => tool.kind === "code", help: "(args) => result: runs in a sandbox; a string is the tool message, anything else is sent as JSON." },
+    "tools[].timeoutMs": { label: "Time limit (ms)", visibleIn: (tool) => tool.kind === "code" },
+    "tools[].memoryMb": { label: "Memory cap (MB)", visibleIn: (tool) => tool.kind === "code" },
+    "tools[].result": { visibleIn: (tool) => tool.kind !== "code", label: "Result", multiline: true, template: true, placeholder: "I looked up {{args.query}}: …", help: "{{args.NAME}} inserts an argument; {{state.FIELD}} a state field." },
   },
   human: {
     mode: { label: "How it waits", options: { breakpoint: "Pause before this node (answer as this node)", interrupt: "interrupt() and resume with the answer" } },
@@ -78,7 +83,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     question: { label: "Question shown while paused", multiline: true, template: true },
   },
   code: {
-    source: { label: "Function", multiline: true, template: true, help: "(state) => ({ field: value }): runs in a sandbox (no network, files or timers); returns the fields to change." },
+    source: { label: "Function", widget: "code", help: "(state) => ({ field: value }): runs in a sandbox (no network, files or timers); returns the fields to change." },
     timeoutMs: { label: "Time limit (ms)" },
     memoryMb: { label: "Memory cap (MB)" },
   },
