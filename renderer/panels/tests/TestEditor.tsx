@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { FlowTest } from "../../../shared/flow-test";
 import { CHECK_KINDS } from "../../../shared/flow-test-forms";
 import { Icon } from "../../app/Icon";
@@ -11,13 +12,13 @@ import { CheckEditor } from "./CheckEditor";
 import { JsonInput } from "./JsonInput";
 import { TestResultView } from "./TestResultView";
 
-/** The selected test as a form: name, input, scripted answers and checks, then its last result. */
+/** The selected test as a form: name, its last result, input, scripted answers and checks. */
 export function TestEditor({ index, test, onChange }: { index: number; test: FlowTest; onChange: (test: FlowTest) => void }) {
   const tests = useTestsStore((state) => state.tests);
   const result = useTestsStore((state) => state.results[test.name]);
   const notes = useTestsStore((state) => state.notes);
-  const nodes = useGraphStore((state) => state.doc?.nodes.map((node) => node.id) ?? []);
-  const fields = useGraphStore((state) => Object.keys(state.doc?.state.fields ?? {}));
+  const nodes = useGraphStore(useShallow((state) => state.doc?.nodes.map((node) => node.id) ?? []));
+  const fields = useGraphStore(useShallow((state) => Object.keys(state.doc?.state.fields ?? {})));
   const [name, setName] = useState(test.name);
   useEffect(() => setName(test.name), [test.name]);
   const nameProblem = testNameProblem(tests, index, name);
@@ -28,6 +29,7 @@ export function TestEditor({ index, test, onChange }: { index: number; test: Flo
       <Field label="Test name" error={nameProblem} htmlFor="sy-test-name">
         <input id="sy-test-name" className="sy-input" value={name} onChange={(event) => setName(event.target.value)} onBlur={commitName} onKeyDown={(event) => event.key === "Enter" && commitName()} />
       </Field>
+      {result && <TestResultView result={result} />}
       {notes.length > 0 && (
         <ul className="sy-help" aria-label="Recording notes">
           {notes.map((note, i) => (
@@ -58,7 +60,6 @@ export function TestEditor({ index, test, onChange }: { index: number; test: Flo
       <button type="button" className="sy-button is-ghost is-small" onClick={() => onChange({ ...test, checks: [...test.checks, CHECK_KINDS[0].blank()] })}>
         <Icon name="plus" size={12} /> Add check
       </button>
-      {result && <TestResultView result={result} />}
     </div>
   );
 }

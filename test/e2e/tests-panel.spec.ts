@@ -1,0 +1,84 @@
+import type { Page } from "@playwright/test";
+import type { GraphDoc } from "../../shared/graph-doc";
+import { expect, openDoc, screenshot, test } from "./fixtures";
+
+test.use({ workspaceSource: "weather-agent" });
+
+const QUESTION = "Use the search tool to ask the user where they are, then look up the weather there";
+
+const tab = (page: Page, name: string) => page.getByRole("tablist", { name: "Bottom panel tabs" }).getByRole("tab", { name: new RegExp(`^${name}`) });
+const testItem = (page: Page, name: string) => page.getByRole("list", { name: "Tests of this graph" }).getByRole("button", { name: new RegExp(`^${name}: `) });
+
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, { method, headers: body === undefined ? {} : { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/** The seed's flow in the debugger: run, answer "san francisco" at the pause, run to the end. */
+async function runSeedInDebugger(page: Page): Promise<void> {
+  await tab(page, "Run").click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill(QUESTION);
+  await page.getByRole("button", { name: "Run with this message" }).click();
+  await page.getByRole("textbox", { name: "Answer", exact: true }).fill("san francisco");
+  await page.getByRole("button", { name: "Answer and continue" }).click();
+  await expect(page.getByRole("status", { name: /^Run status/ })).toHaveText("Done", { timeout: 30_000 });
+}
+
+test("record the seed run as a test, edit a check, run it green, break the graph, run it red, open the failing run", async ({ page, workspace }) => {
+  await expect(page.getByRole("region", { name: "Graph canvas" })).toBeVisible();
+  await runSeedInDebugger(page);
+
+  // Record the finished thread as a test: the proposed test opens in the editor.
+  await tab(page, "Tests").click();
+  await expect(testItem(page, "San Francisco")).toBeVisible();
+  await page.getByRole("button", { name: "Save run as test" }).click();
+  await expect(page.getByRole("textbox", { name: "Test name" })).toHaveValue("Recorded run");
+  const sentences = page.getByTestId("check-sentence");
+  await expect(sentences.filter({ hasText: "visits ask_human" })).toHaveCount(1);
+
+  // Edit a check in the form: the sentence follows.
+  const contains = page.getByRole("group", { name: /^Check \d+$/ }).filter({ has: page.getByTestId("check-sentence").filter({ hasText: /^the final message contains/ }) });
+  await contains.getByRole("textbox", { name: /: text$/ }).fill("sunny in San Francisco");
+  await expect(contains.getByTestId("check-sentence")).toHaveText("the final message contains 'sunny in San Francisco'");
+  await page.getByRole("button", { name: "Save tests" }).click();
+  await expect(page.getByRole("button", { name: "Save tests" })).toHaveText(/Saved/);
+  const saved = await api<{ doc: { tests: { name: string; checks: { type: string; text?: string }[] }[] } }>(page, "GET", "/switchyard/tests/agent");
+  const recorded = saved.doc.tests.find((item) => item.name === "Recorded run")!;
+  expect(recorded.checks).toContainEqual({ type: "final-message-contains", text: "sunny in San Francisco" });
+
+  // Run it: green.
+  await page.getByRole("button", { name: "Run Recorded run" }).click();
+  await expect(testItem(page, "Recorded run")).toHaveAccessibleName("Recorded run: passed", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Last result" })).toContainText("Last run: passed");
+  await screenshot(page, "tests-1-green");
+
+  // Break the graph outside the app (remove the edge action -> agent), as a colleague's edit would.
+  const file = await api<{ doc: GraphDoc; hash: string }>(page, "GET", "/switchyard/graphs/agent");
+  const broken = { ...file.doc, edges: file.doc.edges.filter((edge) => !(edge.source === "action" && edge.target === "agent")) };
+  await api(page, "PUT", "/switchyard/graphs/agent", { doc: broken, baseHash: file.hash });
+  await expect.poll(async () => (await openDoc(page)).edges.some((edge) => edge.source === "action" && edge.target === "agent"), { timeout: 15_000 }).toBe(false);
+
+  // Run it again: red, with the failing check and what really happened.
+  await page.getByRole("button", { name: "Run Recorded run" }).click();
+  await expect(testItem(page, "Recorded run")).toHaveAccessibleName(/^Recorded run: (failed|could not run)$/, { timeout: 30_000 });
+  const failing = page.getByLabel("Failing check");
+  await expect(failing).toBeVisible();
+  await expect(failing.getByTestId("failing-actual")).not.toBeEmpty();
+  await screenshot(page, "tests-2-red");
+  const report = await api<{ last_results: Record<string, { thread_id: string; checkpoint_id: string; checks: { passed: boolean; checkpoint_id: string | null }[] }> }>(page, "GET", "/switchyard/tests/agent");
+  const result = report.last_results["Recorded run"];
+
+  // Open the failing run: the debugger shows its thread, the timeline at the failing step.
+  await page.getByRole("button", { name: "Open failing run" }).click();
+  await expect(tab(page, "Timeline")).toHaveAttribute("aria-selected", "true");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("switchyard.thread.agent"))).toBe(result.thread_id);
+  const selected = page.getByRole("list", { name: "Checkpoints" }).locator('[aria-pressed="true"]');
+  await expect(selected).toHaveCount(1);
+  await screenshot(page, "tests-3-failing-run-opened");
+  expect(workspace.dir).toBeTruthy();
+});
