@@ -1,38 +1,27 @@
 import { exportGraphDoc } from "../../../main/export";
 import { loadSeedDoc } from "../../helpers/seed";
-import { http, makeWorkspace, startServerProcess, type ServerProcess } from "./server-process";
+import { servedWorkspace } from "./server-process";
 
 /** Spawns `switchyard serve`. */
 describe("POST /switchyard/export", () => {
-  let server: ServerProcess;
-  let workspace: ReturnType<typeof makeWorkspace>;
-  let request: ReturnType<typeof http>;
-  beforeAll(async () => {
-    workspace = makeWorkspace();
-    server = await startServerProcess(workspace.dir);
-    request = http(server.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    workspace?.remove();
-  });
+  const live = servedWorkspace();
 
   it("returns the project files for a workspace graph by name, or for a document sent along", async () => {
-    const byName = await request("POST", "/switchyard/export", { graph: "agent", lang: "ts" });
+    const byName = await live.request("POST", "/switchyard/export", { graph: "agent", lang: "ts" });
     expect(byName.status).toBe(200);
     expect(byName.json).toEqual({ files: exportGraphDoc(loadSeedDoc(), "ts") });
-    const byDoc = await request("POST", "/switchyard/export", { graph: loadSeedDoc(), lang: "python" });
+    const byDoc = await live.request("POST", "/switchyard/export", { graph: loadSeedDoc(), lang: "python" });
     expect(byDoc.status).toBe(200);
     expect(byDoc.json.files.map((file: { path: string }) => file.path)).toEqual(["README.md", "graph.py", "langgraph.json", "pyproject.toml"]);
   });
 
   it("answers 400 for a bad language, 404 for an unknown graph, 422 for a graph with problems", async () => {
-    const badLang = await request("POST", "/switchyard/export", { graph: "agent", lang: "go" });
+    const badLang = await live.request("POST", "/switchyard/export", { graph: "agent", lang: "go" });
     expect(badLang.status).toBe(400);
     expect(badLang.json.detail).toMatch(/^lang: /);
-    expect((await request("POST", "/switchyard/export", { graph: "nope", lang: "ts" })).status).toBe(404);
+    expect((await live.request("POST", "/switchyard/export", { graph: "nope", lang: "ts" })).status).toBe(404);
     const broken = { ...loadSeedDoc(), entry: "missing" };
-    const invalid = await request("POST", "/switchyard/export", { graph: broken, lang: "ts" });
+    const invalid = await live.request("POST", "/switchyard/export", { graph: broken, lang: "ts" });
     expect(invalid.status).toBe(422);
     expect(invalid.json.problems[0]).toMatchObject({ path: "entry" });
   });

@@ -29,17 +29,17 @@ describe("runs are checked before they start", () => {
   });
 
   it("answers 422 naming the llm node without a key, and leaves the thread idle with no checkpoint", async () => {
-    const thread = await (await fetch(`${server.url}/threads`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json();
+    const thread = (await (await fetch(`${server.url}/threads`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { thread_id: string };
     const response = await fetch(`${server.url}/threads/${thread.thread_id}/runs/stream`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ assistant_id: "keyless", input: { messages: [{ role: "human", content: "hi" }] }, stream_mode: ["updates"] }),
     });
     expect(response.status).toBe(422);
-    const body = await response.json();
+    const body = (await response.json()) as { detail: string; problems: unknown[] };
     expect(body.detail).toMatch(/llm node "agent".*OPENAI_API_KEY/);
     expect(body.problems).toEqual([expect.objectContaining({ nodeId: "agent", path: expect.stringContaining("nodes[") })]);
-    const after = await (await fetch(`${server.url}/threads/${thread.thread_id}`)).json();
+    const after = (await (await fetch(`${server.url}/threads/${thread.thread_id}`)).json()) as { status: string };
     expect(after.status).toBe("idle");
     const history = await (await fetch(`${server.url}/threads/${thread.thread_id}/history`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json();
     expect(history).toEqual([]);

@@ -1,30 +1,18 @@
-import { http, makeWorkspace, parseSse, startServerProcess, type ServerProcess } from "./server-process";
+import { parseSse, servedWorkspace } from "./server-process";
 
 const QUESTION = "Use the search tool to ask the user where they are, then look up the weather there";
 
 // Acceptance 2: the seed's curl commands, byte for byte in shape, with the SSE text parsed by hand.
 describe("the seed flow with plain HTTP (the seed's curl commands)", () => {
-  let server: ServerProcess;
-  let workspace: ReturnType<typeof makeWorkspace>;
-  let request: ReturnType<typeof http>;
-
-  beforeAll(async () => {
-    workspace = makeWorkspace();
-    server = await startServerProcess(workspace.dir);
-    request = http(server.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    workspace?.remove();
-  });
+  const live = servedWorkspace();
 
   it("runs the whole flow, with the state update in the seed's top-level form", async () => {
-    const thread = await request("POST", "/threads", "{}");
+    const thread = await live.request("POST", "/threads", "{}");
     expect(thread.status).toBe(200);
     expect(thread.json).toMatchObject({ thread_id: expect.any(String), metadata: {}, status: "idle", config: {} });
     const id = thread.json.thread_id;
 
-    const first = await request("POST", `/threads/${id}/runs/stream`, {
+    const first = await live.request("POST", `/threads/${id}/runs/stream`, {
       assistant_id: "agent",
       input: { messages: [{ role: "human", content: QUESTION }] },
       interrupt_before: ["ask_human"],
@@ -38,17 +26,17 @@ describe("the seed flow with plain HTTP (the seed's curl commands)", () => {
     expect((events[1].data as any).agent.messages[0].tool_calls[0].name).toBe("AskHuman");
     expect(events[2].data).toEqual({ __interrupt__: [] });
 
-    const paused = await request("GET", `/threads/${id}`);
+    const paused = await live.request("GET", `/threads/${id}`);
     expect(paused.json.status).toBe("interrupted");
     expect(Object.values(paused.json.interrupts)).toEqual([[]]);
 
-    const state = await request("GET", `/threads/${id}/state`);
+    const state = await live.request("GET", `/threads/${id}/state`);
     const toolCallId = state.json.values.messages.at(-1).tool_calls[0].id;
-    const update = await request("POST", `/threads/${id}/state`, `{"messages": [{"tool_call_id": "${toolCallId}", "type": "tool", "content": "san francisco"}], "as_node": "ask_human"}`);
+    const update = await live.request("POST", `/threads/${id}/state`, `{"messages": [{"tool_call_id": "${toolCallId}", "type": "tool", "content": "san francisco"}], "as_node": "ask_human"}`);
     expect(update.status).toBe(200);
     expect(update.json).toEqual({ checkpoint: { thread_id: id, checkpoint_ns: "", checkpoint_id: expect.any(String) } });
 
-    const second = await request("POST", `/threads/${id}/runs/stream`, { assistant_id: "agent", stream_mode: ["updates"] });
+    const second = await live.request("POST", `/threads/${id}/runs/stream`, { assistant_id: "agent", stream_mode: ["updates"] });
     const data = parseSse(second.text).filter((event) => event.event !== "metadata").map((event) => event.data as Record<string, any>);
     expect(data.map((chunk) => Object.keys(chunk)[0])).toEqual(["agent", "action", "agent"]);
     expect(data[1].action.messages[0].content).toContain("It's sunny in San Francisco");
@@ -56,8 +44,8 @@ describe("the seed flow with plain HTTP (the seed's curl commands)", () => {
   });
 
   it("streams values, tasks, checkpoints, debug and messages-tuple frames", async () => {
-    const { json: thread } = await request("POST", "/threads", {});
-    const response = await request("POST", `/threads/${thread.thread_id}/runs/stream`, {
+    const { json: thread } = await live.request("POST", "/threads", {});
+    const response = await live.request("POST", `/threads/${thread.thread_id}/runs/stream`, {
       assistant_id: "agent",
       input: { messages: [{ role: "human", content: "hi" }] },
       stream_mode: ["values", "tasks", "checkpoints", "debug", "messages-tuple", "messages"],
@@ -77,13 +65,13 @@ describe("the seed flow with plain HTTP (the seed's curl commands)", () => {
   });
 
   it("re-runs from a past checkpoint (a fork) and keeps the original history", async () => {
-    const { json: thread } = await request("POST", "/threads", {});
-    await request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: { messages: [{ role: "human", content: "hi" }] }, interrupt_before: ["ask_human"] });
-    const history = (await request("POST", `/threads/${thread.thread_id}/history`, { limit: 10 })).json;
+    const { json: thread } = await live.request("POST", "/threads", {});
+    await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: { messages: [{ role: "human", content: "hi" }] }, interrupt_before: ["ask_human"] });
+    const history = (await live.request("POST", `/threads/${thread.thread_id}/history`, { limit: 10 })).json;
     const beforeAgent = history.find((state: any) => state.next[0] === "agent");
-    const fork = await request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: null, checkpoint_id: beforeAgent.checkpoint.checkpoint_id, interrupt_before: ["ask_human"] });
+    const fork = await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: null, checkpoint_id: beforeAgent.checkpoint.checkpoint_id, interrupt_before: ["ask_human"] });
     expect(fork.status).toBe(200);
-    const after = (await request("POST", `/threads/${thread.thread_id}/history`, { limit: 10 })).json;
+    const after = (await live.request("POST", `/threads/${thread.thread_id}/history`, { limit: 10 })).json;
     // LangGraph writes a "fork" checkpoint on top of the chosen one, then runs from there.
     const forkPoint = after.find((state: any) => state.checkpoint.checkpoint_id === after[0].parent_checkpoint.checkpoint_id);
     expect(forkPoint.metadata.source).toBe("fork");
@@ -93,17 +81,17 @@ describe("the seed flow with plain HTTP (the seed's curl commands)", () => {
   });
 
   it("answers an interrupt() node through a command resume", async () => {
-    const graph = (await request("GET", "/switchyard/graphs/agent")).json.doc;
+    const graph = (await live.request("GET", "/switchyard/graphs/agent")).json.doc;
     const askHuman = graph.nodes.find((node: any) => node.id === "ask_human");
     askHuman.config.mode = "interrupt";
     delete askHuman.breakpoint;
-    expect((await request("POST", "/switchyard/graphs", { name: "agent_interrupt", doc: { ...graph, name: "agent_interrupt" } })).status).toBe(201);
+    expect((await live.request("POST", "/switchyard/graphs", { name: "agent_interrupt", doc: { ...graph, name: "agent_interrupt" } })).status).toBe(201);
 
-    const { json: thread } = await request("POST", "/threads", {});
-    const first = parseSse((await request("POST", `/threads/${thread.thread_id}/runs/stream`, { assistant_id: "agent_interrupt", input: { messages: [{ role: "human", content: "hi" }] }, stream_mode: "updates" })).text);
+    const { json: thread } = await live.request("POST", "/threads", {});
+    const first = parseSse((await live.request("POST", `/threads/${thread.thread_id}/runs/stream`, { assistant_id: "agent_interrupt", input: { messages: [{ role: "human", content: "hi" }] }, stream_mode: "updates" })).text);
     const interrupt = first.at(-1)!.data as any;
     expect(interrupt.__interrupt__[0]).toMatchObject({ value: { question: "Let me ask where you are.", tool_call_id: expect.any(String) }, id: expect.any(String) });
-    const resumed = await request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent_interrupt", command: { resume: "Paris" } });
+    const resumed = await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent_interrupt", command: { resume: "Paris" } });
     expect(resumed.json.messages.at(-1).content).toContain("sunny");
     expect(resumed.json.messages.find((message: any) => message.type === "tool").content).toBe("Paris");
   });

@@ -93,3 +93,24 @@ export function http(base: string, defaultHeaders: Record<string, string> = {}) 
     return { status: response.status, text, json, headers: response.headers };
   };
 }
+
+export interface ServedWorkspace {
+  server: ServerProcess;
+  workspace: { dir: string; remove(): void };
+  request: ReturnType<typeof http>;
+}
+
+/** Registers beforeAll/afterAll that serve a fresh copy of the test workspace for a describe block. */
+export function servedWorkspace(extraArgs: string[] = []): ServedWorkspace {
+  const live = {} as ServedWorkspace;
+  beforeAll(async () => {
+    live.workspace = makeWorkspace();
+    live.server = await startServerProcess(live.workspace.dir, extraArgs);
+    live.request = http(live.server.url);
+  });
+  afterAll(async () => {
+    await live.server?.stop();
+    live.workspace?.remove();
+  });
+  return live;
+}
