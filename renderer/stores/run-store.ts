@@ -44,6 +44,8 @@ export interface RunState {
   /** Edges taken in this run: "source>target" -> the order numbers it was taken at. */
   edgeOrder: Record<string, number[]>;
   edgeCount: number;
+  /** The edge into the node the run paused before: already counted when that node then starts. */
+  pausedEdge: string | null;
   lastNode: string | null;
   steps: RunStep[];
   events: RunEvent[];
@@ -65,6 +67,7 @@ export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
   nodeErrors: {},
   edgeOrder: {},
   edgeCount: 0,
+  pausedEdge: null,
   lastNode: null,
   steps: [],
   events: [],
@@ -96,7 +99,7 @@ interface TaskFrame {
   name: string;
   input?: unknown;
   result?: unknown;
-  error?: string | null;
+  error?: unknown;
   interrupts?: { value: unknown }[];
 }
 
@@ -128,23 +131,26 @@ function applyTask(state: RunState, task: TaskFrame, now: number): Partial<RunSt
   if (!isResult) {
     const source = state.lastNode ?? START_NODE;
     const key = edgeKey(source, task.name);
-    const order = state.edgeCount + 1;
+    const counted = state.pausedEdge === key;
+    const order = counted ? state.edgeCount : state.edgeCount + 1;
     return {
       nodeStatus: { ...state.nodeStatus, [task.name]: "running" },
-      edgeOrder: { ...state.edgeOrder, [key]: [...(state.edgeOrder[key] ?? []), order] },
+      edgeOrder: counted ? state.edgeOrder : { ...state.edgeOrder, [key]: [...(state.edgeOrder[key] ?? []), order] },
       edgeCount: order,
+      pausedEdge: null,
       activeNode: task.name,
       steps: [...state.steps, { id: task.id, node: task.name, startedAt: now, input: task.input }],
       streaming: null,
     };
   }
-  const steps = state.steps.map((step) => (step.id === task.id ? { ...step, endedAt: now, output: task.result, error: task.error ?? undefined } : step));
-  if (task.error) {
+  const error = task.error ? errorText(task.error) : undefined;
+  const steps = state.steps.map((step) => (step.id === task.id ? { ...step, endedAt: now, output: task.result, error } : step));
+  if (error) {
     return {
       steps,
       nodeStatus: { ...state.nodeStatus, [task.name]: "error" },
-      nodeErrors: { ...state.nodeErrors, [task.name]: task.error },
-      events: [...state.events, runEvent({ kind: "error", node: task.name, text: task.error, stepId: task.id })],
+      nodeErrors: { ...state.nodeErrors, [task.name]: error },
+      events: [...state.events, runEvent({ kind: "error", node: task.name, text: error, stepId: task.id })],
     };
   }
   if (task.interrupts?.length) {
@@ -193,8 +199,8 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     const failed = threadState.tasks.find((task) => task.error);
     if (failed) {
       nodeStatus[failed.name] = "error";
-      const nodeErrors = { ...state.nodeErrors, [failed.name]: state.nodeErrors[failed.name] ?? String(failed.error) };
-      return { ...base, status: "error", nodeStatus, nodeErrors, activeNode: failed.name, pause: null, error: state.error ?? String(failed.error) };
+      const nodeErrors = { ...state.nodeErrors, [failed.name]: state.nodeErrors[failed.name] ?? errorText(failed.error) };
+      return { ...base, status: "error", nodeStatus, nodeErrors, activeNode: failed.name, pause: null, error: state.error ?? errorText(failed.error) };
     }
     return { ...base, status: "error", nodeStatus };
   }
@@ -211,7 +217,8 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     const pause: RunPause = { kind: after ? "after" : "before", node };
     if (state.status === "cancelled") return { ...base, status: "cancelled", nodeStatus, pause, activeNode: null };
     nodeStatus[node] = "paused";
-    return { ...base, status: "paused", nodeStatus, pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${node}` })] };
+    const taken = pause.kind === "before" ? takeEdge(state, state.lastNode ?? START_NODE, node) : {};
+    return { ...base, ...taken, status: "paused", nodeStatus, pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${node}` })] };
   }
   if (state.status === "cancelled") return { ...base, nodeStatus, pause: null };
   const edgeOrder = { ...state.edgeOrder };
@@ -220,6 +227,13 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     edgeOrder[key] = [...(edgeOrder[key] ?? []), state.edgeCount + 1];
   }
   return { ...base, status: "done", nodeStatus, pause: null, activeNode: null, edgeOrder, edgeCount: state.edgeCount + 1, events: [...state.events, runEvent({ kind: "done", text: "Run finished" })] };
+}
+
+/** Counts the edge into a node the run paused before (once, even if the run pauses there again). */
+function takeEdge(state: RunState, source: string, target: string): Partial<RunState> {
+  const key = edgeKey(source, target);
+  if (state.pausedEdge === key) return {};
+  return { edgeOrder: { ...state.edgeOrder, [key]: [...(state.edgeOrder[key] ?? []), state.edgeCount + 1] }, edgeCount: state.edgeCount + 1, pausedEdge: key };
 }
 
 export function summariseUpdate(update: unknown): string {

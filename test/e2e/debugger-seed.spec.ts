@@ -5,7 +5,8 @@ test.use({ workspaceSource: "weather-agent" });
 
 const QUESTION = "Use the search tool to ask the user where they are, then look up the weather there";
 
-test("1 · the seed story by clicking only: pause before ask_human, answer, final answer, every checkpoint in history", async ({ page }) => {
+test("1 · the seed story by clicking only: pause before ask_human, answer, final answer, every checkpoint in history", async ({ page, workspace }) => {
+  void workspace;
   // The default breakpoint: a red dot on ask_human's left edge.
   await expect(node(page, "ask_human").locator(".sy-bp-before")).toBeVisible();
   await runPanel.tab(page, "Run").click();
@@ -26,13 +27,17 @@ test("1 · the seed story by clicking only: pause before ask_human, answer, fina
   await expect(runPanel.conversation(page)).toContainText("Based on the search results");
   await expect(runPanel.conversation(page)).toContainText("It's sunny in San Francisco");
   for (const id of ["agent", "action", "ask_human"]) await expectNodeStatus(page, id, "done");
-  // agent, ask_human (applied), agent, action, agent, END: the edges numbered in order.
-  await expect(page.locator(".sy-edge-taken", { hasText: /^5$|,5/ })).toHaveCount(1);
+  // START→agent, agent→ask_human, ask_human→agent, agent→action, action→agent, agent→END: numbered in order.
+  await expect(page.locator(".sy-edge-taken", { hasText: /(^|,)6$/ })).toHaveCount(1);
   await screenshot(page, "debugger-1-done");
 
   const events = runPanel.events(page);
   await runPanel.tab(page, "Events").click();
-  await expect(events.locator(".sy-event-node")).toHaveText(["agent", "ask_human", "agent", "action", "agent"]);
+  await expect(events.locator(".sy-event.is-step .sy-event-node")).toHaveText(["agent", "agent", "action", "agent"]);
+  await expect(events).toContainText("State updated as ask_human");
+  await events.locator(".sy-event.is-step").nth(2).click();
+  await expect(page.getByRole("region", { name: "State diff of action" })).toContainText("It's sunny");
+  await screenshot(page, "debugger-1-step-diff");
 
   await runPanel.tab(page, "Timeline").click();
   const threadId = await openThreadId(page);

@@ -38,6 +38,8 @@ export async function applyAsNode(values: Record<string, unknown>, asNode: strin
         threadState,
         nodeStatus,
         lastNode: asNode || state.lastNode,
+        // The update stands for the node's run: the edge into it stays counted, the next one is new.
+        pausedEdge: null,
         pause: next ? { kind: "before", node: next } : null,
         status: next ? "paused" : "done",
         error: null,

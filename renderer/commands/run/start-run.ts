@@ -1,5 +1,6 @@
 import { messagesFieldOf } from "../../../shared/graph-doc";
 import { debuggerApi } from "../../client/debugger-api";
+import { canvasApi } from "../../canvas/canvas-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
 import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
@@ -27,7 +28,7 @@ export function chatInput(text: string): Record<string, unknown> {
  * Run: saves the graph, starts a new thread and streams the run with the graph's breakpoints.
  * An invalid graph is refused with a message pointing at Problems.
  */
-export async function startRun(input: Record<string, unknown>, label = ""): Promise<void> {
+export async function startRun(input: Record<string, unknown>, label = "", tab: "run" | "events" = "run"): Promise<void> {
   const { graphName, doc } = useGraphStore.getState();
   if (!graphName || !doc) return;
   const problems = problemsOf(doc).all;
@@ -40,7 +41,10 @@ export async function startRun(input: Record<string, unknown>, label = ""): Prom
   }
   await saveGraph();
   const ui = useUiStore.getState();
-  useUiStore.setState({ bottomOpen: true, bottomTab: ui.bottomTab === "problems" ? "run" : ui.bottomTab, bottomHeight: Math.max(ui.bottomHeight, 300) });
+  const grow = !ui.bottomOpen || ui.bottomHeight < 300;
+  useUiStore.setState({ bottomOpen: true, bottomTab: ui.bottomTab === "problems" ? tab : ui.bottomTab, bottomHeight: Math.max(ui.bottomHeight, 300) });
+  // A taller bottom panel shrinks the canvas: keep the whole graph in view for the run.
+  if (grow) setTimeout(() => canvasApi.fitView(), 50);
   try {
     const thread = await debuggerApi.createThread(graphName);
     useRunStore.setState({ ...emptyRun(), graphName, threadId: thread.thread_id, status: "running", events: [runEvent({ kind: "started", text: `Run of "${graphName}" started${label ? `: ${label}` : ""}` })] });

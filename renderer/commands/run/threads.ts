@@ -1,7 +1,7 @@
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { debuggerApi } from "../../client/debugger-api";
 import { askConfirm, showToast } from "../../stores/ui-store";
-import { emptyRun, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
+import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
 
@@ -40,7 +40,7 @@ export function runFromThreadState(threadState: ThreadState, threadStatus: strin
   const failed = threadState.tasks.find((task) => task.error);
   if (failed || threadStatus === "error") {
     if (failed) nodeStatus[failed.name] = "error";
-    return { status: "error", nodeStatus, nodeErrors: failed ? { [failed.name]: String(failed.error) } : {}, error: failed ? String(failed.error) : null, activeNode: failed?.name ?? null };
+    return { status: "error", nodeStatus, nodeErrors: failed ? { [failed.name]: errorText(failed.error) } : {}, error: failed ? errorText(failed.error) : null, activeNode: failed?.name ?? null };
   }
   const interrupted = threadState.tasks.find((task) => task.interrupts?.length);
   let pause: RunPause | null = null;

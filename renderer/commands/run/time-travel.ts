@@ -10,6 +10,7 @@ function resetForBranch(text: string): void {
     nodeErrors: {},
     edgeOrder: {},
     edgeCount: 0,
+    pausedEdge: null,
     lastNode: null,
     visited: [],
     pause: null,
