@@ -10,6 +10,7 @@ import { ValueCache } from "./value-cache";
 
 // Looked up on each call rather than bound once, so tests can spy on fs.fdatasync.
 const fdatasync = (fd: number) => promisify(fs.fdatasync)(fd);
+const fsync = (fd: number) => promisify(fs.fsync)(fd);
 const ftruncate = promisify(fs.ftruncate);
 
 export const LOG_FILE_NAME = "checkpoints.log";
@@ -69,6 +70,8 @@ export class ThreadLog {
   private draining: Promise<void> | undefined;
   private dirty = false;
   private backgroundSync: Promise<void> | undefined;
+  /** A new log's directories, fsynced (with the file itself) by its first sync. */
+  private unsyncedDirectories: string[] = [];
 
   private constructor(
     readonly threadId: string,
@@ -96,16 +99,18 @@ export class ThreadLog {
     }
   }
 
-  // The magic is fsynced, then the directories that name the new file, so that a
-  // checkpoint fsynced later can never sit in a file the directory tree forgot.
+  // The new file and the directories that name it are fsynced by the first sync, before
+  // any put resolves, so a durable checkpoint can never sit in a file the directory tree
+  // forgot. Doing it then rather than here keeps three blocking fsyncs off the event loop
+  // when a server starts many threads at once. A crash before that sync leaves no file or
+  // a short magic, which open() treats as an empty log.
   private static create(threadId: string, threadDir: string, file: string): ThreadLog {
     fs.mkdirSync(threadDir, { recursive: true });
     const fd = fs.openSync(file, "w+");
     fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
-    fs.fsyncSync(fd);
-    fsyncDirectory(threadDir);
-    fsyncDirectory(path.dirname(threadDir));
-    return new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+    const log = new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+    log.unsyncedDirectories = [threadDir, path.dirname(threadDir)];
+    return log;
   }
 
   private static load(threadId: string, file: string, fd: number, onTornTail: (tail: TornTail) => void): ThreadLog {
@@ -252,7 +257,11 @@ export class ThreadLog {
 
   private async sync(): Promise<void> {
     this.dirty = false;
-    await fdatasync(this.fd);
+    if (this.unsyncedDirectories.length === 0) return fdatasync(this.fd);
+    const directories = this.unsyncedDirectories;
+    await fsync(this.fd);
+    for (const dir of directories) await fsyncDirectoryAsync(dir);
+    this.unsyncedDirectories = [];
   }
 
   private syncInBackground(): void {
@@ -282,6 +291,18 @@ export class ThreadLog {
       .catch(() => undefined)
       .then(() => fs.closeSync(this.fd));
     return this.closing;
+  }
+}
+
+async function fsyncDirectoryAsync(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Windows cannot open or fsync a directory; NTFS journals the entry itself.
+  } finally {
+    await handle?.close();
   }
 }
 

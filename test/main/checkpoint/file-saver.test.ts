@@ -274,9 +274,11 @@ describe("damaged logs", () => {
 describe("durability", () => {
   const meta = { source: "loop" as const, step: 0, parents: {} };
 
+  /** File syncs: fdatasync, or fsync for a new log's first sync (which also syncs its directories). */
   function countSyncs() {
-    const spy = vi.spyOn(fs, "fdatasync");
-    return () => spy.mock.calls.length;
+    const datasyncs = vi.spyOn(fs, "fdatasync");
+    const fullSyncs = vi.spyOn(fs, "fsync");
+    return () => datasyncs.mock.calls.length + fullSyncs.mock.calls.length;
   }
 
   test('"sync" fsyncs before put and putWrites resolve', async () => {
