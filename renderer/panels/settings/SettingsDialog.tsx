@@ -41,13 +41,19 @@ function SettingsDialog() {
   useEffect(() => {
     first.current?.focus();
   }, [view !== null]);
+  // Escape closes it wherever focus is (a Save that disables itself leaves focus on the page).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && closeSettings();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
   const changed = settingsChange(draft, view) !== null;
   const save = async () => {
     if (await saveSettings(draft)) setDraft(emptyDraft());
   };
   return (
     <div className="sy-overlay is-dim" onMouseDown={closeSettings}>
-      <div className="sy-dialog is-wide" role="dialog" aria-modal="true" aria-labelledby="sy-settings-title" onMouseDown={(event) => event.stopPropagation()} onKeyDown={(event) => event.key === "Escape" && closeSettings()}>
+      <div className="sy-dialog is-wide" role="dialog" aria-modal="true" aria-labelledby="sy-settings-title" onMouseDown={(event) => event.stopPropagation()}>
         <div className="sy-dialog-head">
           <h2 id="sy-settings-title">Settings</h2>
           <button type="button" className="sy-icon-button" aria-label="Close settings" onClick={closeSettings}>
