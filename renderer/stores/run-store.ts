@@ -115,11 +115,13 @@ export function applyFrame(state: RunState, event: string, data: unknown, now = 
   if (event === "error") {
     const message = errorText(data);
     const node = state.activeNode;
+    // The node's task already reported this error: the log says it once.
+    const known = node !== null && state.nodeErrors[node] === message;
     return {
       status: "error",
       error: message,
       ...(node ? { nodeStatus: { ...state.nodeStatus, [node]: "error" }, nodeErrors: { ...state.nodeErrors, [node]: message } } : {}),
-      events: [...state.events, runEvent({ kind: "error", node: node ?? undefined, text: `Run failed${node ? ` in ${node}` : ""}: ${message}` })],
+      events: known ? state.events : [...state.events, runEvent({ kind: "error", node: node ?? undefined, text: `Run failed${node ? ` in ${node}` : ""}: ${message}` })],
     };
   }
   return {};

@@ -28,9 +28,16 @@ export function textOf(message: WireMessage): string {
   return JSON.stringify(message.content ?? "");
 }
 
-/** The first user message of a thread's values: how the thread list names a thread. */
+/** The first user message of a thread's values (or, without messages, its values in short): how the thread list names a thread. */
 export function firstUserText(values: unknown): string {
   if (!values || typeof values !== "object") return "";
+  const hasMessages = Object.values(values as Record<string, unknown>).some((value) => Array.isArray(value) && value.some((item) => item && typeof item === "object" && "content" in item));
+  if (!hasMessages) {
+    return Object.entries(values as Record<string, unknown>)
+      .filter(([, value]) => value !== "" && value !== null && value !== undefined)
+      .map(([name, value]) => `${name} ${typeof value === "string" ? value : JSON.stringify(value)}`)
+      .join(" · ");
+  }
   for (const value of Object.values(values as Record<string, unknown>)) {
     if (!Array.isArray(value)) continue;
     const first = (value as WireMessage[]).find((message) => message && typeof message === "object" && roleOf(message) === "user");

@@ -45,6 +45,8 @@ function producerOf(state: ThreadState, parent: ThreadState | undefined): string
   const writes = metadata?.writes as Record<string, unknown> | null | undefined;
   if (writes && Object.keys(writes).length) return Object.keys(writes).join(", ");
   if (metadata?.source === "input") return "input";
+  // LangGraph copies the checkpoint a re-run starts from: the copy is the branch's first checkpoint.
+  if (metadata?.source === "fork") return "re-run";
   if (metadata?.source === "update") return "state update";
   if (parent?.next.length) return parent.next.join(", ");
   return metadata?.source === "loop" && Number(metadata.step) === 0 ? "input" : String(metadata?.source ?? "?");
