@@ -1,4 +1,4 @@
-import type { FlowAnswer, FlowCheck, FlowTest } from "../../../shared/flow-test";
+import type { FlowAnswer, FlowCheck, FlowTest, NormalAnswer } from "../../../shared/flow-test";
 import type { FlowTestResult, FlowTestStatus } from "../../../shared/flow-test-result";
 
 /**
@@ -73,3 +73,11 @@ export const STATUS_WORDS: Record<ShownStatus, string> = {
   "not-run": "not run yet",
   running: "running…",
 };
+
+/** The answer as the file stores it: plain text stays a plain string when it names no node. */
+export function answerFromNormal(answer: NormalAnswer): FlowAnswer {
+  const node = answer.node ? { node: answer.node } : {};
+  if (answer.kind === "text") return answer.node ? { node: answer.node, text: answer.text } : answer.text;
+  if (answer.kind === "edit") return { ...node, asNode: answer.asNode, values: answer.values };
+  return { ...node, resume: answer.resume };
+}

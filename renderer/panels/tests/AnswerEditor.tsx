@@ -1,14 +1,7 @@
 import { normalAnswer, type FlowAnswer, type NormalAnswer } from "../../../shared/flow-test";
+import { answerFromNormal } from "../../commands/tests/tests-model";
 import { IconButton, SelectInput, TextInput } from "../forms/controls";
 import { JsonInput } from "./JsonInput";
-
-/** The answer as the file stores it: plain text stays a plain string when it names no node. */
-export function answerFromNormal(answer: NormalAnswer): FlowAnswer {
-  const node = answer.node ? { node: answer.node } : {};
-  if (answer.kind === "text") return answer.node ? { node: answer.node, text: answer.text } : answer.text;
-  if (answer.kind === "edit") return { ...node, asNode: answer.asNode, values: answer.values };
-  return { ...node, resume: answer.resume };
-}
 
 const KIND_WORDS: Record<NormalAnswer["kind"], string> = {
   text: "answers with a text",
