@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
-import { Canvas } from "../canvas/Canvas";
+import { GraphCanvas } from "../canvas/ReadOnlyCanvas";
 import { QuickAdd } from "../canvas/QuickAdd";
 import { startAutosave } from "../commands/autosave";
 import { handleWorkspaceEvent } from "../commands/external-change";
@@ -8,11 +8,12 @@ import { graphNameFromLocation, openGraph } from "../commands/open-graph";
 import { refreshWorkspace } from "../commands/refresh-workspace";
 import { subscribeWorkspaceEvents } from "../client/workspace-events";
 import { BottomPanel } from "../panels/BottomPanel";
-import { Inspector } from "../panels/Inspector";
+import { GraphInspector } from "../panels/code-graph/ReadOnlyInspector";
 import { Sidebar } from "../panels/Sidebar";
 import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
+import { useReadOnlyGraph } from "../stores/read-only-graph-store";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
@@ -26,6 +27,7 @@ export function App() {
   const ui = useUiStore();
   const hasGraph = useGraphStore((state) => !!state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
+  const readOnly = useReadOnlyGraph((state) => !!state.view);
   useShortcuts();
   useWorkspaceSession();
   useEffect(() => {
@@ -42,16 +44,16 @@ export function App() {
           {ui.sidebarOpen ? <Splitter orientation="vertical" label="Resize sidebar" size={ui.sidebarWidth} min={180} max={420} onResize={(sidebarWidth) => useUiStore.setState({ sidebarWidth })} /> : <div />}
           <div className="sy-center" style={{ gridTemplateRows: ui.bottomOpen ? `minmax(0, 1fr) 0px ${ui.bottomHeight}px` : "minmax(0, 1fr) 0px 0px" }}>
             <main className="sy-canvas-wrap" aria-label="Editor">
-              {hasDoc ? <Canvas /> : <NoGraph hasGraph={hasGraph} />}
+              {hasDoc ? <GraphCanvas /> : <NoGraph hasGraph={hasGraph} />}
             </main>
             {ui.bottomOpen ? <Splitter orientation="horizontal" label="Resize bottom panel" size={ui.bottomHeight} min={90} max={520} invert onResize={(bottomHeight) => useUiStore.setState({ bottomHeight })} /> : <div />}
             <div className="sy-cell">{ui.bottomOpen && <BottomPanel />}</div>
           </div>
           {ui.inspectorOpen && hasDoc ? <Splitter orientation="vertical" label="Resize inspector" size={ui.inspectorWidth} min={260} max={640} invert onResize={(inspectorWidth) => useUiStore.setState({ inspectorWidth })} /> : <div />}
-          <div className="sy-cell">{ui.inspectorOpen && hasDoc && <Inspector />}</div>
+          <div className="sy-cell">{ui.inspectorOpen && hasDoc && <GraphInspector />}</div>
         </div>
         <StatusBar />
-        {ui.quickAddOpen && hasDoc && <QuickAdd />}
+        {ui.quickAddOpen && hasDoc && !readOnly && <QuickAdd />}
         {ui.helpOpen && <HelpOverlay />}
         <Dialogs />
         <Toasts />

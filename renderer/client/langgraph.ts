@@ -8,9 +8,33 @@ import { apiBase } from "./request";
  */
 let client: Promise<Client> | null = null;
 
+/** A LangGraph server other than the page's own: a remote deployment (its key only in memory). */
+export interface ApiTarget {
+  url: string;
+  apiKey?: string;
+}
+
+let target: ApiTarget | null = null;
+
+/** Points the SDK client at a deployment, or back at the page's own server with `null`. */
+export function setApiTarget(next: ApiTarget | null): void {
+  if (next?.url === target?.url && next?.apiKey === target?.apiKey) return;
+  target = next;
+  client = null;
+}
+
+export function apiTarget(): ApiTarget | null {
+  return target;
+}
+
+/** An SDK client for a given server: the one the app uses, or one to try a deployment with. */
+export function clientFor(server: ApiTarget | null): Promise<Client> {
+  return import("@langchain/langgraph-sdk").then(({ Client }) => new Client({ apiUrl: server?.url ?? apiBase(), apiKey: server?.apiKey || null, defaultHeaders: {} }));
+}
+
 /** The SDK is loaded on first use (the first run), keeping it out of the editor's start-up. */
 export function langgraphClient(): Promise<Client> {
-  client ??= import("@langchain/langgraph-sdk").then(({ Client }) => new Client({ apiUrl: apiBase(), apiKey: null, defaultHeaders: {} }));
+  client ??= clientFor(target);
   return client;
 }
 

@@ -1,6 +1,6 @@
 import { apiBase } from "./request";
 
-export type WorkspaceEventType = "graph-changed" | "graph-added" | "graph-deleted";
+export type WorkspaceEventType = "graph-changed" | "graph-added" | "graph-deleted" | "code-graph-reloaded";
 export interface WorkspaceEvent {
   type: WorkspaceEventType;
   name: string;
@@ -10,7 +10,7 @@ export interface WorkspaceEvent {
 /** Subscribes to the server's file events (SSE); EventSource reconnects by itself. Returns the unsubscribe. */
 export function subscribeWorkspaceEvents(onEvent: (event: WorkspaceEvent) => void, onOpen?: () => void): () => void {
   const source = new EventSource(`${apiBase()}/switchyard/events`);
-  const types: WorkspaceEventType[] = ["graph-changed", "graph-added", "graph-deleted"];
+  const types: WorkspaceEventType[] = ["graph-changed", "graph-added", "graph-deleted", "code-graph-reloaded"];
   const listeners = types.map((type) => {
     const listener = (message: MessageEvent<string>) => {
       try {

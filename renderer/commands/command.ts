@@ -1,6 +1,7 @@
 import type { GraphDoc } from "../../shared/graph-doc";
 import { commitDoc, useGraphStore } from "../stores/graph-store";
 import type { Selection } from "../stores/flow-from-doc";
+import { isReadOnlyGraph } from "../stores/read-only-graph-store";
 
 /** What a document command produces: the next document and, optionally, what to select after it. */
 export interface DocChange {
@@ -11,6 +12,8 @@ export interface DocChange {
 export interface DocCommandSpec<Input> {
   /** Shown in menus, the quick-add list and the help overlay. */
   title: string;
+  /** Allowed on a read-only graph (code-defined or remote): breakpoints, not edits. */
+  readOnlySafe?: boolean;
   /** Whether running the command makes an undo step. */
   entersHistory: boolean;
   /** Pure: the same document and input give the same result; returns the same doc for "nothing to do". */
@@ -27,7 +30,7 @@ export function docCommand<Input>(spec: DocCommandSpec<Input>): DocCommand<Input
     ...spec,
     run(input, options) {
       const { doc } = useGraphStore.getState();
-      if (!doc) return;
+      if (!doc || (isReadOnlyGraph() && !spec.readOnlySafe)) return;
       const change = spec.apply(doc, input);
       commitDoc(change.doc, { history: spec.entersHistory, coalesceKey: options?.coalesceKey, select: change.select });
     },

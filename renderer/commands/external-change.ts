@@ -5,6 +5,7 @@ import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { refreshWorkspace } from "./refresh-workspace";
 import { saveInFlight } from "./save-graph";
+import { reloadCodeGraph } from "./code-graph/open-read-only-graph";
 
 /**
  * A graph file changed on disk (the server's SSE events). The open graph reloads when it has
@@ -12,6 +13,10 @@ import { saveInFlight } from "./save-graph";
  */
 export async function handleWorkspaceEvent(event: WorkspaceEvent): Promise<void> {
   await saveInFlight(); // our own save's event must be compared with the hash that save returned
+  if (event.type === "code-graph-reloaded") {
+    await refreshWorkspace();
+    return reloadCodeGraph(event.name);
+  }
   void refreshWorkspace();
   const { graphName, hash, doc, savedDoc } = useGraphStore.getState();
   if (event.name !== graphName) return;

@@ -3,6 +3,7 @@ import { loadDoc, useGraphStore } from "../stores/graph-store";
 import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { saveGraph } from "./save-graph";
+import { closeReadOnlyView, openCodeGraph } from "./code-graph/open-read-only-graph";
 
 /**
  * Opens a graph from disk (saving the open one first if it has edits). Starts a fresh undo
@@ -13,6 +14,9 @@ export async function openGraph(name: string, options: { keepEdits?: boolean } =
   if (!options.keepEdits && current.graphName && current.graphName !== name && current.doc !== current.savedDoc) {
     await saveGraph();
   }
+  const info = useWorkspaceStore.getState().graphs.find((graph) => graph.name === name);
+  if (info?.source === "code") return openCodeGraph(info);
+  closeReadOnlyView();
   try {
     const file = await switchyardApi.readGraph(name);
     loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);

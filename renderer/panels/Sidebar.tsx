@@ -8,6 +8,7 @@ import { Palette } from "../canvas/Palette";
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
+import { useReadOnlyGraph } from "../stores/read-only-graph-store";
 import { IconButton } from "./forms/controls";
 import { ThreadList } from "./threads/ThreadList";
 
@@ -19,6 +20,7 @@ export const Sidebar = memo(function Sidebar() {
   const openName = useGraphStore((state) => state.graphName);
   const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
   const hasDoc = useGraphStore((state) => !!state.doc);
+  const readOnly = useReadOnlyGraph((state) => !!state.view);
   return (
     <nav className="sy-sidebar" aria-label="Workspace">
       <div className="sy-panel-head">
@@ -34,16 +36,16 @@ export const Sidebar = memo(function Sidebar() {
           return (
             <li key={graph.name} className={`sy-graph-item ${isOpen ? "is-open" : ""}`}>
               <button type="button" className="sy-graph-open" onClick={() => void openGraph(graph.name)} aria-label={`Open graph ${graph.name}`} aria-current={isOpen ? "page" : undefined}>
-                <Icon name="graph" size={14} />
-                <span className="sy-graph-name">{graph.name}</span>
+                <Icon name={graph.source === "code" ? "code" : "graph"} size={14} />
+                <span className="sy-graph-name" title={graph.code ? `Defined in code: ${graph.code.file}` : undefined}>{graph.name}</span>
                 {isOpen && dirty && <span className="sy-dirty-dot" role="img" aria-label="unsaved changes" title="Unsaved changes" />}
                 {!graph.valid && !(isOpen && dirty) && <span className="sy-graph-warn" role="img" aria-label={`${graph.problems.length} problems`} title={`${graph.problems.length} problem(s)`}><Icon name="alert" size={12} /></span>}
               </button>
-              <span className="sy-graph-actions">
+              {graph.source !== "code" && <span className="sy-graph-actions">
                 <IconButton icon="rename" label={`Rename ${graph.name}`} onClick={() => void renameGraph(graph.name)} />
                 <IconButton icon="copy" label={`Duplicate ${graph.name}`} onClick={() => void duplicateGraph(graph.name)} />
                 <IconButton icon="trash" label={`Delete ${graph.name}`} onClick={() => void deleteGraph(graph.name)} className="is-danger" />
-              </span>
+              </span>}
             </li>
           );
         })}
@@ -61,7 +63,7 @@ export const Sidebar = memo(function Sidebar() {
         <span className="sy-panel-title">Add node</span>
         <span className="sy-kbd-hint" title="Quick add">A</span>
       </div>
-      <Palette disabled={!hasDoc} />
+      <Palette disabled={!hasDoc || readOnly} />
     </nav>
   );
 });

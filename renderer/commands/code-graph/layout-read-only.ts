@@ -1,0 +1,74 @@
+import type { ReadOnlyGraph } from "./drawable-graph";
+
+/** Box sizes of the read-only canvas's nodes (its CSS draws them at these sizes). */
+export const CODE_NODE_WIDTH = 180;
+export const CODE_NODE_HEIGHT = 44;
+export const CODE_TERMINAL_WIDTH = 96;
+export const CODE_TERMINAL_HEIGHT = 34;
+const GROUP_PADDING = "[top=40,left=20,bottom=20,right=20]";
+
+export interface LaidOutBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface ElkNode {
+  id: string;
+  width?: number;
+  height?: number;
+  x?: number;
+  y?: number;
+  layoutOptions?: Record<string, string>;
+  children?: ElkNode[];
+  edges?: { id: string; sources: string[]; targets: string[] }[];
+}
+
+let elk: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | null = null;
+const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK()));
+
+/**
+ * Top-to-bottom positions like LangGraph's own drawings, subgraphs laid out inside their group
+ * (elk's INCLUDE_CHILDREN). Positions of grouped nodes are relative to their group, as React
+ * Flow's `parentId` wants them.
+ */
+export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<string, LaidOutBox>> {
+  const byParent = new Map<string | undefined, ReadOnlyGraph["nodes"]>();
+  for (const node of graph.nodes) byParent.set(node.parent, [...(byParent.get(node.parent) ?? []), node]);
+  const build = (parent: string | undefined): ElkNode[] =>
+    (byParent.get(parent) ?? []).map((node): ElkNode => {
+      if (node.role === "group") return { id: node.id, layoutOptions: { "elk.padding": GROUP_PADDING, "elk.direction": "DOWN" }, children: build(node.id) };
+      const terminal = node.role === "start" || node.role === "end";
+      const constraint = node.role === "start" ? "FIRST_SEPARATE" : node.role === "end" ? "LAST_SEPARATE" : undefined;
+      return {
+        id: node.id,
+        width: terminal ? CODE_TERMINAL_WIDTH : CODE_NODE_WIDTH,
+        height: terminal ? CODE_TERMINAL_HEIGHT : CODE_NODE_HEIGHT,
+        ...(constraint && !node.parent ? { layoutOptions: { "elk.layered.layering.layerConstraint": constraint } } : {}),
+      };
+    });
+  const root: ElkNode = {
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "DOWN",
+      "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "60",
+      "elk.spacing.nodeNode": "50",
+      "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",
+    },
+    children: build(undefined),
+    edges: graph.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+  };
+  const laid = await (await loadElk()).layout(root);
+  const boxes: Record<string, LaidOutBox> = {};
+  const collect = (nodes: ElkNode[] | undefined) => {
+    for (const node of nodes ?? []) {
+      boxes[node.id] = { x: Math.round(node.x ?? 0), y: Math.round(node.y ?? 0), width: Math.round(node.width ?? CODE_NODE_WIDTH), height: Math.round(node.height ?? CODE_NODE_HEIGHT) };
+      collect(node.children);
+    }
+  };
+  collect(laid.children);
+  return boxes;
+}

@@ -1,0 +1,88 @@
+import type { WorkspaceGraphInfo } from "../../../shared/api";
+import type { GraphDoc } from "../../../shared/graph-doc";
+import { graphViewApi } from "../../client/graph-view-api";
+import { setApiTarget, type ApiTarget } from "../../client/langgraph";
+import { loadDoc, useGraphStore } from "../../stores/graph-store";
+import { useReadOnlyGraph, type ReadOnlyView } from "../../stores/read-only-graph-store";
+import { showToast } from "../../stores/ui-store";
+import { useWorkspaceStore } from "../../stores/workspace-store";
+import { readOnlyGraphOf, shadowDocOf, stateFieldsOf } from "./drawable-graph";
+import { layoutReadOnly } from "./layout-read-only";
+import { readOnlyFlowOf } from "./read-only-flow";
+
+/** The view of a code graph the workspace lists (`serve --config langgraph.json`). */
+export function codeViewOf(info: WorkspaceGraphInfo): ReadOnlyView {
+  return {
+    source: "code",
+    graphName: info.name,
+    assistantId: info.name,
+    file: info.code?.file ?? info.file,
+    ...(info.code?.error ? { error: errorText(info.code.error) } : {}),
+  };
+}
+
+function errorText(error: NonNullable<NonNullable<WorkspaceGraphInfo["code"]>["error"]>): string {
+  const where = error.line ? `${error.file}:${error.line}${error.column ? `:${error.column}` : ""}` : error.file;
+  return `${where}: ${error.message}`;
+}
+
+/** Opens a graph defined in code: drawn from the server's getGraph, debugged like any graph, never edited. */
+export async function openCodeGraph(info: WorkspaceGraphInfo): Promise<void> {
+  setApiTarget(null);
+  await openReadOnly(codeViewOf(info));
+  if (window.location.hash !== `#/graph/${encodeURIComponent(info.name)}`) history.replaceState(null, "", `#/graph/${encodeURIComponent(info.name)}`);
+}
+
+/** Opens a graph of a remote deployment: the SDK client points at the deployment from now on. */
+export async function openRemoteGraph(assistant: { assistant_id: string; graph_id: string }, target: ApiTarget): Promise<void> {
+  setApiTarget(target);
+  await openReadOnly({ source: "remote", graphName: assistant.graph_id, assistantId: assistant.assistant_id, deploymentUrl: target.url });
+  if (window.location.hash.startsWith("#/graph/")) history.replaceState(null, "", "#/");
+}
+
+/** After `code-graph-reloaded`: the drawing and the state schema again, keeping breakpoints and the run. */
+export async function reloadCodeGraph(name: string): Promise<void> {
+  const view = useReadOnlyGraph.getState().view;
+  if (!view || view.source !== "code" || view.graphName !== name) return;
+  const info = useWorkspaceStore.getState().graphs.find((graph) => graph.name === name);
+  const next = info ? codeViewOf(info) : { ...view, error: undefined };
+  await draw(next, useGraphStore.getState().doc, false);
+  showToast(next.error ? `"${name}" no longer loads: ${next.error}` : `"${name}" reloaded from ${next.file ?? "its code"}.`, next.error ? "error" : "info");
+}
+
+/** Leaves read-only mode (a workspace graph is being opened). */
+export function closeReadOnlyView(): void {
+  if (!useReadOnlyGraph.getState().view) return;
+  useReadOnlyGraph.setState({ view: null, nodes: [], edges: [] });
+  setApiTarget(null);
+}
+
+async function openReadOnly(view: ReadOnlyView): Promise<void> {
+  const current = useGraphStore.getState();
+  const previous = current.graphName === view.graphName && useReadOnlyGraph.getState().view ? current.doc : null;
+  await draw(view, previous, true);
+}
+
+async function draw(view: ReadOnlyView, previous: GraphDoc | null, fresh: boolean): Promise<void> {
+  useReadOnlyGraph.setState({ loading: true });
+  try {
+    if (view.error) return show(view, shadowDocOf(view.graphName, { nodes: [], edges: [] }, {}, previous), { nodes: [], edges: [] }, fresh);
+    const [drawable, schema] = await Promise.all([graphViewApi.drawable(view.assistantId), graphViewApi.stateSchema(view.assistantId)]);
+    const graph = readOnlyGraphOf(drawable);
+    const flow = readOnlyFlowOf(graph, await layoutReadOnly(graph));
+    show(view, shadowDocOf(view.graphName, graph, stateFieldsOf(schema), previous), flow, fresh);
+  } catch (error) {
+    const message = (error as Error).message;
+    show({ ...view, error: `Could not draw the graph: ${message}` }, shadowDocOf(view.graphName, { nodes: [], edges: [] }, {}, previous), { nodes: [], edges: [] }, fresh);
+  } finally {
+    useReadOnlyGraph.setState({ loading: false });
+  }
+}
+
+function show(view: ReadOnlyView, doc: GraphDoc, flow: ReturnType<typeof readOnlyFlowOf>, fresh: boolean): void {
+  // The view first: the graph store's subscribers (autosave) must already see a read-only graph.
+  useReadOnlyGraph.setState((state) => ({ view, ...flow, drawing: state.drawing + 1 }));
+  if (fresh || useGraphStore.getState().graphName !== view.graphName) loadDoc(view.graphName, doc, null);
+  else useGraphStore.setState({ doc, savedDoc: doc });
+  useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
+}

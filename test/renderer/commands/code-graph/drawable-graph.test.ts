@@ -1,0 +1,104 @@
+import type { AssistantGraph } from "@langchain/langgraph-sdk";
+import { readOnlyGraphOf, shadowDocOf, stateFieldsOf } from "../../../../renderer/commands/code-graph/drawable-graph";
+import { layoutReadOnly } from "../../../../renderer/commands/code-graph/layout-read-only";
+import { readOnlyFlowOf } from "../../../../renderer/commands/code-graph/read-only-flow";
+import { validateGraphDoc } from "../../../../shared/graph-validate";
+
+/** What `GET /assistants/review/graph?xray=true` answers for the code-project fixture's review graph. */
+const review: AssistantGraph = {
+  nodes: ["__start__", "ask_name", "greet:compose", "greet:punctuate", "remember", "__end__"].map((id) => ({ id, type: "runnable", data: {} })) as AssistantGraph["nodes"],
+  edges: [
+    { source: "__start__", target: "ask_name" },
+    { source: "ask_name", target: "greet:compose" },
+    { source: "greet:compose", target: "greet:punctuate" },
+    { source: "greet:punctuate", target: "remember" },
+    { source: "remember", target: "__end__" },
+  ],
+};
+
+/** The code-defined seed (bench/server-official): a conditional router out of agent. */
+const seed: AssistantGraph = {
+  nodes: ["__start__", "agent", "ask_human", "action", "__end__"].map((id) => ({ id })),
+  edges: [
+    { source: "__start__", target: "agent" },
+    { source: "agent", target: "ask_human", conditional: true },
+    { source: "agent", target: "action", conditional: true },
+    { source: "agent", target: "__end__", conditional: true, data: "done" },
+    { source: "ask_human", target: "agent" },
+    { source: "action", target: "agent" },
+  ],
+};
+
+describe("readOnlyGraphOf", () => {
+  it("groups a subgraph's xray nodes under the subgraph node, groups first", () => {
+    const graph = readOnlyGraphOf(review);
+    expect(graph.nodes.map((node) => [node.id, node.role, node.parent ?? "", node.top])).toEqual([
+      ["greet", "group", "", "greet"],
+      ["__start__", "start", "", "__start__"],
+      ["ask_name", "node", "", "ask_name"],
+      ["greet:compose", "node", "greet", "greet"],
+      ["greet:punctuate", "node", "greet", "greet"],
+      ["remember", "node", "", "remember"],
+      ["__end__", "end", "", "__end__"],
+    ]);
+    expect(graph.nodes.find((node) => node.id === "greet:compose")!.label).toBe("compose");
+  });
+
+  it("keys edges into and out of a subgraph by the top-level nodes, as the run store does", () => {
+    const edges = readOnlyGraphOf(review).edges;
+    expect(edges.find((edge) => edge.id === "ask_name->greet:compose")).toMatchObject({ runSource: "ask_name", runTarget: "greet" });
+    expect(edges.find((edge) => edge.id === "greet:compose->greet:punctuate")).toMatchObject({ runSource: "greet", runTarget: "greet" });
+  });
+
+  it("keeps conditional edges conditional and a path label that is not the target's name", () => {
+    const edges = readOnlyGraphOf(seed).edges;
+    expect(edges.filter((edge) => edge.conditional).map((edge) => edge.target)).toEqual(["ask_human", "action", "__end__"]);
+    expect(edges.find((edge) => edge.target === "__end__")!.label).toBe("done");
+    expect(edges.find((edge) => edge.target === "action")!.label).toBeUndefined();
+  });
+});
+
+describe("shadowDocOf", () => {
+  it("is a valid document of the top-level nodes for the debugger, entry from START", () => {
+    const doc = shadowDocOf("review", readOnlyGraphOf(review), stateFieldsOf({ properties: { name: { type: "string" }, visits: { type: "number" } } }));
+    expect(doc.nodes.map((node) => node.id)).toEqual(["ask_name", "greet", "remember"]);
+    expect(doc.entry).toBe("ask_name");
+    expect(doc.edges.map((edge) => edge.id)).toEqual(["ask_name->greet", "greet->remember", "remember->__end__"]);
+    expect(doc.state.fields).toEqual({ name: { type: "string", reducer: "replace" }, visits: { type: "number", reducer: "replace" } });
+    expect(validateGraphDoc(doc).problems).toEqual([]);
+  });
+
+  it("is valid for a router with several conditional edges, and keeps breakpoints across a reload", () => {
+    const first = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null));
+    expect(validateGraphDoc(first).problems).toEqual([]);
+    const withBreakpoint = { ...first, nodes: first.nodes.map((node) => (node.id === "ask_human" ? { ...node, breakpoint: { before: true } } : node)) };
+    const reloaded = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null), withBreakpoint);
+    expect(reloaded.nodes.find((node) => node.id === "ask_human")!.breakpoint).toEqual({ before: true });
+    expect(reloaded.state.fields).toEqual({ messages: { type: "messages", reducer: "messages" } });
+  });
+
+  it("leaves out node names the document cannot hold (the canvas still draws them)", () => {
+    const odd: AssistantGraph = { nodes: [{ id: "__start__" }, { id: "call model" }, { id: "ok" }, { id: "__end__" }], edges: [{ source: "__start__", target: "ok" }, { source: "ok", target: "call model" }, { source: "call model", target: "__end__" }] };
+    const doc = shadowDocOf("odd", readOnlyGraphOf(odd), {});
+    expect(doc.nodes.map((node) => node.id)).toEqual(["ok"]);
+    expect(doc.edges).toEqual([]);
+  });
+});
+
+describe("layoutReadOnly + readOnlyFlowOf", () => {
+  it("lays out top to bottom with a subgraph's nodes inside its group, nothing draggable", async () => {
+    const graph = readOnlyGraphOf(review);
+    const boxes = await layoutReadOnly(graph);
+    expect(boxes.__start__.y).toBeLessThan(boxes.ask_name.y);
+    expect(boxes.ask_name.y).toBeLessThan(boxes.greet.y);
+    expect(boxes.greet.y).toBeLessThan(boxes.remember.y);
+    // Children are placed relative to the group and fit inside it.
+    expect(boxes["greet:compose"].y + boxes["greet:compose"].height).toBeLessThanOrEqual(boxes.greet.height);
+    expect(boxes["greet:compose"].y).toBeLessThan(boxes["greet:punctuate"].y);
+    const { nodes, edges } = readOnlyFlowOf(graph, boxes);
+    expect(nodes.find((node) => node.id === "greet:compose")).toMatchObject({ parentId: "greet", type: "codeNode", draggable: false });
+    expect(nodes.find((node) => node.id === "greet")).toMatchObject({ type: "codeGroup", width: boxes.greet.width });
+    expect(nodes.every((node) => node.draggable === false && node.deletable === false && node.connectable === false)).toBe(true);
+    expect(edges).toHaveLength(5);
+  });
+});
