@@ -1,6 +1,6 @@
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { debuggerApi } from "../../client/debugger-api";
-import { askConfirm, showToast } from "../../stores/ui-store";
+import { askConfirm, showToast, useUiStore } from "../../stores/ui-store";
 import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
@@ -81,12 +81,12 @@ export async function deleteThread(threadId: string): Promise<void> {
   await refreshThreads();
 }
 
-/** Closes the open thread: the next Run starts a new one. */
-export function newThread(): void {
+/** Closes the open thread: the next Run starts a new one. `forget: false` keeps it for reopening (switching graphs). */
+export function newThread({ forget = true }: { forget?: boolean } = {}): void {
   const graphName = useGraphStore.getState().graphName;
   useRunStore.setState({ ...emptyRun(), graphName, threadId: null });
   useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
-  if (graphName) localStorage.removeItem(rememberKey(graphName));
+  if (graphName && forget) localStorage.removeItem(rememberKey(graphName));
 }
 
 export function rememberThread(threadId: string): void {
@@ -101,4 +101,6 @@ export async function restoreThread(graphName: string): Promise<void> {
   if (!threadId || useRunStore.getState().threadId === threadId) return;
   if (!useThreadStore.getState().threads.some((thread) => thread.thread_id === threadId)) return;
   await openThread(threadId);
+  const ui = useUiStore.getState();
+  if (useRunStore.getState().status === "paused" && ui.bottomTab === "problems") useUiStore.setState({ bottomOpen: true, bottomTab: "run", bottomHeight: Math.max(ui.bottomHeight, 300) });
 }

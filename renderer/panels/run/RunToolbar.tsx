@@ -48,7 +48,7 @@ function useDebuggerSession(): void {
   const graphName = useGraphStore((state) => state.graphName);
   useEffect(() => {
     if (!graphName) return;
-    if (useRunStore.getState().graphName !== graphName) newThread();
+    if (useRunStore.getState().graphName !== graphName) newThread({ forget: false });
     void restoreThread(graphName);
   }, [graphName]);
 }

@@ -15,7 +15,7 @@ export const ThreadList = memo(function ThreadList() {
     <>
       <div className="sy-panel-head is-sub">
         <span className="sy-panel-title">Threads</span>
-        <button type="button" className="sy-icon-button" aria-label="New thread" title="New thread: the next Run starts one" onClick={newThread}>
+        <button type="button" className="sy-icon-button" aria-label="New thread" title="New thread: the next Run starts one" onClick={() => newThread()}>
           <Icon name="plus" size={13} />
         </button>
       </div>
