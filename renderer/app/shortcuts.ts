@@ -24,6 +24,7 @@ export type ShortcutId =
   | "snap"
   | "minimap"
   | "theme"
+  | "settings"
   | "escape";
 
 export interface Shortcut {
@@ -62,6 +63,7 @@ export const shortcuts: Shortcut[] = [
   { id: "toggleBottom", keys: [`${MOD}+J`], label: "Show/hide bottom panel", group: "View", inInputs: true },
   { id: "toggleInspector", keys: [`${MOD}+I`], label: "Show/hide inspector", group: "View", inInputs: true },
   { id: "theme", keys: ["Shift+T"], label: "Dark/light theme", group: "View" },
+  { id: "settings", keys: [`${MOD}+,`], label: "Settings (model providers, keys)", group: "View", inInputs: true },
   { id: "help", keys: ["?", "F1"], label: "Keyboard shortcuts", group: "View" },
   { id: "escape", keys: ["Esc"], label: "Close dialog / clear selection", group: "View" },
 ];
@@ -90,6 +92,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutId | null {
     if (key === "j") return "toggleBottom";
     if (key === "i") return "toggleInspector";
     if (key === "Enter") return "run";
+    if (key === ",") return "settings";
     return null;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return null;

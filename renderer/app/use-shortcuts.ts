@@ -7,6 +7,7 @@ import { cancelRun, continueRun, stepRun } from "../commands/run/continue-run";
 import { selectedNodeIds, toggleBreakpoint } from "../commands/run/toggle-breakpoint";
 import { saveGraph } from "../commands/save-graph";
 import { selectAll } from "../commands/select-all";
+import { openSettings } from "../commands/settings/settings";
 import { redo, undo } from "../commands/undo-redo";
 import { canvasApi } from "../canvas/canvas-api";
 import { problemsOf } from "../stores/problems";
@@ -79,6 +80,9 @@ function run(id: ShortcutId): boolean {
       useUiStore.setState({ minimap: !(ui.minimap ?? count <= MINIMAP_AUTO_LIMIT) });
       return true;
     }
+    case "settings":
+      void openSettings();
+      return true;
     case "help":
       useUiStore.setState({ helpOpen: !ui.helpOpen });
       return true;

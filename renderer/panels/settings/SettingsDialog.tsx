@@ -1,29 +1,17 @@
 import { useEffect, useRef, useState } from "react";
 import type { ProviderId, ProviderStatus } from "../../client/settings-api";
 import { Icon } from "../../app/Icon";
+import { withShortcut } from "../../app/shortcuts";
 import { closeSettings, emptyDraft, openSettings, PROVIDERS, saveSettings, settingsChange, type SettingsDraft } from "../../commands/settings/settings";
 import { useSettingsStore } from "../../stores/settings-store";
 
 const PROVIDER_NAMES: Record<ProviderId, string> = { openai: "OpenAI", anthropic: "Anthropic", ollama: "Ollama" };
-const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-export const SETTINGS_SHORTCUT = isMac ? "⌘+," : "Ctrl+,";
-
-/** The top bar's gear: opens the Settings dialog (also on Ctrl/⌘+, like VS Code). */
+/** The top bar's gear: opens the Settings dialog (also on Ctrl/⌘+, like VS Code, through the app's shortcuts). */
 export function SettingsButton() {
   const open = useSettingsStore((state) => state.open);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "," && (event.ctrlKey || event.metaKey) && !event.altKey) {
-        event.preventDefault();
-        void openSettings();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
   return (
     <>
-      <button type="button" className="sy-tool" aria-label="Settings" aria-haspopup="dialog" title={`Settings (${SETTINGS_SHORTCUT})`} onClick={() => void openSettings()}>
+      <button type="button" className="sy-tool" aria-label="Settings" aria-haspopup="dialog" title={withShortcut("Settings", "settings")} onClick={() => void openSettings()}>
         <Icon name="wrench" />
       </button>
       {open && <SettingsDialog />}
