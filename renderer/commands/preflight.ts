@@ -4,6 +4,8 @@ import { settingsApi } from "../client/settings-api";
 import { useGraphStore } from "../stores/graph-store";
 import { problemsOf, type ProblemIndex } from "../stores/problems";
 import { useProblemsStore } from "../stores/problems-store";
+import { runEvent, useRunStore } from "../stores/run-store";
+import { showToast, useUiStore } from "../stores/ui-store";
 
 /**
  * What only the server can say before a run (POST /switchyard/preflight): a provider without a
@@ -38,7 +40,8 @@ export function withServerProblems(local: ProblemIndex, doc: GraphDoc | null, ex
 function applyServerProblems(): void {
   const { doc, index } = useProblemsStore.getState();
   if (merged.has(index)) return;
-  const next = withServerProblems(problemsOf(doc), doc, serverProblems);
+  // Node ids come from the open document: the validator may not have caught up with it yet.
+  const next = withServerProblems(problemsOf(doc), useGraphStore.getState().doc ?? doc, serverProblems);
   merged.add(next);
   if (next !== index) useProblemsStore.setState({ index: next });
 }
@@ -61,6 +64,24 @@ export async function refreshPreflight(): Promise<void> {
   const index = useProblemsStore.getState().index;
   merged.delete(index);
   applyServerProblems();
+}
+
+/**
+ * The check Run makes after saving: the server's preflight of the saved graph. When it finds
+ * problems the run is refused here, with the problems on their nodes and in PROBLEMS, rather than
+ * as a failed run. A server without the route (a LangGraph deployment) lets the run go.
+ */
+export async function refusedByPreflight(): Promise<boolean> {
+  const doc = useGraphStore.getState().doc;
+  if (!doc || !needsPreflight(doc)) return false;
+  await refreshPreflight();
+  const problems = serverProblems;
+  if (problems.length === 0) return false;
+  const text = `Run refused: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`;
+  useRunStore.setState((state) => ({ status: "idle", events: [...state.events, runEvent({ kind: "refused", node: problems[0].nodeId, text })] }));
+  useUiStore.setState({ bottomOpen: true, bottomTab: "problems" });
+  showToast(text, "error", 6000);
+  return true;
 }
 
 let started = false;

@@ -57,6 +57,11 @@ test("set an OpenAI key in Settings: configured, never shown; the missing-key pr
     (doc) => doc.nodes.some((item) => item.kind === "llm" && item.config.provider === "openai"),
   );
   await expect(problemBadge(page, "agent")).toHaveAccessibleName(/OPENAI_API_KEY|key/i, { timeout: 15_000 });
+  // Run is refused before a thread starts, pointing at PROBLEMS.
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByText(/^Run refused: .*agent.*API key/).first()).toBeVisible();
+  await expect(page.getByRole("tablist", { name: "Bottom panel tabs" }).getByRole("tab", { name: /^Problems/ })).toHaveAttribute("aria-selected", "true");
+  expect(await api<unknown[]>(page, "POST", "/threads/search", { limit: 10 })).toEqual([]);
 
   await page.getByRole("button", { name: "Settings", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Settings" });

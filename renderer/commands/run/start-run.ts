@@ -6,6 +6,7 @@ import { problemsOf } from "../../stores/problems";
 import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { showToast, useUiStore } from "../../stores/ui-store";
+import { refusedByPreflight } from "../preflight";
 import { saveGraph } from "../save-graph";
 import { followRun } from "./follow-run";
 import { refreshThreads, rememberThread } from "./threads";
@@ -40,6 +41,7 @@ export async function startRun(input: Record<string, unknown>, label = "", tab: 
     return;
   }
   await saveGraph();
+  if (await refusedByPreflight()) return;
   const ui = useUiStore.getState();
   const grow = !ui.bottomOpen || ui.bottomHeight < 300;
   useUiStore.setState({ bottomOpen: true, bottomTab: ui.bottomTab === "problems" ? tab : ui.bottomTab, bottomHeight: Math.max(ui.bottomHeight, 300) });

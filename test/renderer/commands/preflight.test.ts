@@ -1,7 +1,14 @@
-import { needsPreflight, withServerProblems } from "../../../renderer/commands/preflight";
+import { settingsApi } from "../../../renderer/client/settings-api";
+import { needsPreflight, refusedByPreflight, withServerProblems } from "../../../renderer/commands/preflight";
+import { useGraphStore } from "../../../renderer/stores/graph-store";
+import { useProblemsStore } from "../../../renderer/stores/problems-store";
+import { useRunStore } from "../../../renderer/stores/run-store";
+import { useUiStore } from "../../../renderer/stores/ui-store";
 import { problemsOf } from "../../../renderer/stores/problems";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { seedDoc } from "./seed";
+
+vi.mock("../../../renderer/client/settings-api", () => ({ settingsApi: { preflight: vi.fn() } }));
 
 describe("preflight problems on nodes", () => {
   it("asks the server only about graphs with remote models or code", () => {
@@ -23,5 +30,33 @@ describe("preflight problems on nodes", () => {
     expect(merged.byNode.get("agent")).toEqual([missingKey]);
     expect(merged.byNode.has("deleted")).toBe(false);
     expect(withServerProblems(local, doc, [])).toBe(local);
+  });
+});
+
+describe("refusedByPreflight: Run asks the server first", () => {
+  const remoteDoc = () => ({ ...seedDoc(), nodes: seedDoc().nodes.map((node) => (node.kind === "llm" ? { ...node, config: { ...node.config, provider: "openai", model: "gpt-4o-mini" } } : node)) }) as GraphDoc;
+
+  it("lets a scripted graph run without asking", async () => {
+    useGraphStore.setState({ graphName: "agent", doc: seedDoc() });
+    expect(await refusedByPreflight()).toBe(false);
+    expect(settingsApi.preflight).not.toHaveBeenCalled();
+  });
+
+  it("refuses a run the server says cannot start, with the problem on its node and PROBLEMS shown", async () => {
+    const doc = remoteDoc();
+    useGraphStore.setState({ graphName: "agent", doc });
+    const missingKey = { path: "nodes[1].config.provider", message: 'llm node "agent" uses openai, but no API key is set', nodeId: "agent" };
+    vi.mocked(settingsApi.preflight).mockResolvedValueOnce({ ok: false, problems: [missingKey] });
+    expect(await refusedByPreflight()).toBe(true);
+    expect(settingsApi.preflight).toHaveBeenCalledWith({ doc });
+    expect(useUiStore.getState().bottomTab).toBe("problems");
+    expect(useRunStore.getState().events.at(-1)).toMatchObject({ kind: "refused", node: "agent" });
+    expect(useProblemsStore.getState().index.byNode.get("agent")).toContainEqual(missingKey);
+  });
+
+  it("lets the run go when the server has no preflight (a LangGraph deployment)", async () => {
+    useGraphStore.setState({ graphName: "agent", doc: remoteDoc() });
+    vi.mocked(settingsApi.preflight).mockRejectedValueOnce(new Error("404"));
+    expect(await refusedByPreflight()).toBe(false);
   });
 });
