@@ -11,6 +11,7 @@ export interface RunStreamOptions {
   interruptBefore?: string[] | "*";
   interruptAfter?: string[] | "*";
   checkpointId?: string;
+  recursionLimit?: number;
   signal?: AbortSignal;
 }
 
@@ -62,6 +63,7 @@ export const debuggerApi = {
       interruptBefore: options.interruptBefore,
       interruptAfter: options.interruptAfter,
       checkpointId: options.checkpointId,
+      ...(options.recursionLimit ? { config: { recursion_limit: options.recursionLimit } } : {}),
       multitaskStrategy: "interrupt",
       signal: options.signal,
     });

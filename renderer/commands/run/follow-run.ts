@@ -4,9 +4,13 @@ import { useGraphStore } from "../../stores/graph-store";
 import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
 import { breakpointsOf } from "./breakpoints";
 import { pauseEveryNode } from "./pause-every-node";
+import { recursionLimit } from "./run-settings";
 import { refreshHistory, refreshThreads } from "./threads";
 
 let controller: AbortController | null = null;
+
+/** `npm run bench:debugger` sets this to time each frame's arrival (before the store sees it). */
+const benchProbe = (event: string, data: unknown) => (globalThis as { __switchyardBenchProbe?: (event: string, data: unknown) => void }).__switchyardBenchProbe?.(event, data);
 
 export interface FollowOptions {
   input?: Record<string, unknown> | null;
@@ -35,7 +39,8 @@ export async function followRun(options: FollowOptions): Promise<void> {
     nodeStatus: Object.fromEntries(Object.entries(state.nodeStatus).filter(([, status]) => status === "done")),
   }));
   try {
-    for await (const frame of debuggerApi.stream(threadId, graphName, { ...options, ...breakpoints, signal: own.signal })) {
+    for await (const frame of debuggerApi.stream(threadId, graphName, { ...options, ...breakpoints, recursionLimit: recursionLimit(), signal: own.signal })) {
+      benchProbe(frame.event, frame.data);
       useRunStore.setState((state) => applyFrame(state, frame.event, frame.data, Date.now()));
     }
   } catch (error) {

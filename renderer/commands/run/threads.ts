@@ -4,6 +4,7 @@ import { askConfirm, showToast, useUiStore } from "../../stores/ui-store";
 import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
+import { ranNodes, runFromPath } from "./replay-path";
 
 const rememberKey = (graph: string) => `switchyard.thread.${graph}`;
 
@@ -67,6 +68,10 @@ export async function openThread(threadId: string): Promise<void> {
     useThreadStore.setState({ selectedCheckpoint: null, selectedStep: null });
     rememberThread(threadId);
     await refreshHistory();
+    const { pause, nodeStatus, threadId: openId } = useRunStore.getState();
+    if (openId !== threadId) return;
+    const path = ranNodes(useThreadStore.getState().history, threadState.checkpoint?.checkpoint_id ?? undefined);
+    useRunStore.setState(runFromPath(path, pause?.kind === "before" ? pause.node : null, nodeStatus));
   } catch (error) {
     showToast(`Could not open the thread: ${(error as Error).message}`, "error");
   }
