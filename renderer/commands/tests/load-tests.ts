@@ -1,15 +1,11 @@
-import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
 import { testsApi } from "../../client/tests-api";
-import { emptyTests, useTestsStore, type TestsState } from "../../stores/tests-store";
-
-/** What the store keeps of a read or saved tests file. */
-export function fromFileResponse(response: FlowTestsFileResponse): Partial<TestsState> {
-  const tests = response.doc?.tests ?? [];
-  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
-}
+import { emptyTests, testsDirty, useTestsStore } from "../../stores/tests-store";
+import { fromFileResponse, saveTests } from "./save-tests";
 
 /** Reads the graph's tests (GET /switchyard/tests/:graph); the editor keeps its selection when it still fits. */
 export async function loadTests(graph: string): Promise<void> {
+  // Edits of the previous graph's tests are saved, not dropped, when another graph opens.
+  if (useTestsStore.getState().graph !== graph && testsDirty(useTestsStore.getState())) await saveTests();
   const previous = useTestsStore.getState();
   const sameGraph = previous.graph === graph;
   useTestsStore.setState(sameGraph ? { loading: true } : { ...emptyTests(), graph, loading: true });

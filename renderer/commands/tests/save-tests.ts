@@ -1,9 +1,9 @@
 import { FLOW_TESTS_VERSION } from "../../../shared/flow-test";
+import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
 import { ApiError } from "../../client/request";
 import { testsApi } from "../../client/tests-api";
-import { testsDirty, useTestsStore } from "../../stores/tests-store";
+import { testsDirty, useTestsStore, type TestsState } from "../../stores/tests-store";
 import { showToast } from "../../stores/ui-store";
-import { fromFileResponse } from "./load-tests";
 
 /**
  * Saves the draft tests (PUT /switchyard/tests/:graph with the hash they were read at). Returns
@@ -27,4 +27,10 @@ export async function saveTests(): Promise<boolean> {
     showToast(message, "error", 6000);
     return false;
   }
+}
+
+/** What the store keeps of a read or saved tests file. */
+export function fromFileResponse(response: FlowTestsFileResponse): Partial<TestsState> {
+  const tests = response.doc?.tests ?? [];
+  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
 }

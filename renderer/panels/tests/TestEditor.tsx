@@ -37,6 +37,19 @@ export function TestEditor({ index, test, onChange }: { index: number; test: Flo
           ))}
         </ul>
       )}
+      <Field label="Description" htmlFor="sy-test-description">
+        <input id="sy-test-description" className="sy-input" value={test.description ?? ""} placeholder="What this flow shows (optional)" onChange={(event) => onChange({ ...test, description: event.target.value || undefined })} />
+      </Field>
+      <SelectInput
+        label="Model replies"
+        value={test.provider ?? "scripted"}
+        options={[
+          { value: "scripted", label: "as the graph says (scripted replies: deterministic)" },
+          { value: "real", label: "from a real provider (skipped when its key is not set)" },
+        ]}
+        onChange={(provider) => onChange({ ...test, provider: provider === "real" ? "real" : undefined })}
+        help={test.provider === "real" ? "Real models answer differently each time: checks such as 'the final message contains' are the useful ones." : undefined}
+      />
       <SelectInput label="Input is" value={inputIsText ? "text" : "state"} options={[{ value: "text", label: "a first user message" }, { value: "state", label: "state fields (JSON)" }]} onChange={(kind) => onChange({ ...test, input: kind === "text" ? "" : {} })} />
       {inputIsText ? (
         <Field label="First message" htmlFor="sy-test-input">

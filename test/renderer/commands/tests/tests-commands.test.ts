@@ -95,3 +95,17 @@ describe("flow test commands", () => {
     expect(useUiStore.getState().bottomTab).toBe("timeline");
   });
 });
+
+describe("switching graphs", () => {
+  it("saves the previous graph's unsaved test edits before loading the next graph's tests", async () => {
+    api.read.mockResolvedValueOnce(fileResponse([seed]));
+    await loadTests("agent");
+    const edited = [{ ...seed, input: "edited" }];
+    useTestsStore.setState({ tests: edited });
+    api.save.mockResolvedValueOnce(fileResponse(edited, "h2"));
+    api.read.mockResolvedValueOnce({ ...fileResponse([]), graph: "triage", file: "triage.tests.json" });
+    await loadTests("triage");
+    expect(api.save).toHaveBeenCalledWith("agent", { version: 1, tests: edited }, "h1");
+    expect(useTestsStore.getState()).toMatchObject({ graph: "triage", tests: [], file: "triage.tests.json" });
+  });
+});
