@@ -1,5 +1,5 @@
 import { expect, node, screenshot, test } from "./fixtures";
-import { apiJson, controls, expectNodeStatus, openThreadId, runPanel } from "./debugger-helpers";
+import { apiJson, expectNodeStatus, openThreadId, runPanel } from "./debugger-helpers";
 
 test.use({ workspaceSource: "weather-agent" });
 

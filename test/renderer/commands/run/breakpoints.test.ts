@@ -1,0 +1,50 @@
+import { breakpointsOf } from "../../../../renderer/commands/run/breakpoints";
+import { ranNodes, runFromPath } from "../../../../renderer/commands/run/replay-path";
+import { timelineRows } from "../../../../renderer/panels/timeline/branches";
+import type { ThreadState } from "@langchain/langgraph-sdk";
+import { seedDoc } from "../seed";
+
+describe("run breakpoints", () => {
+  it("the graph's breakpoints travel as interrupt_before / interrupt_after; human nodes pause before by default", () => {
+    expect(breakpointsOf(seedDoc())).toEqual({ interruptBefore: ["ask_human"], interruptAfter: [] });
+  });
+
+  it("pause at every node and Step both mean interrupt_before \"*\"", () => {
+    expect(breakpointsOf(seedDoc(), { pauseEveryNode: true }).interruptBefore).toBe("*");
+    expect(breakpointsOf(seedDoc(), { step: true }).interruptBefore).toBe("*");
+  });
+});
+
+const checkpoint = (id: string, parent: string | null, next: string[], metadata: Record<string, unknown>): ThreadState =>
+  ({ values: {}, next, tasks: [], metadata, created_at: null, checkpoint: { checkpoint_id: id }, parent_checkpoint: parent ? { checkpoint_id: parent } : null }) as unknown as ThreadState;
+
+describe("thread history", () => {
+  // c0 input -> c1 (next agent) -> c2 agent ran (next ask_human) -> c3 update as ask_human (next agent); c4 forks from c1.
+  const history = [
+    checkpoint("c4", "c1", [], { source: "update", step: 1, writes: { agent: {} } }),
+    checkpoint("c3", "c2", ["agent"], { source: "update", step: 2, writes: { ask_human: {} } }),
+    checkpoint("c2", "c1", ["ask_human"], { source: "loop", step: 1 }),
+    checkpoint("c1", "c0", ["agent"], { source: "loop", step: 0 }),
+    checkpoint("c0", null, ["__start__"], { source: "input", step: -1 }),
+  ];
+
+  it("the nodes a branch ran, oldest first, for a reopened thread", () => {
+    expect(ranNodes(history, "c3")).toEqual(["agent", "ask_human"]);
+    const run = runFromPath(["agent", "ask_human"], "agent", {});
+    expect(run.edgeOrder).toEqual({ "__start__>agent": [1], "agent>ask_human": [2], "ask_human>agent": [3] });
+    expect(run.lastNode).toBe("ask_human");
+  });
+
+  it("timeline lanes: a checkpoint whose parent already has a child starts a branch", () => {
+    const rows = timelineRows(history);
+    expect(rows.map((row) => [row.id, row.lane, row.forks])).toEqual([
+      ["c4", 1, true],
+      ["c3", 0, false],
+      ["c2", 0, false],
+      ["c1", 0, false],
+      ["c0", 0, false],
+    ]);
+    expect(rows.find((row) => row.id === "c2")?.producedBy).toBe("agent");
+    expect(rows.find((row) => row.id === "c3")?.producedBy).toBe("ask_human");
+  });
+});
