@@ -82,3 +82,37 @@ test("record the seed run as a test, edit a check, run it green, break the graph
   await screenshot(page, "tests-3-failing-run-opened");
   expect(workspace.dir).toBeTruthy();
 });
+
+test("save a paused run as a test, add and delete tests, run all", async ({ page, workspace }) => {
+  await expect(page.getByRole("region", { name: "Graph canvas" })).toBeVisible();
+  await tab(page, "Run").click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill(QUESTION);
+  await page.getByRole("button", { name: "Run with this message" }).click();
+  await expect(page.getByRole("textbox", { name: "Answer", exact: true })).toBeVisible({ timeout: 30_000 });
+
+  // Paused before ask_human: the recorded test stops there, so it does not claim the run ends.
+  await tab(page, "Tests").click();
+  await page.getByRole("button", { name: "Save run as test" }).click();
+  await expect(page.getByRole("textbox", { name: "Test name" })).toHaveValue("Recorded run");
+  await expect(page.getByTestId("check-sentence").filter({ hasText: "visits agent" })).toHaveCount(1);
+  await expect(page.getByTestId("check-sentence").filter({ hasText: /^ends/ })).toHaveCount(0);
+
+  // A new test from scratch, then deleted again before saving.
+  await page.getByRole("button", { name: "New test" }).click();
+  await expect(page.getByRole("textbox", { name: "Test name" })).toHaveValue("New test");
+  await page.getByRole("button", { name: "Add check" }).click();
+  const added = page.getByRole("group", { name: "Check 3" });
+  await added.getByRole("combobox", { name: "Check 3: kind" }).selectOption("max-steps");
+  await expect(added.getByTestId("check-sentence")).toHaveText("at most 10 steps");
+  await page.getByRole("button", { name: "Delete New test" }).click();
+  await page.getByRole("alertdialog", { name: "Delete test" }).getByRole("button", { name: "Delete" }).click();
+  await expect(testItem(page, "New test")).toHaveCount(0);
+
+  // Run all saves first, then shows every test's result.
+  await page.getByRole("button", { name: "Run all" }).click();
+  for (const name of ["San Francisco", "Paris", "Recorded run"]) await expect(testItem(page, name)).toHaveAccessibleName(/: passed$/, { timeout: 30_000 });
+  await screenshot(page, "tests-4-run-all");
+  const file = await api<{ doc: { tests: { name: string }[] } }>(page, "GET", "/switchyard/tests/agent");
+  expect(file.doc.tests.map((test) => test.name)).toEqual([expect.stringContaining("San Francisco"), expect.stringContaining("Paris"), "Recorded run"]);
+  expect(workspace.dir).toBeTruthy();
+});

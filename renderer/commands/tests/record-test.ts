@@ -15,7 +15,7 @@ export async function saveRunAsTest(threadId = useRunStore.getState().threadId):
     const { test, notes } = await testsApi.fromThread(graph, threadId, freeTestName(tests, "Recorded run"));
     const next = addRecordedTest(useTestsStore.getState().tests, test);
     useTestsStore.setState({ tests: next, selected: next.length - 1, notes });
-    useUiStore.setState({ bottomOpen: true, bottomTab: "tests" });
+    useUiStore.setState((ui) => ({ bottomOpen: true, bottomTab: "tests", bottomHeight: Math.max(ui.bottomHeight, 320) }));
     return true;
   } catch (error) {
     showToast(`Could not record the run: ${(error as Error).message}`, "error", 6000);

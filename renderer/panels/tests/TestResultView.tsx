@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import type { FlowTestResult } from "../../../shared/flow-test-result";
 import { Icon } from "../../app/Icon";
 import { openFailingRun } from "../../commands/tests/open-failing-run";
@@ -7,8 +8,13 @@ import { firstFailure, STATUS_WORDS } from "../../commands/tests/tests-model";
 export function TestResultView({ result }: { result: FlowTestResult }) {
   const failure = firstFailure(result);
   const failed = result.status === "failed" || result.status === "error";
+  const ref = useRef<HTMLElement>(null);
+  // A new result is what the person waits for after Run: bring it into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [result]);
   return (
-    <section className={`sy-test-result is-${result.status}`} aria-label="Last result">
+    <section ref={ref} className={`sy-test-result is-${result.status}`} aria-label="Last result">
       <div className="sy-test-result-head">
         <span className={`sy-test-dot is-${result.status}`} aria-hidden="true" />
         <strong>Last run: {STATUS_WORDS[result.status]}</strong>
