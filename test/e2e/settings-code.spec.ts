@@ -127,3 +127,25 @@ test("edit a code node's function in CodeMirror and save: the file holds the cod
   await expect(problemBadge(page, "count")).toHaveAccessibleName(/does not compile/, { timeout: 15_000 });
   await screenshot(page, "code-2-does-not-compile");
 });
+
+test("turn a mock tool into a code tool and write its function in CodeMirror", async ({ page, workspace }) => {
+  await expect(page.getByRole("region", { name: "Graph canvas" })).toBeVisible();
+  await node(page, "action").click();
+  const tool = page.getByRole("group", { name: "search" });
+  await expect(tool.getByRole("textbox", { name: "Result" })).toBeVisible();
+  await tool.getByRole("combobox", { name: "Answers with" }).selectOption("code");
+  // A code tool has a function instead of a canned result.
+  await expect(tool.getByRole("textbox", { name: "Result" })).toHaveCount(0);
+  const editor = tool.getByRole("textbox", { name: "Function" });
+  await editor.click();
+  await page.keyboard.insertText("(args) => `It is sunny in ${args.query}`");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect
+    .poll(() => {
+      const doc = JSON.parse(readFileSync(workspace.file("agent"), "utf8")) as GraphDoc;
+      const action = doc.nodes.find((item) => item.id === "action");
+      return action?.kind === "tools" ? action.config.tools[0] : undefined;
+    }, { timeout: 10_000 })
+    .toMatchObject({ name: "search", kind: "code", source: "(args) => `It is sunny in ${args.query}`" });
+  await screenshot(page, "code-3-code-tool");
+});

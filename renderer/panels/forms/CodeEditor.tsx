@@ -51,6 +51,8 @@ export function CodeEditor({ label, value, onChange, help, error }: { label: str
           highlightActiveLine(),
           syntaxHighlighting(highlight),
           javascript(),
+          // The inspector is narrow: wrap long lines rather than scroll sideways.
+          EditorView.lineWrapping,
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           theme,
           EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": `${id}-help` }),

@@ -72,8 +72,8 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     "tools[].args[].type": { label: "Type" },
     "tools[].args[].description": { label: "Description" },
     "tools[].source": { label: "Function", widget: "code", visibleIn: (tool) => tool.kind === "code", help: "(args) => result: runs in a sandbox; a string is the tool message, anything else is sent as JSON." },
-    "tools[].timeoutMs": { label: "Time limit (ms)", visibleIn: (tool) => tool.kind === "code" },
-    "tools[].memoryMb": { label: "Memory cap (MB)", visibleIn: (tool) => tool.kind === "code" },
+    "tools[].timeoutMs": { label: "Time limit (ms)", placeholder: "1000 (default)", visibleIn: (tool) => tool.kind === "code" },
+    "tools[].memoryMb": { label: "Memory cap (MB)", placeholder: "64 (default)", visibleIn: (tool) => tool.kind === "code" },
     "tools[].result": { visibleIn: (tool) => tool.kind !== "code", label: "Result", multiline: true, template: true, placeholder: "I looked up {{args.query}}: …", help: "{{args.NAME}} inserts an argument; {{state.FIELD}} a state field." },
   },
   human: {
