@@ -12,6 +12,8 @@ import { useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { useStore } from "zustand";
 import { SettingsButton } from "../panels/settings/SettingsDialog";
+import { ConnectButton } from "../panels/deployment/ConnectDialog";
+import { ExportMenu } from "../panels/export/ExportMenu";
 import { Icon } from "./Icon";
 import { withShortcut } from "./shortcuts";
 
@@ -75,6 +77,8 @@ export function TopBar() {
         <RunToolbar />
         <span className="sy-tool-sep" />
         <PanelToggles />
+        <ExportMenu />
+        <ConnectButton />
         <SettingsButton />
         <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "theme")} onClick={() => useUiStore.setState({ theme: theme === "dark" ? "light" : "dark" })}>
           <Icon name={theme === "dark" ? "sun" : "moon"} />

@@ -11,6 +11,7 @@ import { useWorkspaceStore } from "../stores/workspace-store";
 import { useReadOnlyGraph } from "../stores/read-only-graph-store";
 import { IconButton } from "./forms/controls";
 import { ThreadList } from "./threads/ThreadList";
+import { DeploymentSection } from "./deployment/DeploymentSection";
 
 /** Left panel: the workspace's graphs (open, create, rename, duplicate, delete) and the node palette. */
 export const Sidebar = memo(function Sidebar() {
@@ -58,6 +59,7 @@ export const Sidebar = memo(function Sidebar() {
           </li>
         )}
       </ul>
+      <DeploymentSection />
       {hasDoc && <ThreadList />}
       <div className="sy-panel-head is-sub">
         <span className="sy-panel-title">Add node</span>

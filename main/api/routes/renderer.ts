@@ -3,10 +3,15 @@ import { extname, join, normalize, sep } from "node:path";
 import { Hono, type Context } from "hono";
 import type { ServerContext } from "../context";
 
-/** Inline styles are allowed because React Flow positions nodes with them; nothing else is. */
+/**
+ * Inline styles are allowed because React Flow positions nodes with them; nothing else is.
+ * connect-src also names https: and loopback http: so "Connect to deployment" can reach a LangGraph
+ * deployment (LangGraph Platform over https, `langgraph dev` on a local port); scripts still come
+ * only from this origin.
+ */
 export const RENDERER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -2,7 +2,7 @@ import type { WorkspaceGraphInfo } from "../../../shared/api";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { graphViewApi } from "../../client/graph-view-api";
 import { setApiTarget, type ApiTarget } from "../../client/langgraph";
-import { loadDoc, useGraphStore } from "../../stores/graph-store";
+import { closeDoc, loadDoc, useGraphStore } from "../../stores/graph-store";
 import { useReadOnlyGraph, type ReadOnlyView } from "../../stores/read-only-graph-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
@@ -54,6 +54,8 @@ export async function reloadCodeGraph(name: string): Promise<void> {
 export function closeReadOnlyView(): void {
   if (!useReadOnlyGraph.getState().view) return;
   useReadOnlyGraph.setState({ view: null, nodes: [], edges: [] });
+  // Its shadow document must not become an editable graph of the workspace.
+  closeDoc();
   setApiTarget(null);
 }
 

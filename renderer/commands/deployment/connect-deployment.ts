@@ -1,0 +1,133 @@
+import type { Assistant, Thread } from "@langchain/langgraph-sdk";
+import { deploymentApi } from "../../client/graph-view-api";
+import type { ApiTarget } from "../../client/langgraph";
+import { useDeploymentStore } from "../../stores/deployment-store";
+import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { showToast } from "../../stores/ui-store";
+import { useWorkspaceStore } from "../../stores/workspace-store";
+import { closeReadOnlyView, openRemoteGraph } from "../code-graph/open-read-only-graph";
+import { openGraph } from "../open-graph";
+import { openThread } from "../run/threads";
+
+/** The URL is remembered per workspace (localStorage); the key never leaves this browser session. */
+const urlKey = (workspacePath: string) => `switchyard.deployment.${workspacePath}`;
+const apiKeyKey = (url: string) => `switchyard.deployment-key.${url}`;
+
+export class DeploymentUrlError extends Error {
+  override name = "DeploymentUrlError";
+  constructor(readonly url: string) {
+    super(`"${url}" is not a deployment URL: give its http:// or https:// address, e.g. http://127.0.0.1:2024`);
+  }
+}
+
+/** "http://host:2024/" -> "http://host:2024"; anything that is not http(s) is refused. */
+export function normaliseDeploymentUrl(text: string): string {
+  const trimmed = text.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new DeploymentUrlError(trimmed);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new DeploymentUrlError(trimmed);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** Why the browser could not reach a deployment, in words that say what to do. */
+export function unreachableMessage(url: string, error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  if (/failed to fetch|networkerror|load failed/i.test(message)) {
+    return (
+      `Could not reach ${url} from this page. The deployment must be running and must allow this page's origin (CORS): ` +
+      `\`langgraph dev\` and LangGraph Platform do; another Switchyard needs \`switchyard serve --allow-origin ${window.location.origin}\`.`
+    );
+  }
+  if (/401|403|unauthori[sz]ed|forbidden/i.test(message)) return `${url} refused the request (${message}): check the API key.`;
+  return `${url}: ${message}`;
+}
+
+export function rememberedDeployment(): { url: string; apiKey: string } {
+  const path = useWorkspaceStore.getState().path;
+  const url = safe(() => localStorage.getItem(urlKey(path))) ?? "";
+  return { url, apiKey: url ? (safe(() => sessionStorage.getItem(apiKeyKey(url))) ?? "") : "" };
+}
+
+export const openDeploymentDialog = () => useDeploymentStore.setState({ dialogOpen: true, error: null });
+export const closeDeploymentDialog = () => useDeploymentStore.setState({ dialogOpen: false });
+
+export function currentTarget(): ApiTarget | null {
+  const { url, apiKey, status } = useDeploymentStore.getState();
+  return url && status === "connected" ? { url, ...(apiKey ? { apiKey } : {}) } : null;
+}
+
+/** Connects: lists the deployment's assistants and threads; remembers the URL for this workspace. */
+export async function connectDeployment(urlText: string, apiKeyText: string): Promise<boolean> {
+  let url: string;
+  try {
+    url = normaliseDeploymentUrl(urlText);
+  } catch (error) {
+    useDeploymentStore.setState({ status: "error", error: (error as Error).message });
+    return false;
+  }
+  const apiKey = apiKeyText.trim();
+  const target: ApiTarget = { url, ...(apiKey ? { apiKey } : {}) };
+  useDeploymentStore.setState({ status: "connecting", error: null });
+  try {
+    const [assistants, threads] = await Promise.all([deploymentApi.assistants(target), deploymentApi.threads(target).catch((): Thread[] => [])]);
+    useDeploymentStore.setState({ status: "connected", url, apiKey: apiKey || null, assistants, threads, error: null });
+    safe(() => localStorage.setItem(urlKey(useWorkspaceStore.getState().path), url));
+    safe(() => (apiKey ? sessionStorage.setItem(apiKeyKey(url), apiKey) : sessionStorage.removeItem(apiKeyKey(url))));
+    return true;
+  } catch (error) {
+    useDeploymentStore.setState({ status: "error", error: unreachableMessage(url, error) });
+    return false;
+  }
+}
+
+/** Re-reads the deployment's threads (after runs started here). */
+export async function refreshDeploymentThreads(): Promise<void> {
+  const target = currentTarget();
+  if (!target) return;
+  const threads = await deploymentApi.threads(target).catch(() => null);
+  if (threads) useDeploymentStore.setState({ threads });
+}
+
+/** Opens one of the deployment's graphs read-only; the debugger then runs it on the deployment. */
+export async function openDeploymentGraph(assistant: Assistant): Promise<void> {
+  const target = currentTarget();
+  if (!target) return;
+  closeDeploymentDialog();
+  await openRemoteGraph(assistant, target);
+}
+
+/** Opens a thread of the deployment: its graph first, then the thread in the debugger. */
+export async function openDeploymentThread(thread: Thread): Promise<void> {
+  const { assistants } = useDeploymentStore.getState();
+  const graphId = (thread.metadata as Record<string, unknown> | null)?.graph_id;
+  const assistantId = (thread.metadata as Record<string, unknown> | null)?.assistant_id;
+  const assistant = assistants.find((candidate) => candidate.assistant_id === assistantId) ?? assistants.find((candidate) => candidate.graph_id === graphId);
+  if (!assistant) {
+    showToast(`Thread ${thread.thread_id.slice(0, 8)} names no graph of this deployment.`, "error");
+    return;
+  }
+  await openDeploymentGraph(assistant);
+  await openThread(thread.thread_id);
+}
+
+/** Detaches: back to the workspace's own server and its first graph. */
+export async function disconnectDeployment(): Promise<void> {
+  const wasRemote = useReadOnlyGraph.getState().view?.source === "remote";
+  useDeploymentStore.setState({ status: "idle", url: null, apiKey: null, assistants: [], threads: [], error: null });
+  if (!wasRemote) return;
+  closeReadOnlyView();
+  const first = useWorkspaceStore.getState().graphs[0];
+  if (first) await openGraph(first.name);
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
