@@ -52,6 +52,16 @@ export function TestsPanel() {
           {state.error}
         </p>
       )}
+      {state.problems.length > 0 && !state.error && (
+        <ul className="sy-inline-problems sy-tests-problems" aria-label="Tests that no longer fit the graph">
+          {state.problems.map((problem, i) => (
+            <li key={i}>
+              <Icon name="alert" size={12} /> {problem.path ? `${problem.path}: ` : ""}
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="sy-tests-body">
         <ul className="sy-test-list" aria-label="Tests of this graph">
           {state.tests.length === 0 && <li className="sy-help">No tests yet: run the graph and "Save run as test", or add one.</li>}
