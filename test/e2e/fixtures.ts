@@ -15,7 +15,7 @@ export interface Workspace {
 }
 
 /** Which workspace a spec starts from: a folder of test/fixtures/workspaces, or the seed example. */
-export type WorkspaceSource = "empty" | "weather-agent" | "broken" | "debug-chain";
+export type WorkspaceSource = "empty" | "weather-agent" | "broken" | "debug-chain" | "debug-interrupt";
 
 function copyWorkspace(source: WorkspaceSource): string {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-e2e-"));

@@ -53,7 +53,9 @@ export const Timeline = memo(function Timeline() {
       {row && doc && (
         <section className="sy-checkpoint-detail" aria-label="Selected checkpoint">
           <div className="sy-run-state-head">
-            Checkpoint …{row.id.slice(-8)} · made by <strong>{row.producedBy}</strong>
+            <span>
+              Checkpoint …{row.id.slice(-8)} · by <strong>{row.producedBy}</strong>
+            </span>
             <span className="sy-spacer" />
             <button type="button" className="sy-button is-small" disabled={running} onClick={() => void rerunFrom(row.id)} title="Run again from this checkpoint: a new branch beside the original">
               <Icon name="play" size={12} /> Re-run from here

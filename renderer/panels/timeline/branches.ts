@@ -48,6 +48,6 @@ function producerOf(state: ThreadState, parent: ThreadState | undefined): string
   // LangGraph copies the checkpoint a re-run starts from: the copy is the branch's first checkpoint.
   if (metadata?.source === "fork") return "re-run";
   if (metadata?.source === "update") return "state update";
-  if (parent?.next.length) return parent.next.join(", ");
+  if (parent?.next.length) return parent.next.map((node) => (node === "__start__" ? "START" : node)).join(", ");
   return metadata?.source === "loop" && Number(metadata.step) === 0 ? "input" : String(metadata?.source ?? "?");
 }
