@@ -61,4 +61,14 @@ test("3 · step through five nodes with pause-at-every-node; cancel midway; a no
   await expectNodeStatus(page, "check", "done");
   await expect(runPanel.stateEditor(page).getByLabel("State count")).toHaveValue("30");
   await screenshot(page, "debugger-3-resumed");
+
+  // Threads: three runs, newest first; open the first one, delete the cancelled one.
+  const threads = page.getByRole("list", { name: "Threads" });
+  await expect(threads.getByRole("listitem")).toHaveCount(3);
+  await threads.getByRole("button", { name: /^Open thread/ }).last().click();
+  await expect(runPanel.stateEditor(page).getByLabel("State note")).toHaveValue("count was 3");
+  await expect(threads.getByRole("listitem").last()).toHaveClass(/is-open/);
+  await threads.getByRole("button", { name: /^Delete thread/ }).nth(1).click({ force: true });
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(threads.getByRole("listitem")).toHaveCount(2);
 });
