@@ -1,6 +1,7 @@
 import type { Command } from "@langchain/langgraph-sdk";
 import { debuggerApi } from "../../client/debugger-api";
 import { useGraphStore } from "../../stores/graph-store";
+import { saveGraph } from "../save-graph";
 import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
 import { breakpointsOf } from "./breakpoints";
 import { pauseEveryNode } from "./pause-every-node";
@@ -28,6 +29,8 @@ export async function followRun(options: FollowOptions): Promise<void> {
   const { threadId, graphName } = useRunStore.getState();
   const doc = useGraphStore.getState().doc;
   if (!threadId || !graphName || !doc) return;
+  // A graph fixed while paused or after an error runs as fixed: the server compiles the saved file.
+  await saveGraph();
   const breakpoints = breakpointsOf(doc, { pauseEveryNode: pauseEveryNode.isOn(), step: options.step });
   controller?.abort();
   const own = new AbortController();

@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { Icon } from "../../app/Icon";
 import { messagesFieldOf } from "../../../shared/graph-doc";
 import { applyAsNode, defaultApplyAsNode, pendingToolCall } from "../../commands/run/apply-as-node";
 import { useGraphStore } from "../../stores/graph-store";
@@ -34,7 +35,7 @@ export const RunPanel = memo(function RunPanel() {
         {messagesField ? (
           <ChatTranscript messages={messages} streaming={status === "running" ? streaming : null} />
         ) : (
-          <div className="sy-run-note">{threadId ? (status === "running" ? "Running…" : "The state is on the right; the Events tab has each step.") : "Fill in the input and Run: the run starts on a new thread."}</div>
+          <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
         <Composer doc={doc} messagesField={messagesField} pendingCall={call} />
       </div>
@@ -54,3 +55,21 @@ export const RunPanel = memo(function RunPanel() {
     </div>
   );
 });
+
+/** For graphs without a chat: the run's steps so far, the running one last. */
+function RunProgress({ hasThread, running }: { hasThread: boolean; running: boolean }) {
+  const steps = useRunStore((state) => state.steps);
+  if (!hasThread) return <div className="sy-run-note">Fill in the input and Run: the run starts on a new thread.</div>;
+  return (
+    <ol className="sy-run-steps" aria-label="Steps of this run">
+      {steps.map((step) => (
+        <li key={step.id} className={step.error ? "is-error" : step.endedAt ? "is-done" : "is-running"}>
+          <Icon name={step.error ? "error" : step.endedAt ? "check" : "play"} size={12} />
+          <span className="sy-run-step-node">{step.node}</span>
+          <span className="sy-muted">{step.endedAt ? `${step.endedAt - step.startedAt} ms` : "running…"}</span>
+        </li>
+      ))}
+      {steps.length === 0 && <li className="sy-muted">{running ? "Starting…" : "No steps ran in this session: the state is on the right, the Timeline has the thread's history."}</li>}
+    </ol>
+  );
+}

@@ -11,6 +11,8 @@ const statusLabel: Record<string, string> = { idle: "done", busy: "running", int
 export const ThreadList = memo(function ThreadList() {
   const threads = useThreadStore((state) => state.threads);
   const openId = useRunStore((state) => state.threadId);
+  // The list is read when a run starts and stops; the open thread's live status comes from the run.
+  const openStatus = useRunStore((state) => (state.status === "running" ? "busy" : null));
   return (
     <>
       <div className="sy-panel-head is-sub">
@@ -22,7 +24,8 @@ export const ThreadList = memo(function ThreadList() {
       <ul className="sy-thread-list" aria-label="Threads">
         {threads.length === 0 && <li className="sy-sidebar-empty">No threads yet: Run starts one.</li>}
         {threads.map((thread, index) => {
-          const label = statusLabel[thread.status] ?? thread.status;
+          const status = thread.thread_id === openId && openStatus ? openStatus : thread.status;
+          const label = statusLabel[status] ?? status;
           const first = firstUserText(thread.values) || "(no message)";
           return (
             <li key={thread.thread_id} className={`sy-thread-item ${thread.thread_id === openId ? "is-open" : ""}`}>
