@@ -1,4 +1,5 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
+import { humanKind } from "../../../shared/node-kinds/human";
 import { END, START, type GraphDoc, type GraphEdge, type GraphNode, type StateField } from "../../../shared/graph-doc";
 
 /**
@@ -35,6 +36,7 @@ export interface ReadOnlyGraph {
 
 const SEPARATOR = ":";
 const NODE_ID = /^[a-zA-Z_][\w-]{0,63}$/;
+const HUMAN_NODE = /(^|[_-])human($|[_-])/i;
 
 const topOf = (id: string) => id.split(SEPARATOR)[0];
 const parentOf = (id: string) => (id.includes(SEPARATOR) ? id.slice(0, id.lastIndexOf(SEPARATOR)) : undefined);
@@ -81,7 +83,9 @@ export function shadowDocOf(name: string, graph: ReadOnlyGraph, fields: Record<s
   const breakpoints = new Map((previous?.nodes ?? []).map((node) => [node.id, node.breakpoint]));
   const nodes: GraphNode[] = tops.map((id) => {
     const breakpoint = breakpoints.get(id);
-    return { id, kind: "set", config: { values: {} }, position: { x: 0, y: 0 }, ...(breakpoint ? { breakpoint } : {}) };
+    const base = { id, position: { x: 0, y: 0 }, ...(breakpoint ? { breakpoint } : {}) };
+    // A node named for a person (the seed's ask_human) gets the run panel's answer box when paused before it.
+    return HUMAN_NODE.test(id) ? { ...base, kind: "human", config: humanKind.defaults() } : { ...base, kind: "set", config: { values: {} } };
   });
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();

@@ -69,16 +69,26 @@ async function draw(view: ReadOnlyView, previous: GraphDoc | null, fresh: boolea
   useReadOnlyGraph.setState({ loading: true });
   try {
     if (view.error) return show(view, shadowDocOf(view.graphName, { nodes: [], edges: [] }, {}, previous), { nodes: [], edges: [] }, fresh);
-    const [drawable, schema] = await Promise.all([graphViewApi.drawable(view.assistantId), graphViewApi.stateSchema(view.assistantId)]);
-    const graph = readOnlyGraphOf(drawable);
+    // The schema can take seconds (the official dev server derives it from the TypeScript types): draw first.
+    const schema = graphViewApi.stateSchema(view.assistantId);
+    const graph = readOnlyGraphOf(await graphViewApi.drawable(view.assistantId));
     const flow = readOnlyFlowOf(graph, await layoutReadOnly(graph));
-    show(view, shadowDocOf(view.graphName, graph, stateFieldsOf(schema), previous), flow, fresh);
+    show(view, shadowDocOf(view.graphName, graph, previous ? previous.state.fields : stateFieldsOf(null), previous), flow, fresh);
+    void schema.then((answer) => answer && applyStateFields(view, stateFieldsOf(answer)));
   } catch (error) {
     const message = (error as Error).message;
     show({ ...view, error: `Could not draw the graph: ${message}` }, shadowDocOf(view.graphName, { nodes: [], edges: [] }, {}, previous), { nodes: [], edges: [] }, fresh);
   } finally {
     useReadOnlyGraph.setState({ loading: false });
   }
+}
+
+/** The state's field types, once the server has said them (the state editor and input form use them). */
+function applyStateFields(view: ReadOnlyView, fields: GraphDoc["state"]["fields"]): void {
+  const { graphName, doc } = useGraphStore.getState();
+  if (!doc || graphName !== view.graphName || useReadOnlyGraph.getState().view?.assistantId !== view.assistantId) return;
+  const next = { ...doc, state: { fields } };
+  useGraphStore.setState({ doc: next, savedDoc: next });
 }
 
 function show(view: ReadOnlyView, doc: GraphDoc, flow: ReturnType<typeof readOnlyFlowOf>, fresh: boolean): void {

@@ -71,6 +71,8 @@ describe("shadowDocOf", () => {
   it("is valid for a router with several conditional edges, and keeps breakpoints across a reload", () => {
     const first = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null));
     expect(validateGraphDoc(first).problems).toEqual([]);
+    // ask_human is answered from the run panel like the seed's human node.
+    expect(first.nodes.map((node) => `${node.id}:${node.kind}`)).toEqual(["agent:set", "ask_human:human", "action:set"]);
     const withBreakpoint = { ...first, nodes: first.nodes.map((node) => (node.id === "ask_human" ? { ...node, breakpoint: { before: true } } : node)) };
     const reloaded = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null), withBreakpoint);
     expect(reloaded.nodes.find((node) => node.id === "ask_human")!.breakpoint).toEqual({ before: true });
