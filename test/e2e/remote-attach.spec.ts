@@ -12,6 +12,7 @@ const QUESTION = "Use the search tool to ask the user where they are, then look 
  */
 const test = base.extend<{ app: RunningServer }, { deployment: RunningServer }>({
   deployment: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
     async ({}, use) => {
       const server = await startOfficialDevServer();
       await use(server);
