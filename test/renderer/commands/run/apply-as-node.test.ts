@@ -9,6 +9,7 @@ vi.mock("../../../../renderer/client/debugger-api", () => ({
     searchThreads: async () => [],
     stream: async function* (...args: unknown[]) {
       calls.push({ method: "stream", args });
+      yield { event: "metadata", data: { run_id: "r2" } };
     },
   },
 }));
