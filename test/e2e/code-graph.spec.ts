@@ -26,6 +26,8 @@ test("a code-defined graph: banner, read-only canvas from getGraph, breakpoint, 
   await expect(page.locator(".react-flow__edge .sy-edge.is-conditional")).toHaveCount(2);
   // Read-only: no palette, nothing to drag in, code graphs have no rename/delete in the sidebar.
   await expect(page.getByRole("button", { name: "Delete agent" })).toHaveCount(0);
+  // Nothing to export: the graph is code already.
+  await expect(page.getByRole("button", { name: "Export as code…" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Graph canvas" })).toHaveAttribute("data-read-only", "true");
   // Dragging a node moves nothing but the view: the nodes keep their places relative to each other.
   const gap = async () => {
