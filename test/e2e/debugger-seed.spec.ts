@@ -45,4 +45,7 @@ test("1 · the seed story by clicking only: pause before ask_human, answer, fina
   await expect(page.getByRole("list", { name: "Checkpoints" }).getByRole("button")).toHaveCount(history.length);
   expect(history.length).toBeGreaterThanOrEqual(7);
   await screenshot(page, "debugger-1-timeline");
+  await runPanel.tab(page, "Run").click();
+  await page.getByRole("button", { name: "Switch to light theme" }).click();
+  await screenshot(page, "debugger-1-done-light");
 });

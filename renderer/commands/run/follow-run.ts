@@ -53,8 +53,9 @@ export async function followRun(options: FollowOptions): Promise<void> {
       useRunStore.setState((state) => ({ status: "error", error: (error as Error).message, events: [...state.events, runEvent({ kind: "error", text: `Run failed: ${(error as Error).message}` })] }));
     }
   }
-  if (controller !== own && !own.signal.aborted) return;
-  if (controller === own) controller = null;
+  // A newer run took over the thread (and aborted this stream): it settles, not this one.
+  if (controller !== own) return;
+  controller = null;
   await settle(threadId, breakpoints.interruptAfter);
 }
 
