@@ -14,6 +14,7 @@ import { useStore } from "zustand";
 import { SettingsButton } from "../panels/settings/SettingsDialog";
 import { ConnectButton } from "../panels/deployment/ConnectDialog";
 import { ExportMenu } from "../panels/export/ExportMenu";
+import { useReadOnlyGraph } from "../stores/read-only-graph-store";
 import { Icon } from "./Icon";
 import { withShortcut } from "./shortcuts";
 
@@ -23,6 +24,7 @@ const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then 
 export function TopBar() {
   const graphName = useGraphStore((state) => state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
+  const readOnly = useReadOnlyGraph((state) => !!state.view);
   const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
   const problemCount = useProblemsStore((state) => state.index.all.length);
   const workspace = useWorkspaceStore((state) => state.name);
@@ -61,7 +63,7 @@ export function TopBar() {
         <button type="button" className="sy-tool" aria-label="Fit view" title={withShortcut("Fit view", "fit")} onClick={canvasApi.fitView} disabled={!hasDoc}>
           <Icon name="fit" />
         </button>
-        <button type="button" className="sy-tool" aria-label="Quick add node" title={withShortcut("Quick add node", "quickAdd")} onClick={() => useUiStore.setState({ quickAddOpen: true })} disabled={!hasDoc}>
+        <button type="button" className="sy-tool" aria-label="Quick add node" title={withShortcut("Quick add node", "quickAdd")} onClick={() => useUiStore.setState({ quickAddOpen: true })} disabled={!hasDoc || readOnly}>
           <Icon name="plus" />
         </button>
         <span className="sy-tool-sep" />

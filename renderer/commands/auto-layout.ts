@@ -2,6 +2,8 @@ import { END, START, type GraphDoc } from "../../shared/graph-doc";
 import { NODE_HEIGHT, NODE_WIDTH, TERMINAL_HEIGHT, TERMINAL_WIDTH } from "../stores/flow-from-doc";
 import { useGraphStore } from "../stores/graph-store";
 import { moveNodes } from "./move-nodes";
+import { isReadOnlyGraph } from "../stores/read-only-graph-store";
+import { relayoutReadOnly } from "./code-graph/open-read-only-graph";
 
 // elkjs is large: load it the first time someone lays a graph out.
 let elk: Promise<{ layout: (graph: any) => Promise<any> }> | null = null;
@@ -43,6 +45,7 @@ export async function layoutPositions(doc: GraphDoc): Promise<Record<string, { x
 /** Lays the open graph out; one undo step. */
 export async function autoLayout(): Promise<void> {
   const { doc } = useGraphStore.getState();
+  if (isReadOnlyGraph()) return relayoutReadOnly();
   if (!doc || doc.nodes.length === 0) return;
   const positions = await layoutPositions(doc);
   if (useGraphStore.getState().doc !== doc) return; // edited meanwhile: the layout is stale

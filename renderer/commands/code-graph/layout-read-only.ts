@@ -6,6 +6,8 @@ export const CODE_NODE_HEIGHT = 44;
 export const CODE_TERMINAL_WIDTH = 96;
 export const CODE_TERMINAL_HEIGHT = 34;
 const GROUP_PADDING = "[top=40,left=20,bottom=20,right=20]";
+// The same inside a subgraph's group as outside: elk's defaults would pack inner layers too tightly for their arrows.
+const SPACING = { "elk.layered.spacing.nodeNodeBetweenLayers": "60", "elk.spacing.nodeNode": "50" };
 
 export interface LaidOutBox {
   x: number;
@@ -38,7 +40,7 @@ export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<strin
   for (const node of graph.nodes) byParent.set(node.parent, [...(byParent.get(node.parent) ?? []), node]);
   const build = (parent: string | undefined): ElkNode[] =>
     (byParent.get(parent) ?? []).map((node): ElkNode => {
-      if (node.role === "group") return { id: node.id, layoutOptions: { "elk.padding": GROUP_PADDING, "elk.direction": "DOWN" }, children: build(node.id) };
+      if (node.role === "group") return { id: node.id, layoutOptions: { "elk.padding": GROUP_PADDING, "elk.direction": "DOWN", ...SPACING }, children: build(node.id) };
       const terminal = node.role === "start" || node.role === "end";
       const constraint = node.role === "start" ? "FIRST_SEPARATE" : node.role === "end" ? "LAST_SEPARATE" : undefined;
       return {
@@ -54,8 +56,7 @@ export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<strin
       "elk.algorithm": "layered",
       "elk.direction": "DOWN",
       "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "60",
-      "elk.spacing.nodeNode": "50",
+      ...SPACING,
       "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",
     },
     children: build(undefined),

@@ -50,6 +50,12 @@ export async function reloadCodeGraph(name: string): Promise<void> {
   showToast(next.error ? `"${name}" no longer loads: ${next.error}` : `"${name}" reloaded from ${next.file ?? "its code"}.`, next.error ? "error" : "info");
 }
 
+/** Auto-layout on a read-only graph: the drawing laid out afresh (its positions are never saved). */
+export async function relayoutReadOnly(): Promise<void> {
+  const view = useReadOnlyGraph.getState().view;
+  if (view) await draw(view, useGraphStore.getState().doc, false);
+}
+
 /** Leaves read-only mode (a workspace graph is being opened). */
 export function closeReadOnlyView(): void {
   if (!useReadOnlyGraph.getState().view) return;
