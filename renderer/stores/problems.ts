@@ -42,6 +42,14 @@ export function problemsOf(doc: GraphDoc | null): ProblemIndex {
   return index;
 }
 
+/**
+ * What stands for the validator's word on a document the validator cannot judge: the shadow
+ * document of a code graph that does not load, whose one problem is the load error.
+ */
+export function presetProblems(doc: GraphDoc, general: Problem[]): void {
+  cache.set(doc, { all: general, byNode: new Map(), byEdge: new Map(), general });
+}
+
 /** The node a problem is about, directly or through its edge. */
 export function problemNode(doc: GraphDoc, problem: Problem): string | undefined {
   if (problem.nodeId) return problem.nodeId;

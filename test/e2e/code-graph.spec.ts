@@ -84,4 +84,11 @@ test("subgraphs are drawn grouped (xray) and an edit of the file redraws the gra
   writeFileSync(file, source.replace('.addEdge("remember", END)', '.addNode("farewell", () => ({}))\n  .addEdge("remember", "farewell")\n  .addEdge("farewell", END)'));
   await expect(node(page, "farewell")).toBeVisible({ timeout: 30_000 });
   await screenshot(page, "code-graph-5-reloaded");
+
+  // A module that does not load: the banner names the file and the error; the other graphs still open.
+  await page.getByRole("button", { name: "Open graph broken" }).click();
+  await expect(page.getByRole("status", { name: "Read-only graph" }).getByRole("alert")).toContainText("broken.ts");
+  await screenshot(page, "code-graph-6-broken");
+  await page.getByRole("button", { name: "Open graph agent" }).click();
+  await expect(node(page, "tools")).toBeVisible();
 });

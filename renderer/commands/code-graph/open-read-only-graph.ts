@@ -3,6 +3,7 @@ import type { GraphDoc } from "../../../shared/graph-doc";
 import { graphViewApi } from "../../client/graph-view-api";
 import { setApiTarget, type ApiTarget } from "../../client/langgraph";
 import { closeDoc, loadDoc, useGraphStore } from "../../stores/graph-store";
+import { presetProblems } from "../../stores/problems";
 import { useReadOnlyGraph, type ReadOnlyView } from "../../stores/read-only-graph-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
@@ -17,12 +18,14 @@ export function codeViewOf(info: WorkspaceGraphInfo): ReadOnlyView {
     graphName: info.name,
     assistantId: info.name,
     file: info.code?.file ?? info.file,
-    ...(info.code?.error ? { error: errorText(info.code.error) } : {}),
+    ...(info.code?.error ? { error: errorText(info.code.error, info.code) } : {}),
   };
 }
 
-function errorText(error: NonNullable<NonNullable<WorkspaceGraphInfo["code"]>["error"]>): string {
-  const where = error.line ? `${error.file}:${error.line}${error.column ? `:${error.column}` : ""}` : error.file;
+function errorText(error: NonNullable<NonNullable<WorkspaceGraphInfo["code"]>["error"]>, code: { file: string; path: string }): string {
+  // The module itself by the name langgraph.json gives it; an imported file by its full path.
+  const file = error.file === code.path ? code.file : error.file;
+  const where = error.line ? `${file}:${error.line}${error.column ? `:${error.column}` : ""}` : file;
   return `${where}: ${error.message}`;
 }
 
@@ -98,6 +101,8 @@ function applyStateFields(view: ReadOnlyView, fields: GraphDoc["state"]["fields"
 }
 
 function show(view: ReadOnlyView, doc: GraphDoc, flow: ReturnType<typeof readOnlyFlowOf>, fresh: boolean): void {
+  // A graph that cannot be drawn has one problem, the reason (not "entry is not a node").
+  if (view.error) presetProblems(doc, [{ path: view.file ?? view.graphName, message: view.error }]);
   // The view first: the graph store's subscribers (autosave) must already see a read-only graph.
   useReadOnlyGraph.setState((state) => ({ view, ...flow, drawing: state.drawing + 1 }));
   if (fresh || useGraphStore.getState().graphName !== view.graphName) loadDoc(view.graphName, doc, null);
