@@ -4,9 +4,11 @@ import { graphViewApi } from "../../client/graph-view-api";
 import { setApiTarget, type ApiTarget } from "../../client/langgraph";
 import { closeDoc, loadDoc, useGraphStore } from "../../stores/graph-store";
 import { presetProblems } from "../../stores/problems";
+import { emptyRun, useRunStore } from "../../stores/run-store";
 import { useReadOnlyGraph, type ReadOnlyView } from "../../stores/read-only-graph-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
+import { newThread, restoreThread } from "../run/threads";
 import { readOnlyGraphOf, shadowDocOf, stateFieldsOf } from "./drawable-graph";
 import { layoutReadOnly } from "./layout-read-only";
 import { readOnlyFlowOf } from "./read-only-flow";
@@ -63,15 +65,23 @@ export async function relayoutReadOnly(): Promise<void> {
 export function closeReadOnlyView(): void {
   if (!useReadOnlyGraph.getState().view) return;
   useReadOnlyGraph.setState({ view: null, nodes: [], edges: [] });
-  // Its shadow document must not become an editable graph of the workspace.
+  // Its shadow document must not become an editable graph of the workspace, nor its thread the next graph's.
   closeDoc();
+  useRunStore.setState({ ...emptyRun(), graphName: null, threadId: null });
   setApiTarget(null);
 }
 
 async function openReadOnly(view: ReadOnlyView): Promise<void> {
   const current = useGraphStore.getState();
-  const previous = current.graphName === view.graphName && useReadOnlyGraph.getState().view ? current.doc : null;
-  await draw(view, previous, true);
+  const before = useReadOnlyGraph.getState().view;
+  const sameGraph = !!before && before.source === view.source && before.assistantId === view.assistantId && current.graphName === view.graphName;
+  await draw(view, sameGraph ? current.doc : null, true);
+  // The same graph name on another server (a local "agent", then a deployed one): the open
+  // thread belongs to the other server, so the debugger starts over on this one.
+  if (!sameGraph && current.graphName === view.graphName) {
+    newThread({ forget: false });
+    void restoreThread(view.graphName);
+  }
 }
 
 async function draw(view: ReadOnlyView, previous: GraphDoc | null, fresh: boolean): Promise<void> {

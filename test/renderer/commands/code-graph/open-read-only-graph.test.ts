@@ -1,0 +1,80 @@
+import type { AssistantGraph } from "@langchain/langgraph-sdk";
+import { graphViewApi } from "../../../../renderer/client/graph-view-api";
+import { closeReadOnlyView, openCodeGraph, reloadCodeGraph } from "../../../../renderer/commands/code-graph/open-read-only-graph";
+import { setBreakpoint } from "../../../../renderer/commands/set-breakpoint";
+import { useGraphStore } from "../../../../renderer/stores/graph-store";
+import { problemsOf } from "../../../../renderer/stores/problems";
+import { useReadOnlyGraph } from "../../../../renderer/stores/read-only-graph-store";
+import { useRunStore } from "../../../../renderer/stores/run-store";
+import { useWorkspaceStore } from "../../../../renderer/stores/workspace-store";
+import type { WorkspaceGraphInfo } from "../../../../shared/api";
+
+const agent: AssistantGraph = {
+  nodes: [{ id: "__start__" }, { id: "agent" }, { id: "tools" }, { id: "__end__" }],
+  edges: [
+    { source: "__start__", target: "agent" },
+    { source: "agent", target: "tools", conditional: true },
+    { source: "agent", target: "__end__", conditional: true },
+    { source: "tools", target: "agent" },
+  ],
+};
+const code = { file: "src/agent.ts", path: "/p/src/agent.ts", export: "graph", spec: "./src/agent.ts:graph", version: 1, loaded_at: "" };
+const info: WorkspaceGraphInfo = { name: "agent", file: "src/agent.ts", valid: true, problems: [], source: "code", code };
+
+describe("opening a code graph", () => {
+  beforeEach(() => {
+    // elkjs's bundle looks for the browser's globals on `window`.
+    vi.stubGlobal("window", Object.assign(Object.create(globalThis), { location: { hash: "", origin: "http://127.0.0.1:1" } }));
+    vi.stubGlobal("history", { replaceState: vi.fn() });
+    vi.spyOn(graphViewApi, "drawable").mockResolvedValue(agent);
+    vi.spyOn(graphViewApi, "stateSchema").mockResolvedValue({ properties: { messages: { type: "array" } } });
+    useWorkspaceStore.setState({ graphs: [info] });
+  });
+  afterEach(() => {
+    closeReadOnlyView();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it("draws it read-only and gives the debugger a clean document of its nodes", async () => {
+    await openCodeGraph(info);
+    const { view, nodes, edges } = useReadOnlyGraph.getState();
+    expect(view!.error).toBeUndefined();
+    expect(view).toMatchObject({ source: "code", graphName: "agent", file: "src/agent.ts" });
+    expect(nodes.map((node) => node.id).sort()).toEqual(["__end__", "__start__", "agent", "tools"]);
+    expect(edges.filter((edge) => edge.data!.item.conditional)).toHaveLength(2);
+    const { doc, savedDoc, graphName } = useGraphStore.getState();
+    expect(graphName).toBe("agent");
+    expect(doc!.nodes.map((node) => node.id)).toEqual(["agent", "tools"]);
+    expect(doc).toBe(savedDoc);
+    expect(problemsOf(doc).all).toEqual([]);
+    await vi.waitFor(() => expect(useGraphStore.getState().doc!.state.fields).toEqual({ messages: { type: "messages", reducer: "messages" } }));
+  });
+
+  it("keeps breakpoints across a reload of the code", async () => {
+    await openCodeGraph(info);
+    setBreakpoint.run({ id: "tools", side: "before", on: true });
+    vi.spyOn(graphViewApi, "drawable").mockResolvedValue({ nodes: [...agent.nodes, { id: "polish" }], edges: [...agent.edges, { source: "tools", target: "polish" }] });
+    await reloadCodeGraph("agent");
+    const doc = useGraphStore.getState().doc!;
+    expect(doc.nodes.map((node) => node.id)).toEqual(["agent", "tools", "polish"]);
+    expect(doc.nodes.find((node) => node.id === "tools")!.breakpoint).toEqual({ before: true });
+  });
+
+  it("shows a module that does not load with its error as the graph's one problem", async () => {
+    const broken = { ...info, name: "broken", valid: false, code: { ...code, file: "src/broken.ts", path: "/p/src/broken.ts", error: { message: "boom", file: "/p/src/broken.ts", line: 6 } } };
+    await openCodeGraph(broken);
+    expect(useReadOnlyGraph.getState().view!.error).toBe("src/broken.ts:6: boom");
+    expect(problemsOf(useGraphStore.getState().doc).all.map((problem) => problem.message)).toEqual(["src/broken.ts:6: boom"]);
+    expect(graphViewApi.drawable).not.toHaveBeenCalled();
+  });
+
+  it("closing the view drops its document and its thread", async () => {
+    await openCodeGraph(info);
+    useRunStore.setState({ graphName: "agent", threadId: "t-1" });
+    closeReadOnlyView();
+    expect(useReadOnlyGraph.getState().view).toBeNull();
+    expect(useGraphStore.getState().doc).toBeNull();
+    expect(useRunStore.getState()).toMatchObject({ graphName: null, threadId: null });
+  });
+});
