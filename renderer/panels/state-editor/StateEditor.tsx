@@ -4,7 +4,7 @@ import { Icon } from "../../app/Icon";
 import { applyAsExplanation } from "../../commands/run/apply-as-node";
 import { ChatTranscript } from "../run/ChatTranscript";
 import { parseFieldValue } from "../run/InputForm";
-import type { WireMessage } from "../run/messages";
+import { roleOf, type WireMessage } from "../run/messages";
 import { JsonTree } from "./JsonTree";
 
 export interface StateEditorProps {
@@ -74,7 +74,15 @@ export function StateEditor({ doc, values, defaultAsNode, actionLabel, onApply, 
 
 function FieldValue({ name, field, value, draft, onDraft }: { name: string; field: StateField; value: unknown; draft: string | undefined; onDraft: (text: string | null) => void }) {
   const [open, setOpen] = useState(false);
-  if (field.type === "messages") return <ChatTranscript messages={(Array.isArray(value) ? value : []) as WireMessage[]} compact />;
+  if (field.type === "messages") {
+    const messages = (Array.isArray(value) ? value : []) as WireMessage[];
+    return (
+      <>
+        <ChatTranscript messages={messages} compact />
+        <AddMessage name={name} messages={messages} draft={draft} onDraft={onDraft} />
+      </>
+    );
+  }
   if (field.type === "boolean") {
     const current = draft ?? String(value ?? "");
     return (
@@ -107,6 +115,34 @@ function FieldValue({ name, field, value, draft, onDraft }: { name: string; fiel
       <button type="button" className="sy-icon-button" aria-label={`Edit ${name}`} title="Edit as JSON" onClick={() => setOpen(true)}>
         <Icon name="pencil" size={12} />
       </button>
+    </div>
+  );
+}
+
+/**
+ * Adds a message to a messages field: the update is a list of one message, which the add-messages
+ * reducer appends (a tool message answers the last AI message's pending tool call).
+ */
+function AddMessage({ name, messages, draft, onDraft }: { name: string; messages: WireMessage[]; draft: string | undefined; onDraft: (text: string | null) => void }) {
+  const pending = [...messages].reverse().find((message) => roleOf(message) === "ai")?.tool_calls?.find((call) => call.id && !messages.some((message) => message.tool_call_id === call.id));
+  const current = draft ? (JSON.parse(draft) as WireMessage[])[0] : undefined;
+  const [type, setType] = useState<string>(current?.type ?? (pending ? "tool" : "human"));
+  const write = (nextType: string, text: string) => {
+    setType(nextType);
+    if (!text) return onDraft(null);
+    const message: WireMessage = nextType === "tool" && pending?.id ? { type: "tool", tool_call_id: pending.id, content: text } : { type: nextType === "tool" ? "human" : nextType, content: text };
+    onDraft(JSON.stringify([message]));
+  };
+  const text = typeof current?.content === "string" ? current.content : "";
+  return (
+    <div className="sy-add-message">
+      <select className="sy-input" aria-label={`New message role in ${name}`} value={type} onChange={(event) => write(event.target.value, text)}>
+        <option value="human">human</option>
+        <option value="ai">ai</option>
+        {pending && <option value="tool">tool → {pending.name}</option>}
+        <option value="system">system</option>
+      </select>
+      <input className="sy-input" aria-label={`New message in ${name}`} placeholder="Add a message (appended by the reducer)" value={text} onChange={(event) => write(type, event.target.value)} />
     </div>
   );
 }
