@@ -67,8 +67,24 @@ test("connect to the official dev server, open its graph read-only, run the seed
   await screenshot(page, "remote-4-done");
 
   // The thread lives on the deployment, not in Switchyard's workspace.
-  const threads = (await (await fetch(`${deployment.url}/threads/search`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).json()) as { status: string }[];
+  const threads = (await (await fetch(`${deployment.url}/threads/search`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).json()) as { status: string; thread_id: string }[];
   expect(threads.map((thread) => thread.status)).toContain("idle");
+  // Time travel reads the deployment's history: one timeline entry per checkpoint.
+  const history = (await (await fetch(`${deployment.url}/threads/${threads[0].thread_id}/history`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ limit: 100 }) })).json()) as unknown[];
+  expect(history.length).toBeGreaterThanOrEqual(7);
+  await runPanel.tab(page, "Timeline").click();
+  await expect(page.getByRole("list", { name: "Checkpoints" }).getByRole("button")).toHaveCount(history.length);
+  await screenshot(page, "remote-5-timeline");
+
+  // The dialog lists the deployment's threads; opening one opens its graph and the thread.
+  await page.getByRole("button", { name: "Connect to deployment…" }).click();
+  await dialog.getByRole("button", { name: "Refresh" }).click();
+  const threadList = dialog.getByRole("region", { name: "Deployment threads" });
+  await expect(threadList).toContainText("Threads (1)");
+  await threadList.getByRole("button", { name: `Open thread ${threads[0].thread_id}` }).click();
+  await expect(dialog).toHaveCount(0);
+  await runPanel.tab(page, "Run").click();
+  await expect(runPanel.conversation(page)).toContainText("It's sunny in San Francisco");
   const local = (await (await fetch(`${app.url}/threads/search`, { method: "POST", headers: { "Content-Type": "application/json", Origin: app.url }, body: "{}" })).json()) as unknown[];
   expect(local).toEqual([]);
 });
