@@ -19,7 +19,8 @@ export interface ReadOnlyView {
 
 export type ReadOnlyNodeData = { item: ReadOnlyNode; terminal?: "start" | "end" };
 export type ReadOnlyFlowNode = Node<ReadOnlyNodeData, "codeNode" | "codeGroup" | "start" | "end">;
-export type ReadOnlyFlowEdge = Edge<{ item: ReadOnlyEdge }, "codeEdge">;
+/** `points`: elk's route (absolute), drawn as is; without it the edge is a curve between the handles. */
+export type ReadOnlyFlowEdge = Edge<{ item: ReadOnlyEdge; points?: { x: number; y: number }[] }, "codeEdge">;
 
 export interface ReadOnlyGraphState {
   view: ReadOnlyView | null;

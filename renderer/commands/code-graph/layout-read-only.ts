@@ -16,6 +16,23 @@ export interface LaidOutBox {
   height: number;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Where elk put the nodes (grouped ones relative to their group) and how it routed each edge (absolute). */
+export interface ReadOnlyLayout {
+  boxes: Record<string, LaidOutBox>;
+  routes: Record<string, Point[]>;
+}
+
+interface ElkSection {
+  startPoint: Point;
+  endPoint: Point;
+  bendPoints?: Point[];
+}
+
 interface ElkNode {
   id: string;
   width?: number;
@@ -24,18 +41,19 @@ interface ElkNode {
   y?: number;
   layoutOptions?: Record<string, string>;
   children?: ElkNode[];
-  edges?: { id: string; sources: string[]; targets: string[] }[];
+  edges?: { id: string; sources: string[]; targets: string[]; sections?: ElkSection[] }[];
 }
 
+// elkjs is large: loaded the first time a read-only graph is drawn. Its own types are looser than ours.
 let elk: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | null = null;
-const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK()));
+const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK() as unknown as { layout: (graph: ElkNode) => Promise<ElkNode> }));
 
 /**
  * Top-to-bottom positions like LangGraph's own drawings, subgraphs laid out inside their group
  * (elk's INCLUDE_CHILDREN). Positions of grouped nodes are relative to their group, as React
  * Flow's `parentId` wants them.
  */
-export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<string, LaidOutBox>> {
+export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<ReadOnlyLayout> {
   const byParent = new Map<string | undefined, ReadOnlyGraph["nodes"]>();
   for (const node of graph.nodes) byParent.set(node.parent, [...(byParent.get(node.parent) ?? []), node]);
   const build = (parent: string | undefined): ElkNode[] =>
@@ -56,6 +74,8 @@ export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<strin
       "elk.algorithm": "layered",
       "elk.direction": "DOWN",
       "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+      // Edge routes in the root's coordinates, which are React Flow's: the edges are drawn along them.
+      "elk.json.edgeCoords": "ROOT",
       ...SPACING,
       "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",
     },
@@ -71,5 +91,10 @@ export async function layoutReadOnly(graph: ReadOnlyGraph): Promise<Record<strin
     }
   };
   collect(laid.children);
-  return boxes;
+  const routes: Record<string, Point[]> = {};
+  for (const edge of laid.edges ?? []) {
+    const section = edge.sections?.[0];
+    if (section) routes[edge.id] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((point) => ({ x: Math.round(point.x), y: Math.round(point.y) }));
+  }
+  return { boxes, routes };
 }

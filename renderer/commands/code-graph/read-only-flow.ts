@@ -1,9 +1,9 @@
 import type { ReadOnlyFlowEdge, ReadOnlyFlowNode } from "../../stores/read-only-graph-store";
 import type { ReadOnlyGraph } from "./drawable-graph";
-import type { LaidOutBox } from "./layout-read-only";
+import type { ReadOnlyLayout } from "./layout-read-only";
 
 /** React Flow nodes and edges of a laid-out read-only graph: nothing draggable, connectable or deletable. */
-export function readOnlyFlowOf(graph: ReadOnlyGraph, boxes: Record<string, LaidOutBox>): { nodes: ReadOnlyFlowNode[]; edges: ReadOnlyFlowEdge[] } {
+export function readOnlyFlowOf(graph: ReadOnlyGraph, { boxes, routes }: ReadOnlyLayout): { nodes: ReadOnlyFlowNode[]; edges: ReadOnlyFlowEdge[] } {
   const nodes: ReadOnlyFlowNode[] = graph.nodes.map((item) => {
     const box = boxes[item.id] ?? { x: 0, y: 0, width: 180, height: 44 };
     const type = item.role === "group" ? "codeGroup" : item.role === "node" ? "codeNode" : item.role;
@@ -26,7 +26,7 @@ export function readOnlyFlowOf(graph: ReadOnlyGraph, boxes: Record<string, LaidO
     source: item.source,
     target: item.target,
     type: "codeEdge",
-    data: { item },
+    data: { item, points: routes[item.id] },
     deletable: false,
     selectable: false,
     ariaLabel: `Edge ${item.source} to ${item.target}${item.conditional ? " (conditional)" : ""}`,

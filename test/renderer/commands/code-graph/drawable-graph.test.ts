@@ -90,17 +90,22 @@ describe("shadowDocOf", () => {
 describe("layoutReadOnly + readOnlyFlowOf", () => {
   it("lays out top to bottom with a subgraph's nodes inside its group, nothing draggable", async () => {
     const graph = readOnlyGraphOf(review);
-    const boxes = await layoutReadOnly(graph);
+    const layout = await layoutReadOnly(graph);
+    const { boxes } = layout;
     expect(boxes.__start__.y).toBeLessThan(boxes.ask_name.y);
     expect(boxes.ask_name.y).toBeLessThan(boxes.greet.y);
     expect(boxes.greet.y).toBeLessThan(boxes.remember.y);
     // Children are placed relative to the group and fit inside it.
     expect(boxes["greet:compose"].y + boxes["greet:compose"].height).toBeLessThanOrEqual(boxes.greet.height);
     expect(boxes["greet:compose"].y).toBeLessThan(boxes["greet:punctuate"].y);
-    const { nodes, edges } = readOnlyFlowOf(graph, boxes);
+    const { nodes, edges } = readOnlyFlowOf(graph, layout);
     expect(nodes.find((node) => node.id === "greet:compose")).toMatchObject({ parentId: "greet", type: "codeNode", draggable: false });
     expect(nodes.find((node) => node.id === "greet")).toMatchObject({ type: "codeGroup", width: boxes.greet.width });
     expect(nodes.every((node) => node.draggable === false && node.deletable === false && node.connectable === false)).toBe(true);
     expect(edges).toHaveLength(5);
+    // Every edge follows elk's route, in absolute coordinates: ask_name's bottom to compose's top inside the group.
+    const into = edges.find((edge) => edge.id === "ask_name->greet:compose")!.data!.points!;
+    expect(into[0].y).toBe(boxes.ask_name.y + boxes.ask_name.height);
+    expect(into.at(-1)!.y).toBe(boxes.greet.y + boxes["greet:compose"].y);
   });
 });
