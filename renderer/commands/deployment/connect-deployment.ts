@@ -1,4 +1,5 @@
 import type { Assistant, Thread } from "@langchain/langgraph-sdk";
+import { DESKTOP_BRIDGE_GLOBAL } from "../../../shared/desktop-bridge";
 import { deploymentApi } from "../../client/graph-view-api";
 import type { ApiTarget } from "../../client/langgraph";
 import { useDeploymentStore } from "../../stores/deployment-store";
@@ -37,6 +38,8 @@ export function normaliseDeploymentUrl(text: string): string {
 export function unreachableMessage(url: string, error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
   if (/failed to fetch|networkerror|load failed/i.test(message)) {
+    // The desktop window's CSP lets it reach only the server it started (main/electron/csp.ts).
+    if (DESKTOP_BRIDGE_GLOBAL in window) return `Could not reach ${url}: the desktop window talks only to its own server for now. Attach from web mode instead (\`switchyard serve\`, then open its URL in a browser).`;
     return (
       `Could not reach ${url} from this page. The deployment must be running and must allow this page's origin (CORS): ` +
       `\`langgraph dev\` and LangGraph Platform do; another Switchyard needs \`switchyard serve --allow-origin ${window.location.origin}\`.`

@@ -61,5 +61,7 @@ describe("connect to deployment", () => {
     expect(status).toBe("error");
     expect(error).toContain("--allow-origin http://127.0.0.1:5000");
     expect(unreachableMessage("http://x", new Error("HTTP 403: Forbidden"))).toMatch(/check the API key/);
+    vi.stubGlobal("window", { location: { origin: "http://127.0.0.1:5000" }, switchyardDesktop: {} });
+    expect(unreachableMessage("http://x", new TypeError("Failed to fetch"))).toMatch(/desktop window talks only to its own server/);
   });
 });
