@@ -41,10 +41,17 @@ export async function followRun(options: FollowOptions): Promise<void> {
     error: null,
     nodeStatus: Object.fromEntries(Object.entries(state.nodeStatus).filter(([, status]) => status === "done")),
   }));
+  let lastYield = performance.now();
   try {
     for await (const frame of debuggerApi.stream(threadId, graphName, { ...options, ...breakpoints, recursionLimit: recursionLimit(), signal: own.signal })) {
       benchProbe(frame.event, frame.data);
       useRunStore.setState((state) => applyFrame(state, frame.event, frame.data, Date.now()));
+      // A burst of buffered frames is read in one long chain of microtasks: give the browser a
+      // task boundary now and then so the canvas paints during the burst, not only after it.
+      if (performance.now() - lastYield > 16) {
+        await new Promise((resume) => setTimeout(resume, 0));
+        lastYield = performance.now();
+      }
     }
   } catch (error) {
     if (own.signal.aborted) {
