@@ -43,6 +43,16 @@ test("a code-defined graph: banner, read-only canvas from getGraph, breakpoint, 
   expect(await gap()).toEqual(before);
   await screenshot(page, "code-graph-1-read-only");
 
+  // Selecting a node shows it read-only with its breakpoints; F9 toggles "pause before" as on drawn graphs.
+  await node(page, "agent").click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await expect(inspector).toContainText("Node (read-only)");
+  await page.keyboard.press("F9");
+  await expect(node(page, "agent").locator(".sy-bp-before")).toBeVisible();
+  await expect(inspector.getByRole("checkbox", { name: "Pause before" })).toBeChecked();
+  await inspector.getByText("Pause before").click();
+  await expect(node(page, "agent").locator(".sy-bp-before")).toHaveCount(0);
+
   // A breakpoint through the same context menu as drawn graphs: interrupt_before on the real graph.
   await node(page, "tools").click({ button: "right" });
   await page.getByRole("menuitemcheckbox", { name: /Pause before/ }).click();
