@@ -33,7 +33,7 @@ export function TopBar() {
   const canRedo = useStore(useGraphStore.temporal, (state) => state.futureStates.length > 0);
   const theme = useUiStore((state) => state.theme);
   const status = useRunStore((state) => state.status);
-  const saveText = saveStatus === "saving" ? "Saving…" : saveStatus === "error" ? "Save failed" : dirty ? "Unsaved changes" : hasDoc ? "Saved" : "";
+  const saveText = readOnly ? "Read-only" : saveStatus === "saving" ? "Saving…" : saveStatus === "error" ? "Save failed" : dirty ? "Unsaved changes" : hasDoc ? "Saved" : "";
   return (
     <header className="sy-topbar">
       <div className="sy-brand" aria-label="Switchyard">
@@ -70,7 +70,7 @@ export function TopBar() {
         <span className={`sy-save-state ${dirty ? "is-dirty" : ""} ${saveStatus === "error" ? "is-error" : ""}`} role="status" aria-label={`Save state: ${saveText || "no graph open"}`}>
           {saveText}
         </span>
-        <button type="button" className="sy-tool" aria-label="Save" title={withShortcut("Save", "save")} onClick={() => void saveGraph()} disabled={!hasDoc}>
+        <button type="button" className="sy-tool" aria-label="Save" title={withShortcut("Save", "save")} onClick={() => void saveGraph()} disabled={!hasDoc || readOnly}>
           <Icon name="save" />
         </button>
       </div>
