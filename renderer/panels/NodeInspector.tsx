@@ -11,6 +11,7 @@ import { Checkbox, Field } from "./forms/controls";
 import { FormContext, type FormContextValue } from "./forms/form-context";
 import { SchemaField } from "./forms/SchemaField";
 import { setIn, unwrap } from "./forms/zod-introspect";
+import { NodeRunSummary } from "./run/NodeRunSummary";
 
 /** The selected node: its name, pauses, problems and the form generated from its kind's schema. */
 export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode }) {
@@ -47,6 +48,7 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
           ))}
         </ul>
       )}
+      <NodeRunSummary id={node.id} />
       <NodeNameField doc={doc} id={node.id} />
       <div className="sy-row">
         <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} hint="The run stops before this node runs" />

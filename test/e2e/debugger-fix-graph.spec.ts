@@ -1,5 +1,5 @@
 import type { GraphDoc } from "../../shared/graph-doc";
-import { expect, node, openDoc, test } from "./fixtures";
+import { expect, node, openDoc, screenshot, test } from "./fixtures";
 import { apiJson, controls, expectNodeStatus, runPanel } from "./debugger-helpers";
 
 test.use({ workspaceSource: "debug-chain" });
@@ -10,6 +10,9 @@ test("a node error, the graph fixed (the file rewritten), Continue: the failed n
   await page.getByLabel("Input fail").selectOption("true");
   await page.getByRole("button", { name: "Run with this input" }).click();
   await expectNodeStatus(page, "check", "error");
+  await node(page, "check").click();
+  await expect(page.getByRole("region", { name: "check in this run" })).toContainText("fail is set");
+  await screenshot(page, "debugger-error-inspector");
 
   // Fix the graph outside the app (as an editor or git would): check no longer throws.
   const doc = await openDoc(page);

@@ -19,7 +19,7 @@ export function Composer({ doc, messagesField, pendingCall }: { doc: GraphDoc; m
   if (status === "paused" && pause?.kind === "before" && humanNode && messagesField) {
     return <AnswerBox key={pause.node} onAnswer={(text) => answerHuman(text, humanNode.id, messagesField, pendingCall?.id ?? null)} nodeId={humanNode.id} />;
   }
-  if (status === "running" || status === "paused") return null;
+  if (status === "running" || status === "paused" || status === "error") return null;
   return messagesField ? <ChatStart /> : <FormStart doc={doc} />;
 }
 
