@@ -9,6 +9,12 @@ test("2 · edit state as a chosen node: pause after slow_step, set count, apply 
   await node(page, "slow_step").click({ button: "right" });
   await page.getByRole("menu", { name: "Node slow_step" }).getByRole("menuitemcheckbox", { name: /Pause after/ }).click();
   await expect(node(page, "slow_step").locator(".sy-bp-after")).toBeVisible();
+  // F9 toggles pause before on the selected node (and again, off).
+  await node(page, "finish").click();
+  await page.keyboard.press("F9");
+  await expect(node(page, "finish").locator(".sy-bp-before")).toBeVisible();
+  await page.keyboard.press("F9");
+  await expect(node(page, "finish").locator(".sy-bp-before")).toHaveCount(0);
 
   await runPanel.tab(page, "Run").click();
   await page.getByRole("button", { name: "Run with this input" }).click();

@@ -48,3 +48,13 @@ describe("thread history", () => {
     expect(rows.find((row) => row.id === "c3")?.producedBy).toBe("ask_human");
   });
 });
+
+describe("a stored thread's state", async () => {
+  const { runFromThreadState } = await import("../../../../renderer/commands/run/threads");
+  it("paused before the next node, failed in a task, or done", () => {
+    const base = { values: { n: 1 }, metadata: {}, created_at: null, checkpoint: { checkpoint_id: "c" }, parent_checkpoint: null };
+    expect(runFromThreadState({ ...base, next: ["ask_human"], tasks: [] } as unknown as ThreadState, "interrupted")).toMatchObject({ status: "paused", pause: { kind: "before", node: "ask_human" }, nodeStatus: { ask_human: "paused" } });
+    expect(runFromThreadState({ ...base, next: ["check"], tasks: [{ id: "t", name: "check", error: { message: "boom" }, interrupts: [] }] } as unknown as ThreadState, "error")).toMatchObject({ status: "error", nodeErrors: { check: "boom" } });
+    expect(runFromThreadState({ ...base, next: [], tasks: [] } as unknown as ThreadState, "idle")).toMatchObject({ status: "done", pause: null });
+  });
+});
