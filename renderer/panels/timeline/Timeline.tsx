@@ -6,7 +6,7 @@ import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StateEditor } from "../state-editor/StateEditor";
-import { timelineRows } from "./branches";
+import { laneSpans, timelineRows } from "./branches";
 
 const LANE_COLORS = ["#5b8cff", "#f0a93b", "#3fb27f", "#c678dd", "#f05d5d"];
 
@@ -19,6 +19,7 @@ export const Timeline = memo(function Timeline() {
   const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
   const doc = useGraphStore((state) => state.doc);
   const rows = useMemo(() => timelineRows(history), [history]);
+  const spans = useMemo(() => laneSpans(rows), [rows]);
   useEffect(() => {
     void refreshHistory();
   }, [threadId]);
@@ -28,7 +29,7 @@ export const Timeline = memo(function Timeline() {
   return (
     <div className={`sy-timeline ${row ? "has-selection" : ""}`}>
       <ol className="sy-checkpoints" aria-label="Checkpoints">
-        {rows.map((item) => (
+        {rows.map((item, index) => (
           <li key={item.id}>
             <button
               type="button"
@@ -38,6 +39,11 @@ export const Timeline = memo(function Timeline() {
               onClick={() => useThreadStore.setState({ selectedCheckpoint: item.id === selected ? null : item.id })}
             >
               <span className="sy-lanes" style={{ width: laneCount * 14 }} aria-hidden="true">
+                {[...spans].map(([lane, span]) =>
+                  index >= span.from && index <= span.to ? (
+                    <span key={lane} className={`sy-lane-line ${index === span.from ? "is-first" : ""} ${index === span.to ? "is-last" : ""}`} style={{ left: lane * 14 + 4, background: LANE_COLORS[lane % LANE_COLORS.length] }} />
+                  ) : null,
+                )}
                 <span className={`sy-lane-dot ${item.forks ? "is-fork" : ""}`} style={{ left: item.lane * 14, background: LANE_COLORS[item.lane % LANE_COLORS.length] }} />
               </span>
               <span className="sy-checkpoint-step">step {item.step}</span>

@@ -51,3 +51,18 @@ function producerOf(state: ThreadState, parent: ThreadState | undefined): string
   if (parent?.next.length) return parent.next.map((node) => (node === "__start__" ? "START" : node)).join(", ");
   return metadata?.source === "loop" && Number(metadata.step) === 0 ? "input" : String(metadata?.source ?? "?");
 }
+
+/** For each lane, the rows it spans (a branch's line runs up to the checkpoint it forked from). */
+export function laneSpans(rows: TimelineRow[]): Map<number, { from: number; to: number }> {
+  const index = new Map(rows.map((row, i) => [row.id, i]));
+  const spans = new Map<number, { from: number; to: number }>();
+  rows.forEach((row, i) => {
+    const span = spans.get(row.lane) ?? { from: i, to: i };
+    span.from = Math.min(span.from, i);
+    span.to = Math.max(span.to, i);
+    const parent = row.forks ? index.get(row.checkpoint.parent_checkpoint?.checkpoint_id ?? "") : undefined;
+    if (parent !== undefined) span.to = Math.max(span.to, parent);
+    spans.set(row.lane, span);
+  });
+  return spans;
+}
