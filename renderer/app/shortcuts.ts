@@ -42,7 +42,7 @@ const MOD = isMac ? "⌘" : "Ctrl";
 export const shortcuts: Shortcut[] = [
   { id: "save", keys: [`${MOD}+S`], label: "Save", group: "File", inInputs: true },
   { id: "run", keys: [`${MOD}+Enter`], label: "Run graph", group: "Run", inInputs: true },
-  { id: "continueRun", keys: ["F5"], label: "Continue", group: "Run", inInputs: true },
+  { id: "continueRun", keys: ["F8", "F5"], label: "Continue", group: "Run", inInputs: true },
   { id: "stepRun", keys: ["F10"], label: "Step to the next node", group: "Run", inInputs: true },
   { id: "cancelRun", keys: ["Shift+F5"], label: "Cancel run", group: "Run", inInputs: true },
   { id: "breakpointBefore", keys: ["F9"], label: "Toggle pause before (selected node)", group: "Run" },
@@ -97,6 +97,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutId | null {
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (key === "F5") return event.shiftKey ? "cancelRun" : "continueRun";
+  if (key === "F8" && !event.shiftKey) return "continueRun";
   if (key === "F10") return "stepRun";
   if (key === "F9") return event.shiftKey ? "breakpointAfter" : "breakpointBefore";
   if (key === "Delete" || key === "Backspace") return "delete";

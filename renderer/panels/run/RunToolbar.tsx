@@ -7,6 +7,8 @@ import { newThread, restoreThread } from "../../commands/run/threads";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { NodeContextMenu } from "./NodeContextMenu";
+import { desktopBridge, type MenuCommand } from "../../../shared/desktop-bridge";
+import { selectedNodeIds, toggleBreakpoint } from "../../commands/run/toggle-breakpoint";
 import "../../styles/debugger.css";
 
 const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
@@ -43,12 +45,20 @@ export function RunToolbar() {
   );
 }
 
-/** Opening a graph reopens the thread it had open (after a reload or a server restart too). */
+/** Opening a graph reopens the thread it had open (after a reload or a server restart too); the desktop menu's Run commands. */
 function useDebuggerSession(): void {
   const graphName = useGraphStore((state) => state.graphName);
+  useEffect(() => desktopBridge()?.onMenuCommand(runMenuCommand), []);
   useEffect(() => {
     if (!graphName) return;
     if (useRunStore.getState().graphName !== graphName) newThread({ forget: false });
     void restoreThread(graphName);
   }, [graphName]);
+}
+
+function runMenuCommand(command: MenuCommand): void {
+  if (command === "run.continue") void continueRun.run();
+  if (command === "run.step") void stepRun.run();
+  if (command === "run.cancel") void cancelRun.run();
+  if (command === "run.toggle-breakpoint") for (const node of selectedNodeIds()) toggleBreakpoint.run(node, "before");
 }
