@@ -7,6 +7,7 @@ test("2 · edit state as a chosen node: pause after slow_step, set count, apply 
   void workspace;
   // Pause after slow_step, from the node's context menu.
   await node(page, "slow_step").click({ button: "right" });
+  await screenshot(page, "debugger-2-context-menu");
   await page.getByRole("menu", { name: "Node slow_step" }).getByRole("menuitemcheckbox", { name: /Pause after/ }).click();
   await expect(node(page, "slow_step").locator(".sy-bp-after")).toBeVisible();
   // F9 toggles pause before on the selected node (and again, off).
