@@ -3,20 +3,25 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const nodeBuiltins = ["node:*", "fs", "fs/*", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "worker_threads", "stream", "events", "util", "zlib"];
+// Bare built-in names are matched as exact module names (`paths`), not as gitignore-style
+// patterns, which would also catch a relative import such as "./events/EventLog".
+const bareBuiltins = ["fs", "fs/promises", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "worker_threads", "stream", "events", "util", "zlib"];
+const builtinPaths = (message) => bareBuiltins.map((name) => ({ name, message }));
 
 export const layerRules = {
   shared: {
+    paths: builtinPaths("shared/ is pure: no Node built-ins (it runs in the browser too)."),
     patterns: [
-      { group: nodeBuiltins, message: "shared/ is pure: no Node built-ins (it runs in the browser too)." },
+      { group: ["node:*"], message: "shared/ is pure: no Node built-ins (it runs in the browser too)." },
       { group: ["electron", "electron/*"], message: "shared/ is pure: no electron." },
       { group: ["react", "react-dom", "react/*", "react-dom/*", "@xyflow/*", "zustand", "zustand/*"], message: "shared/ is pure: no React or UI libraries." },
       { group: ["**/main/**", "../main/*", "**/renderer/**", "../renderer/*"], message: "shared/ may not import main/ or renderer/." },
     ],
   },
   renderer: {
+    paths: builtinPaths("renderer/ runs in the browser: no Node built-ins."),
     patterns: [
-      { group: nodeBuiltins, message: "renderer/ runs in the browser: no Node built-ins." },
+      { group: ["node:*"], message: "renderer/ runs in the browser: no Node built-ins." },
       { group: ["electron", "electron/*"], message: "renderer/ talks to the desktop shell only through the preload bridge." },
       { group: ["**/main/**", "../main/*", "../../main/*"], message: "renderer/ may not import main/: go through the HTTP API (renderer/client)." },
     ],

@@ -17,6 +17,8 @@ describe("layering rules", () => {
     ["renderer/panels/x.tsx", 'import { compileGraphDoc } from "../../main/engine";', /may not import main/],
     ["renderer/x.ts", 'import { join } from "node:path";', /no Node built-ins/],
     ["renderer/x.ts", 'import { readFileSync } from "fs";', /no Node built-ins/],
+    ["renderer/x.ts", 'import { EventEmitter } from "events";', /no Node built-ins/],
+    ["shared/x.ts", 'import { readFile } from "fs/promises";', /no Node built-ins/],
     ["main/x.ts", 'import { useState } from "react";', /may not import React/],
     ["main/api/x.ts", 'import { App } from "../../renderer/app";', /may not import renderer/],
   ])("%s: %s is refused", async (file, code, reason) => {
@@ -29,6 +31,8 @@ describe("layering rules", () => {
     ["renderer/x.ts", 'import { validateGraphDoc } from "../shared/graph-validate";'],
     ["main/x.ts", 'import { readFile } from "node:fs/promises";'],
     ["main/x.ts", 'import { validateGraphDoc } from "../shared/graph-validate";'],
+    ["renderer/panels/x.tsx", 'import { EventLog } from "./events/EventLog";'],
+    ["shared/x.ts", 'import { pathOf } from "./path";'],
   ])("%s: %s is allowed", async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });
