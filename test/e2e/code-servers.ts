@@ -4,8 +4,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./fixtures";
+import { spawnServe } from "./serve-process";
 
-const READY = /serving .* at (http:\/\/\S+)/;
 
 export interface RunningServer {
   url: string;
@@ -40,25 +40,8 @@ function stopper(child: ChildProcess, dir: string, group = false): () => Promise
 /** `switchyard serve` on a workspace folder or, with `config`, on a LangGraph.js project's langgraph.json. */
 export async function startSwitchyard(target: { workspace: string } | { config: string }, dir: string, extraArgs: string[] = []): Promise<RunningServer> {
   const where = "config" in target ? ["--config", target.config] : ["--workspace", target.workspace];
-  const child = spawn(process.execPath, [join(ROOT, "bin/switchyard.js"), "serve", ...where, "--port", "0", ...extraArgs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server not ready in 60 s:\n${output}`)), 60_000);
-    child.stdout!.on("data", (data: Buffer) => {
-      output += data.toString();
-      const match = READY.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    });
-    child.stderr!.on("data", (data: Buffer) => (output += data.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited (${code}) before ready:\n${output}`));
-    });
-  });
-  return { url, dir, stop: stopper(child, dir) };
+  const server = await spawnServe([...where, "--port", "0", ...extraArgs], 60_000);
+  return { url: server.url, dir, stop: stopper(server.child, dir) };
 }
 
 /** `switchyard serve --config` on a copy of test/fixtures/code-project. */

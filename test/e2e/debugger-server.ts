@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./fixtures";
+import { spawnServe } from "./serve-process";
 
-const READY = /serving .* at (http:\/\/\S+)/;
 
 /** A `switchyard serve` the test stops and starts itself (the shared fixture's server lives for the whole test). */
 export interface OwnServer {
@@ -20,31 +19,6 @@ export function copyExample(name: string): string {
 }
 
 export async function startOwnServer(dir: string, port = 0): Promise<OwnServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "bin/switchyard.js"), "serve", "--workspace", dir, "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  let output = "";
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server not ready in 30 s:\n${output}`)), 30_000);
-    child.stdout!.on("data", (data: Buffer) => {
-      output += data.toString();
-      const match = READY.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    });
-    child.stderr!.on("data", (data: Buffer) => (output += data.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited (${code}) before ready:\n${output}`));
-    });
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  const server = await spawnServe(["--workspace", dir, "--port", String(port)]);
+  return { url: server.url, port: Number(new URL(server.url).port), stop: server.stop };
 }

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import type { GraphDoc } from "../../shared/graph-doc";
+import { spawnServe } from "./serve-process";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-const READY = /serving .* at (http:\/\/\S+)/;
 
 export interface Workspace {
   dir: string;
@@ -24,34 +23,8 @@ function copyWorkspace(source: WorkspaceSource): string {
   return dir;
 }
 
-async function startServer(dir: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, "bin/switchyard.js"), "serve", "--workspace", dir, "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server not ready in 30 s:\n${output}`)), 30_000);
-    child.stdout!.on("data", (data: Buffer) => {
-      output += data.toString();
-      const match = READY.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    });
-    child.stderr!.on("data", (data: Buffer) => (output += data.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited (${code}) before ready:\n${output}`));
-    });
-  });
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
+function startServer(dir: string) {
+  return spawnServe(["--workspace", dir, "--port", "0"]);
 }
 
 /** Each test gets its own server on a temporary copy of its workspace, and a page opened on it. */
