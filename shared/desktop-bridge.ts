@@ -61,6 +61,17 @@ export interface DesktopAppInfo {
   graph?: string;
 }
 
+/** The answer to allowDeploymentOrigin. */
+export interface AllowedDeploymentOrigin {
+  /** The origin now in the window's connect-src, e.g. `https://my-agent.example.com`. */
+  origin: string;
+  /**
+   * True when the page on screen was loaded before the origin was allowed: a page keeps the
+   * Content-Security-Policy it was loaded with, so it must reload before it can reach the origin.
+   */
+  reloadRequired: boolean;
+}
+
 export interface DesktopBridge {
   /** Shows the native folder dialog; the window reloads on the chosen workspace. `null` when cancelled. */
   openWorkspaceFolder(): Promise<string | null>;
@@ -73,6 +84,11 @@ export interface DesktopBridge {
   /** Shows the native save dialog and writes the text there ("Export as..."); returns the path or `null`. */
   saveGraphFileAs(request: SaveGraphFileRequest): Promise<string | null>;
   appInfo(): Promise<DesktopAppInfo>;
+  /**
+   * Lets the window fetch from one LangGraph deployment ("Connect to deployment"): adds that
+   * exact http(s) origin (no path, no credentials) to the window's CSP connect-src.
+   */
+  allowDeploymentOrigin(origin: string): Promise<AllowedDeploymentOrigin>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -90,6 +106,7 @@ export const DESKTOP_CHANNELS = {
   openGraphFile: "switchyard:open-graph-file",
   saveGraphFileAs: "switchyard:save-graph-file-as",
   appInfo: "switchyard:app-info",
+  allowDeploymentOrigin: "switchyard:allow-deployment-origin",
   menuCommand: "switchyard:menu-command",
 } as const;
 

@@ -20,7 +20,7 @@ export interface WebRequestLike {
     filter: { urls: string[] },
     listener:
       | ((
-          details: { url: string; responseHeaders?: Headers },
+          details: { url: string; resourceType?: string; responseHeaders?: Headers },
           callback: (response: { cancel?: boolean; responseHeaders?: Headers }) => void,
         ) => void)
       | null,

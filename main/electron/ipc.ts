@@ -1,12 +1,13 @@
 import {
   DESKTOP_CHANNELS,
+  type AllowedDeploymentOrigin,
   MAX_GRAPH_FILE_BYTES,
   type DesktopAppInfo,
   type OpenedGraphFile,
   type SaveGraphFileRequest,
 } from "../../shared/desktop-bridge";
 import type { IpcEventLike, IpcMainLike } from "./electron-types";
-import { isAppUrl } from "./security";
+import { deploymentOriginOf, isAppUrl } from "./security";
 
 export class UntrustedIpcSenderError extends Error {
   override name = "UntrustedIpcSenderError";
@@ -49,6 +50,8 @@ export interface DesktopActions {
   openGraphFile(): Promise<OpenedGraphFile | null>;
   saveGraphFileAs(request: SaveGraphFileRequest): Promise<string | null>;
   appInfo(): Promise<DesktopAppInfo>;
+  /** Receives an origin already checked by deploymentOriginOf. */
+  allowDeploymentOrigin(origin: string): Promise<AllowedDeploymentOrigin>;
 }
 
 type Validators = { [K in keyof DesktopActions]: (args: unknown[], channel: string) => Parameters<DesktopActions[K]> };
@@ -63,6 +66,14 @@ const validators: Validators = {
   openRecentWorkspace: ([path], channel) => {
     if (typeof path !== "string" || path.length === 0 || path.length > 4096) throw new InvalidIpcArgumentError(channel, "the path must be a non-empty string");
     return [path];
+  },
+  allowDeploymentOrigin: ([origin], channel) => {
+    if (typeof origin !== "string" || origin.length === 0 || origin.length > 2048) throw new InvalidIpcArgumentError(channel, "the origin must be a non-empty string");
+    try {
+      return [deploymentOriginOf(origin)];
+    } catch (error) {
+      throw new InvalidIpcArgumentError(channel, (error as Error).message);
+    }
   },
   saveGraphFileAs: ([request], channel) => {
     const { suggestedName, text } = (request ?? {}) as Partial<SaveGraphFileRequest>;

@@ -22,6 +22,7 @@ const bridge: DesktopBridge = {
   saveGraphFileAs: (request: SaveGraphFileRequest) =>
     ipcRenderer.invoke(DESKTOP_CHANNELS.saveGraphFileAs, { suggestedName: String(request?.suggestedName), text: String(request?.text) }),
   appInfo: () => ipcRenderer.invoke(DESKTOP_CHANNELS.appInfo),
+  allowDeploymentOrigin: (origin: string) => ipcRenderer.invoke(DESKTOP_CHANNELS.allowDeploymentOrigin, String(origin)),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // The page gets the command name only, never the IPC event (which carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown) => {

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from "./csp";
+import { contentSecurityPolicy } from "./csp";
 import type { Headers, SessionLike, ShellLike, WebContentsLike, WindowOpenResponse } from "./electron-types";
 
 /**
@@ -43,6 +43,35 @@ export function isAppUrl(url: string, origin: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+export class UnsafeDeploymentOriginError extends Error {
+  override name = "UnsafeDeploymentOriginError";
+  constructor(readonly url: string, reason: string) {
+    super(`"${url}" cannot be allowed as a deployment origin: ${reason}`);
+  }
+}
+
+/** The most deployment origins one window may allow (each one widens its connect-src). */
+export const MAX_DEPLOYMENT_ORIGINS = 16;
+
+/**
+ * The exact origin of a LangGraph deployment the window may fetch from: `http(s)://host[:port]`
+ * and nothing else. No other scheme (file:, data:, ws:, custom), no user name or password, no
+ * path, query or fragment, no wildcards: CSP source expressions are built from the result.
+ */
+export function deploymentOriginOf(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UnsafeDeploymentOriginError(text, "not a URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UnsafeDeploymentOriginError(text, "only http: and https: origins are allowed");
+  if (url.username || url.password) throw new UnsafeDeploymentOriginError(text, "it must not carry a user name or password");
+  if (url.pathname !== "/" || url.search || url.hash || /[?#]/.test(text)) throw new UnsafeDeploymentOriginError(text, "give the origin only (scheme, host, port), without a path");
+  if (!url.hostname || /[*\s;,']/.test(url.host)) throw new UnsafeDeploymentOriginError(text, "the host is not valid");
+  return url.origin;
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
@@ -90,6 +119,10 @@ export interface SessionPolicy {
   origin: string;
   /** The server's bearer token; it never leaves the main process (see hardenSession). */
   token: string;
+  /** Deployment origins the window may also fetch from (connect-src), read on every response. */
+  connectOrigins?: () => readonly string[];
+  /** Told which extra origins a newly loaded page (main-frame document) was given. */
+  onDocumentPolicy?: (connectOrigins: readonly string[]) => void;
 }
 
 /**
@@ -99,7 +132,9 @@ export interface SessionPolicy {
  *   main process. The renderer never sees the token, so script running in the page (even an
  *   injected one) cannot read it or send it elsewhere, and requests to any other origin never
  *   carry it. The page load, fetches and SSE streams are all covered without renderer code;
- * - responses from the app's origin carry the strict CSP, whatever the server sent.
+ * - responses from the app's origin carry the strict CSP, whatever the server sent; its
+ *   connect-src adds the window's allowed deployment origins (read per response, so a page
+ *   loaded after allowDeploymentOrigin gets them; a page keeps the policy it was loaded with).
  * Calling it again (after switching workspace, new port) replaces the previous listeners.
  */
 export function hardenSession(session: SessionLike, policy: SessionPolicy): void {
@@ -116,7 +151,9 @@ export function hardenSession(session: SessionLike, policy: SessionPolicy): void
   session.webRequest.onHeadersReceived(filter, (details, callback) => {
     if (!isAppUrl(details.url, policy.origin)) return callback({});
     const responseHeaders = withoutHeader(details.responseHeaders ?? {}, "content-security-policy") as Headers;
-    responseHeaders["Content-Security-Policy"] = [CONTENT_SECURITY_POLICY];
+    const connectOrigins = [...(policy.connectOrigins?.() ?? [])];
+    responseHeaders["Content-Security-Policy"] = [contentSecurityPolicy(connectOrigins)];
+    if (details.resourceType === "mainFrame") policy.onDocumentPolicy?.(connectOrigins);
     callback({ responseHeaders });
   });
 }

@@ -7,7 +7,7 @@ import { chooseWorkspaceFolder, openGraphFileDialog, saveGraphFileDialog } from 
 import { registerDesktopIpc, type DesktopActions } from "./ipc";
 import { buildMenuTemplate, type MenuActions } from "./menu";
 import { RecentWorkspaces } from "./recent-workspaces";
-import { APP_HOST, APP_PARTITION, appOriginOf, hardenSession, hardenWebContents, isSafeExternalUrl, type NavigationPolicy } from "./security";
+import { APP_HOST, APP_PARTITION, MAX_DEPLOYMENT_ORIGINS, appOriginOf, hardenSession, hardenWebContents, isSafeExternalUrl, type NavigationPolicy } from "./security";
 import { parseLaunchArgs, type LaunchRequest } from "./shell-args";
 import type { ShellElectron, WindowLike } from "./shell-types";
 import { mainWindowOptions } from "./window";
@@ -57,6 +57,10 @@ export class DesktopShell {
   private readonly recents: RecentWorkspaces;
   private readonly navigation: NavigationPolicy;
   private quitState: "running" | "closing" | "closed" = "running";
+  /** Deployment origins the window may fetch from ("Connect to deployment"), oldest first. */
+  readonly deploymentOrigins = new Set<string>();
+  /** The extra connect-src origins the page on screen was loaded with. */
+  private documentOrigins: ReadonlySet<string> = new Set();
 
   constructor(readonly options: ShellOptions) {
     this.recents = new RecentWorkspaces(join(options.electron.app.getPath("userData"), "recent-workspaces.json"));
@@ -123,7 +127,12 @@ export class DesktopShell {
       await server.close();
       throw error;
     }
-    hardenSession(this.options.electron.session.fromPartition(APP_PARTITION), { origin, token });
+    hardenSession(this.options.electron.session.fromPartition(APP_PARTITION), {
+      origin,
+      token,
+      connectOrigins: () => [...this.deploymentOrigins],
+      onDocumentPolicy: (origins) => (this.documentOrigins = new Set(origins)),
+    });
     this.log(`serving ${workspace} at ${origin}`);
     return { server, origin, token, workspace, graph };
   }
@@ -245,6 +254,14 @@ export class DesktopShell {
       recentWorkspaces: () => this.recents.list(),
       openGraphFile: () => openGraphFileDialog(dialog, this.window, workspace()),
       saveGraphFileAs: (request) => saveGraphFileDialog(dialog, this.window, workspace(), request),
+      allowDeploymentOrigin: async (origin) => {
+        if (!this.deploymentOrigins.has(origin)) {
+          if (this.deploymentOrigins.size >= MAX_DEPLOYMENT_ORIGINS) this.deploymentOrigins.delete(this.deploymentOrigins.values().next().value!);
+          this.deploymentOrigins.add(origin);
+          this.log(`window may now connect to ${origin}`);
+        }
+        return { origin, reloadRequired: !this.documentOrigins.has(origin) };
+      },
       appInfo: async () => ({
         version: this.options.electron.app.getVersion(),
         platform: this.options.platform,

@@ -1,8 +1,9 @@
 import type { Assistant, Thread } from "@langchain/langgraph-sdk";
-import { DESKTOP_BRIDGE_GLOBAL } from "../../../shared/desktop-bridge";
+import { desktopBridge } from "../../../shared/desktop-bridge";
 import { deploymentApi } from "../../client/graph-view-api";
 import type { ApiTarget } from "../../client/langgraph";
 import { useDeploymentStore } from "../../stores/deployment-store";
+import { useGraphStore } from "../../stores/graph-store";
 import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
@@ -38,8 +39,6 @@ export function normaliseDeploymentUrl(text: string): string {
 export function unreachableMessage(url: string, error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
   if (/failed to fetch|networkerror|load failed/i.test(message)) {
-    // The desktop window's CSP lets it reach only the server it started (main/electron/csp.ts).
-    if (DESKTOP_BRIDGE_GLOBAL in window) return `Could not reach ${url}: the desktop window talks only to its own server for now. Attach from web mode instead (\`switchyard serve\`, then open its URL in a browser).`;
     return (
       `Could not reach ${url} from this page. The deployment must be running and must allow this page's origin (CORS): ` +
       `\`langgraph dev\` and LangGraph Platform do; another Switchyard needs \`switchyard serve --allow-origin ${window.location.origin}\`.`
@@ -63,8 +62,74 @@ export function currentTarget(): ApiTarget | null {
   return url && status === "connected" ? { url, ...(apiKey ? { apiKey } : {}) } : null;
 }
 
+/** A connection waiting for the desktop window's reload (sessionStorage, this window only). */
+const PENDING_KEY = "switchyard.deployment-pending";
+
+/**
+ * In the desktop app, asks the shell to add the deployment's origin to the window's CSP
+ * connect-src. A page keeps the policy it was loaded with, so the first time the window reloads
+ * once and the connection resumes afterwards (resumePendingConnection). Returns true when the
+ * page can fetch from the deployment now (always in web mode).
+ */
+async function allowInDesktopWindow(url: string, apiKey: string, afterReload: boolean): Promise<boolean> {
+  const bridge = desktopBridge();
+  if (!bridge) return true;
+  let reloadRequired: boolean;
+  try {
+    ({ reloadRequired } = await bridge.allowDeploymentOrigin(new URL(url).origin));
+  } catch (error) {
+    useDeploymentStore.setState({ status: "error", error: `The desktop app refused ${new URL(url).origin}: ${(error as Error).message}` });
+    return false;
+  }
+  if (!reloadRequired) return true;
+  if (afterReload) {
+    useDeploymentStore.setState({ status: "error", error: `The desktop window could not allow ${new URL(url).origin}; try again, or attach from web mode (\`switchyard serve\`).` });
+    return false;
+  }
+  const { doc, savedDoc } = useGraphStore.getState();
+  if (doc !== savedDoc) {
+    useDeploymentStore.setState({ status: "error", error: `The window reloads once to let it reach ${new URL(url).origin}: save the graph first, then connect again.` });
+    return false;
+  }
+  useDeploymentStore.setState({ status: "connecting", error: null });
+  safe(() => sessionStorage.setItem(PENDING_KEY, JSON.stringify({ url, apiKey })));
+  window.location.reload();
+  return false;
+}
+
+/** After the desktop window reloaded for a new deployment origin: reopens the dialog and connects. */
+export async function resumePendingConnection(): Promise<boolean> {
+  const pending = safe(() => sessionStorage.getItem(PENDING_KEY));
+  if (!pending) return false;
+  safe(() => sessionStorage.removeItem(PENDING_KEY));
+  let url: unknown, apiKey: unknown;
+  try {
+    ({ url, apiKey } = JSON.parse(pending) as { url?: unknown; apiKey?: unknown });
+  } catch {
+    return false;
+  }
+  if (typeof url !== "string") return false;
+  const key = typeof apiKey === "string" ? apiKey : "";
+  // The URL is remembered under the workspace's path: wait until the workspace has loaded.
+  if (!useWorkspaceStore.getState().path) {
+    await new Promise<void>((resolve) => {
+      const stop = useWorkspaceStore.subscribe((state) => {
+        if (!state.path) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+  useDeploymentStore.setState({ dialogOpen: true, url, apiKey: key || null });
+  return connect(url, key, true);
+}
+
 /** Connects: lists the deployment's assistants and threads; remembers the URL for this workspace. */
-export async function connectDeployment(urlText: string, apiKeyText: string): Promise<boolean> {
+export function connectDeployment(urlText: string, apiKeyText: string): Promise<boolean> {
+  return connect(urlText, apiKeyText, false);
+}
+
+async function connect(urlText: string, apiKeyText: string, afterReload: boolean): Promise<boolean> {
   let url: string;
   try {
     url = normaliseDeploymentUrl(urlText);
@@ -73,6 +138,7 @@ export async function connectDeployment(urlText: string, apiKeyText: string): Pr
     return false;
   }
   const apiKey = apiKeyText.trim();
+  if (!(await allowInDesktopWindow(url, apiKey, afterReload))) return false;
   const target: ApiTarget = { url, ...(apiKey ? { apiKey } : {}) };
   useDeploymentStore.setState({ status: "connecting", error: null });
   try {

@@ -8,6 +8,7 @@ import {
   openDeploymentGraph,
   openDeploymentThread,
   rememberedDeployment,
+  resumePendingConnection,
 } from "../../commands/deployment/connect-deployment";
 import { useDeploymentStore } from "../../stores/deployment-store";
 import "../../styles/deployment.css";
@@ -16,6 +17,8 @@ import "../../styles/deployment.css";
 export function ConnectButton() {
   const open = useDeploymentStore((state) => state.dialogOpen);
   const connected = useDeploymentStore((state) => state.status === "connected");
+  // The desktop window reloads once to allow a new deployment origin; finish that connection.
+  useEffect(() => void resumePendingConnection(), []);
   return (
     <>
       <button type="button" className={`sy-tool ${connected ? "is-on" : ""}`} aria-label="Connect to deployment…" aria-haspopup="dialog" title="Connect to a LangGraph deployment…" onClick={openDeploymentDialog}>

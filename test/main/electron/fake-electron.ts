@@ -88,10 +88,10 @@ export class FakeSession {
   }
 
   /** The response headers the window would see after the shell's listener ran. */
-  responseHeaders(url: string, responseHeaders: Record<string, string[]> = {}): Record<string, string | string[]> | undefined {
+  responseHeaders(url: string, responseHeaders: Record<string, string[]> = {}, resourceType = "xhr"): Record<string, string | string[]> | undefined {
     if (!this.headersReceived || !matchesFilter(url, this.headersReceived.filter)) return responseHeaders;
     let result: Record<string, string | string[]> | undefined;
-    this.headersReceived.listener!({ url, responseHeaders }, (response) => (result = response.responseHeaders ?? responseHeaders));
+    this.headersReceived.listener!({ url, resourceType, responseHeaders }, (response) => (result = response.responseHeaders ?? responseHeaders));
     return result;
   }
 }

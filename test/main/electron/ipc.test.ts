@@ -42,6 +42,10 @@ function setUp() {
     openGraphFile: record("openGraphFile", null) as DesktopActions["openGraphFile"],
     saveGraphFileAs: record("saveGraphFileAs", "/ws/a.graph.json") as DesktopActions["saveGraphFileAs"],
     appInfo: record("appInfo", { version: "0.1.0", platform: "linux", workspace: "/ws" }) as DesktopActions["appInfo"],
+    allowDeploymentOrigin: (async (origin: string) => {
+      calls.push(["allowDeploymentOrigin", origin]);
+      return { origin, reloadRequired: true };
+    }) as DesktopActions["allowDeploymentOrigin"],
   };
   const refused: Error[] = [];
   const unregister = registerDesktopIpc(ipcMain, actions, trusted, (error) => refused.push(error));
@@ -84,6 +88,38 @@ describe("registerDesktopIpc", () => {
     await expect(ipcMain.invoke(DESKTOP_CHANNELS.saveGraphFileAs, good, { suggestedName: "a.graph.json", text: huge })).rejects.toThrow(/larger than/);
     await expect(ipcMain.invoke(DESKTOP_CHANNELS.saveGraphFileAs, good, { suggestedName: "a.graph.json", text: "{}" })).resolves.toBe("/ws/a.graph.json");
     expect(calls).toEqual([["saveGraphFileAs", { suggestedName: "a.graph.json", text: "{}" }]]);
+  });
+
+  it("allowDeploymentOrigin passes on an exact http(s) origin only", async () => {
+    const { ipcMain, calls, refused } = setUp();
+    const good = ipcEventFrom(window, `${origin}/`);
+    const allow = (value: unknown) => ipcMain.invoke(DESKTOP_CHANNELS.allowDeploymentOrigin, good, value);
+    await expect(allow("https://agents.example.com")).resolves.toEqual({ origin: "https://agents.example.com", reloadRequired: true });
+    await expect(allow("http://127.0.0.1:2024/")).resolves.toEqual({ origin: "http://127.0.0.1:2024", reloadRequired: true });
+    for (const bad of [
+      "file:///etc/passwd",
+      "ws://agents.example.com",
+      "javascript:alert(1)",
+      "data:text/plain,x",
+      "https://user:pass@agents.example.com",
+      "https://token@agents.example.com",
+      "https://agents.example.com/api",
+      "https://agents.example.com/?x=1",
+      "https://agents.example.com/#x",
+      "https://*.example.com",
+      "https://a.example.com https://b.example.com",
+      "'self'",
+      "",
+      42,
+      undefined,
+    ]) {
+      await expect(allow(bad), String(bad)).rejects.toThrow(InvalidIpcArgumentError);
+    }
+    expect(calls).toEqual([
+      ["allowDeploymentOrigin", "https://agents.example.com"],
+      ["allowDeploymentOrigin", "http://127.0.0.1:2024"],
+    ]);
+    expect(refused.length).toBe(15);
   });
 
   it("drops arguments the function does not take", async () => {

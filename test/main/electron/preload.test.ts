@@ -26,7 +26,7 @@ describe("preload bridge", () => {
   it("exposes one global with the bridge's named functions and nothing else", () => {
     expect([...exposed.keys()]).toEqual([DESKTOP_BRIDGE_GLOBAL]);
     expect(Object.keys(bridge).sort()).toEqual(
-      ["appInfo", "onMenuCommand", "openGraphFile", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs"].sort(),
+      ["allowDeploymentOrigin", "appInfo", "onMenuCommand", "openGraphFile", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs"].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe("function");
   });
@@ -36,10 +36,12 @@ describe("preload bridge", () => {
     await bridge.openWorkspaceFolder();
     await bridge.openRecentWorkspace("/ws");
     await bridge.saveGraphFileAs({ suggestedName: "a.graph.json", text: "{}", extra: "dropped" } as never);
+    await bridge.allowDeploymentOrigin("https://agents.example.com");
     expect(invoked).toEqual([
       [DESKTOP_CHANNELS.openWorkspaceFolder],
       [DESKTOP_CHANNELS.openRecentWorkspace, "/ws"],
       [DESKTOP_CHANNELS.saveGraphFileAs, { suggestedName: "a.graph.json", text: "{}" }],
+      [DESKTOP_CHANNELS.allowDeploymentOrigin, "https://agents.example.com"],
     ]);
   });
 

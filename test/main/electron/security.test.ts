@@ -1,15 +1,17 @@
 // The Electron security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
 // item by item, against fakes of the Electron objects.
 import { readFileSync } from "node:fs";
-import { CONTENT_SECURITY_POLICY, parseCsp } from "../../../main/electron/csp";
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, parseCsp } from "../../../main/electron/csp";
 import {
   APP_PARTITION,
   appOriginOf,
+  deploymentOriginOf,
   hardenSession,
   hardenWebContents,
   isAppUrl,
   isSafeExternalUrl,
   secureWebPreferences,
+  UnsafeDeploymentOriginError,
   UnsafeServerUrlError,
 } from "../../../main/electron/security";
 import { mainWindowOptions } from "../../../main/electron/window";
@@ -88,6 +90,59 @@ describe("checklist 7: the Content-Security-Policy", () => {
     hardenSession(session, { origin, token });
     const headers = session.responseHeaders(`${origin}/assets/index.js`, { "content-security-policy": ["default-src *"], "content-type": ["text/javascript"] });
     expect(headers).toEqual({ "content-type": ["text/javascript"], "Content-Security-Policy": [CONTENT_SECURITY_POLICY] });
+  });
+});
+
+describe("connect-src for LangGraph deployments the user connected to", () => {
+  it("adds exactly the allowed origins to connect-src and changes nothing else", () => {
+    const extended = parseCsp(contentSecurityPolicy(["https://agents.example.com", "http://127.0.0.1:2024"]));
+    expect(extended.get("connect-src")).toEqual(["'self'", "https://agents.example.com", "http://127.0.0.1:2024"]);
+    const base = parseCsp(CONTENT_SECURITY_POLICY);
+    for (const [name, sources] of base) if (name !== "connect-src") expect(extended.get(name)).toEqual(sources);
+  });
+
+  it("the header reads the window's allowlist on every response: before and after allowing", () => {
+    const session = new FakeSession();
+    const allowed: string[] = [];
+    const documents: (readonly string[])[] = [];
+    hardenSession(session, { origin, token, connectOrigins: () => allowed, onDocumentPolicy: (origins) => documents.push(origins) });
+    const connectSrc = () => parseCsp(String((session.responseHeaders(`${origin}/`, {}, "mainFrame") as Record<string, string[]>)["Content-Security-Policy"][0])).get("connect-src");
+    expect(connectSrc()).toEqual(["'self'"]);
+    allowed.push("https://agents.example.com");
+    expect(connectSrc()).toEqual(["'self'", "https://agents.example.com"]);
+    expect(documents).toEqual([[], ["https://agents.example.com"]]);
+    session.responseHeaders(`${origin}/api/x`, {}, "xhr");
+    expect(documents).toHaveLength(2);
+  });
+
+  it("the deployment's own responses are left alone, and never get the token", () => {
+    const session = new FakeSession();
+    hardenSession(session, { origin, token, connectOrigins: () => ["https://agents.example.com"] });
+    expect(session.responseHeaders("https://agents.example.com/assistants/search", { "x-a": ["1"] })).toEqual({ "x-a": ["1"] });
+    expect(session.requestHeaders("https://agents.example.com/assistants/search", {})).toEqual({});
+  });
+
+  it.each([
+    ["https://agents.example.com", "https://agents.example.com"],
+    ["https://agents.example.com/", "https://agents.example.com"],
+    ["HTTP://Agents.Example.com:2024", "http://agents.example.com:2024"],
+    ["https://agents.example.com:443", "https://agents.example.com"],
+  ])("deploymentOriginOf(%s) = %s", (input, expected) => {
+    expect(deploymentOriginOf(input)).toBe(expected);
+  });
+
+  it.each([
+    "file:///home/me/.ssh/id_rsa",
+    "ftp://agents.example.com",
+    "wss://agents.example.com",
+    "chrome-extension://abc",
+    "https://me:secret@agents.example.com",
+    "https://agents.example.com/deployments/1",
+    "https://agents.example.com?x",
+    "https://*.example.com",
+    "not a url",
+  ])("deploymentOriginOf refuses %s", (input) => {
+    expect(() => deploymentOriginOf(input)).toThrow(UnsafeDeploymentOriginError);
   });
 });
 

@@ -140,6 +140,30 @@ describe("desktop shell start-up", () => {
     await expect(electron.ipc.invoke(DESKTOP_CHANNELS.appInfo, ipcEventFrom(window.webContents, "http://127.0.0.1:50001/"))).rejects.toThrow(/refused/);
   });
 
+  it("allowDeploymentOrigin widens the window's connect-src to that origin, and says when the page must reload", async () => {
+    const { electron, shell } = setUp(["/x", workspace("a")]);
+    shell.prepare();
+    await shell.start();
+    const [window] = FakeBrowserWindow.instances;
+    const session = electron.sessions.get(APP_PARTITION)!;
+    const page = () => String((session.responseHeaders("http://127.0.0.1:50000/", {}, "mainFrame") as Record<string, string[]>)["Content-Security-Policy"][0]);
+    const connectSrc = (policy: string) => policy.split("; ").find((part) => part.startsWith("connect-src "));
+    expect(connectSrc(page())).toBe("connect-src 'self'");
+
+    const own = ipcEventFrom(window.webContents, "http://127.0.0.1:50000/");
+    const allow = (origin: string, event = own) => electron.ipc.invoke(DESKTOP_CHANNELS.allowDeploymentOrigin, event, origin);
+    await expect(allow("https://agents.example.com")).resolves.toEqual({ origin: "https://agents.example.com", reloadRequired: true });
+    // The page on screen keeps its policy; the reloaded page gets the origin.
+    expect(connectSrc(page())).toBe("connect-src 'self' https://agents.example.com");
+    await expect(allow("https://agents.example.com/")).resolves.toEqual({ origin: "https://agents.example.com", reloadRequired: false });
+
+    await expect(allow("file:///etc/passwd")).rejects.toThrow(/only http: and https:/);
+    await expect(allow("https://u:p@evil.example")).rejects.toThrow(/user name or password/);
+    await expect(allow("https://evil.example", ipcEventFrom(window.webContents, "https://evil.example/"))).rejects.toThrow(/refused/);
+    await expect(allow("https://evil.example", ipcEventFrom(window.webContents, "http://127.0.0.1:50000/", { subFrame: true }))).rejects.toThrow(/refused/);
+    expect(connectSrc(page())).toBe("connect-src 'self' https://agents.example.com");
+  });
+
   it("a second launch focuses the window and opens its workspace on a new server", async () => {
     const a = workspace("a");
     const b = workspace("b");

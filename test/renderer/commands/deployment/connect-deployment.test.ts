@@ -1,7 +1,8 @@
 import type { Assistant, Thread } from "@langchain/langgraph-sdk";
 import { deploymentApi } from "../../../../renderer/client/graph-view-api";
-import { connectDeployment, currentTarget, DeploymentUrlError, normaliseDeploymentUrl, rememberedDeployment, unreachableMessage } from "../../../../renderer/commands/deployment/connect-deployment";
+import { connectDeployment, currentTarget, DeploymentUrlError, normaliseDeploymentUrl, rememberedDeployment, resumePendingConnection, unreachableMessage } from "../../../../renderer/commands/deployment/connect-deployment";
 import { useDeploymentStore } from "../../../../renderer/stores/deployment-store";
+import { useGraphStore } from "../../../../renderer/stores/graph-store";
 import { useWorkspaceStore } from "../../../../renderer/stores/workspace-store";
 
 /** Just enough of the browser's storages and location for the command. */
@@ -61,7 +62,58 @@ describe("connect to deployment", () => {
     expect(status).toBe("error");
     expect(error).toContain("--allow-origin http://127.0.0.1:5000");
     expect(unreachableMessage("http://x", new Error("HTTP 403: Forbidden"))).toMatch(/check the API key/);
-    vi.stubGlobal("window", { location: { origin: "http://127.0.0.1:5000" }, switchyardDesktop: {} });
-    expect(unreachableMessage("http://x", new TypeError("Failed to fetch"))).toMatch(/desktop window talks only to its own server/);
+  });
+
+  describe("in the desktop app", () => {
+    function desktop(reloadRequired: boolean) {
+      const allow = vi.fn(async (origin: string) => ({ origin, reloadRequired }));
+      const reload = vi.fn();
+      vi.stubGlobal("switchyardDesktop", { allowDeploymentOrigin: allow });
+      vi.stubGlobal("window", { location: { origin: "http://127.0.0.1:5000", reload } });
+      return { allow, reload };
+    }
+
+    it("allows the deployment's origin (not its path) in the window's CSP before connecting", async () => {
+      const { allow, reload } = desktop(false);
+      vi.spyOn(deploymentApi, "assistants").mockResolvedValue([assistant]);
+      vi.spyOn(deploymentApi, "threads").mockResolvedValue([]);
+      expect(await connectDeployment("https://agents.example.com/api/", "k")).toBe(true);
+      expect(allow).toHaveBeenCalledWith("https://agents.example.com");
+      expect(reload).not.toHaveBeenCalled();
+    });
+
+    it("reloads once when the page predates the origin, then resumes the connection", async () => {
+      const { reload } = desktop(true);
+      const assistants = vi.spyOn(deploymentApi, "assistants").mockResolvedValue([assistant]);
+      vi.spyOn(deploymentApi, "threads").mockResolvedValue([]);
+      expect(await connectDeployment("https://agents.example.com", "k")).toBe(false);
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(assistants).not.toHaveBeenCalled();
+      // After the reload the shell reports the origin as loaded.
+      desktop(false);
+      expect(await resumePendingConnection()).toBe(true);
+      expect(useDeploymentStore.getState()).toMatchObject({ status: "connected", url: "https://agents.example.com", dialogOpen: true });
+      expect(await resumePendingConnection()).toBe(false);
+    });
+
+    it("does not reload over unsaved edits, nor loop when the reload did not help", async () => {
+      const { reload } = desktop(true);
+      const edited = { nodes: [], edges: [] } as never;
+      useGraphStore.setState({ doc: edited, savedDoc: { nodes: [], edges: [] } as never });
+      expect(await connectDeployment("https://agents.example.com", "")).toBe(false);
+      expect(useDeploymentStore.getState().error).toMatch(/save the graph first/);
+      useGraphStore.setState({ doc: null, savedDoc: null });
+      expect(await connectDeployment("https://agents.example.com", "")).toBe(false);
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(await resumePendingConnection()).toBe(false);
+      expect(useDeploymentStore.getState().error).toMatch(/could not allow/);
+      expect(reload).toHaveBeenCalledTimes(1);
+    });
+
+    it("shows the shell's refusal", async () => {
+      vi.stubGlobal("switchyardDesktop", { allowDeploymentOrigin: async () => Promise.reject(new Error("refused: not allowed")) });
+      expect(await connectDeployment("https://agents.example.com", "")).toBe(false);
+      expect(useDeploymentStore.getState().error).toMatch(/refused/);
+    });
   });
 });
