@@ -75,6 +75,11 @@ export interface AllowedDeploymentOrigin {
 export interface DesktopBridge {
   /** Shows the native folder dialog; the window reloads on the chosen workspace. `null` when cancelled. */
   openWorkspaceFolder(): Promise<string | null>;
+  /**
+   * Shows the native open dialog for a LangGraph.js project's `langgraph.json`; the window reloads
+   * on the project served like `switchyard serve --config`. `null` when cancelled or refused.
+   */
+  openLangGraphProject(): Promise<string | null>;
   /** Re-opens a workspace from the recent list (paths not on the list are refused). */
   openRecentWorkspace(path: string): Promise<boolean>;
   /** Most recent first. */
@@ -101,6 +106,7 @@ export function desktopBridge(): DesktopBridge | undefined {
 /** IPC channel names, one per bridge function (the main side registers exactly these). */
 export const DESKTOP_CHANNELS = {
   openWorkspaceFolder: "switchyard:open-workspace-folder",
+  openLangGraphProject: "switchyard:open-langgraph-project",
   openRecentWorkspace: "switchyard:open-recent-workspace",
   recentWorkspaces: "switchyard:recent-workspaces",
   openGraphFile: "switchyard:open-graph-file",

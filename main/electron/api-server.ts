@@ -15,6 +15,8 @@ export interface ApiServerOptions {
   token: string;
   /** The built renderer (`out/renderer`), served at `/`. */
   rendererDir: string;
+  /** A LangGraph.js project's langgraph.json ("Open LangGraph Project..."); `workspace` is its folder. */
+  projectConfig?: string;
 }
 
 export interface RunningApiServer {
@@ -36,6 +38,7 @@ export const startApiServer: StartApiServer = async (options) => {
     // No allowOrigins: the window is same-origin with the server, nothing else may call it.
     allowOrigins: [],
     durability: "sync",
+    ...(options.projectConfig ? { projectConfig: options.projectConfig } : {}),
   });
   // The port opens before the workspace's run data is loaded; wait for it, so a workspace that
   // cannot be opened fails here (and the shell keeps the current one) instead of in the window.

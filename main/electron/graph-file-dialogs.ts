@@ -44,3 +44,15 @@ export async function chooseWorkspaceFolder(dialog: DialogLike, window: unknown,
   const path = result.filePaths[0];
   return result.canceled || !path ? null : path;
 }
+
+export const PROJECT_FILTERS = [
+  { name: "LangGraph project (langgraph.json)", extensions: ["json"] },
+  { name: "All files", extensions: ["*"] },
+];
+
+/** "Open LangGraph Project...": a project's `langgraph.json`, or `null` when cancelled. */
+export async function chooseProjectConfig(dialog: DialogLike, window: unknown, defaultPath: string): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title: "Open LangGraph Project", defaultPath, filters: PROJECT_FILTERS, properties: ["openFile"] });
+  const path = result.filePaths[0];
+  return result.canceled || !path ? null : path;
+}

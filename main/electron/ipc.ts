@@ -45,6 +45,7 @@ export function isTrustedSender(event: IpcEventLike, trusted: TrustedSender): bo
 /** What the shell does for each bridge function; arguments arrive already validated. */
 export interface DesktopActions {
   openWorkspaceFolder(): Promise<string | null>;
+  openLangGraphProject(): Promise<string | null>;
   openRecentWorkspace(path: string): Promise<boolean>;
   recentWorkspaces(): Promise<string[]>;
   openGraphFile(): Promise<OpenedGraphFile | null>;
@@ -60,6 +61,7 @@ const noArguments = () => [] as [];
 
 const validators: Validators = {
   openWorkspaceFolder: noArguments,
+  openLangGraphProject: noArguments,
   recentWorkspaces: noArguments,
   openGraphFile: noArguments,
   appInfo: noArguments,

@@ -6,6 +6,7 @@ export interface MenuActions {
   /** Forwards a command to the window (the renderer runs the same command as its shortcut). */
   send(command: MenuCommand): void;
   openWorkspaceFolder(): void;
+  openLangGraphProject(): void;
   openRecentWorkspace(path: string): void;
   clearRecentWorkspaces(): void;
   toggleDevTools(): void;
@@ -68,6 +69,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     submenu: [
       command("New Graph", "file.new-graph", "CmdOrCtrl+N"),
       { label: "Open Workspace...", accelerator: "CmdOrCtrl+O", click: () => actions.openWorkspaceFolder() },
+      { label: "Open LangGraph Project...", accelerator: "CmdOrCtrl+Shift+O", click: () => actions.openLangGraphProject() },
       { label: "Open Recent", submenu: recent },
       { type: "separator" },
       command("Save", "file.save", "CmdOrCtrl+S"),

@@ -16,6 +16,7 @@ import {
 
 const bridge: DesktopBridge = {
   openWorkspaceFolder: () => ipcRenderer.invoke(DESKTOP_CHANNELS.openWorkspaceFolder),
+  openLangGraphProject: () => ipcRenderer.invoke(DESKTOP_CHANNELS.openLangGraphProject),
   openRecentWorkspace: (path: string) => ipcRenderer.invoke(DESKTOP_CHANNELS.openRecentWorkspace, String(path)),
   recentWorkspaces: () => ipcRenderer.invoke(DESKTOP_CHANNELS.recentWorkspaces),
   openGraphFile: () => ipcRenderer.invoke(DESKTOP_CHANNELS.openGraphFile),

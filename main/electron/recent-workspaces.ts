@@ -3,14 +3,17 @@ import { resolve } from "node:path";
 
 export const MAX_RECENT_WORKSPACES = 10;
 
-/** The recent-workspaces list, most recent first, kept as JSON in Electron's userData folder. */
+/**
+ * The recent-workspaces list, most recent first, kept as JSON in Electron's userData folder.
+ * An entry is a workspace folder or a LangGraph project's `langgraph.json` (isProjectConfig).
+ */
 export class RecentWorkspaces {
   constructor(private readonly file: string) {}
 
-  /** The remembered folders that still exist. */
+  /** The remembered folders and project files that still exist. */
   async list(): Promise<string[]> {
     const stored = await this.read();
-    const present = await Promise.all(stored.map((path) => stat(path).then((info) => info.isDirectory(), () => false)));
+    const present = await Promise.all(stored.map((path) => stat(path).then((info) => (isProjectConfig(path) ? info.isFile() : info.isDirectory()), () => false)));
     return stored.filter((_, index) => present[index]);
   }
 
@@ -44,3 +47,6 @@ export class RecentWorkspaces {
     await rename(temporary, this.file);
   }
 }
+
+/** A recent entry naming a LangGraph project (its `*.json` config) rather than a workspace folder. */
+export const isProjectConfig = (path: string): boolean => path.toLowerCase().endsWith(".json");

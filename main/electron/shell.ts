@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { LangGraphConfigError, readProjectConfig } from "../project/langgraph-config";
 import { DESKTOP_CHANNELS, type MenuCommand } from "../../shared/desktop-bridge";
 import type { RunningApiServer, StartApiServer } from "./api-server";
 import { assertWorkspaceFolder, ensureExampleWorkspace } from "./example-workspace";
-import { chooseWorkspaceFolder, openGraphFileDialog, saveGraphFileDialog } from "./graph-file-dialogs";
+import { chooseProjectConfig, chooseWorkspaceFolder, openGraphFileDialog, saveGraphFileDialog } from "./graph-file-dialogs";
 import { registerDesktopIpc, type DesktopActions } from "./ipc";
 import { buildMenuTemplate, type MenuActions } from "./menu";
-import { RecentWorkspaces } from "./recent-workspaces";
+import { isProjectConfig, RecentWorkspaces } from "./recent-workspaces";
 import { APP_HOST, APP_PARTITION, MAX_DEPLOYMENT_ORIGINS, appOriginOf, hardenSession, hardenWebContents, isSafeExternalUrl, type NavigationPolicy } from "./security";
 import { parseLaunchArgs, type LaunchRequest } from "./shell-args";
 import type { ShellElectron, WindowLike } from "./shell-types";
@@ -48,7 +49,11 @@ interface Serving {
   token: string;
   workspace: string;
   graph?: string;
+  /** The langgraph.json served, when a LangGraph project is open instead of a workspace. */
+  projectConfig?: string;
 }
+
+const TYPESCRIPT_MODULE = /\.(ts|mts|cts|tsx)$/i;
 
 /** The running desktop shell: one window on one server; opening a workspace swaps the server. */
 export class DesktopShell {
@@ -112,14 +117,22 @@ export class DesktopShell {
 
   private async initialWorkspace(launch: LaunchRequest): Promise<string> {
     if (launch.workspace) return assertWorkspaceFolder(launch.workspace);
-    const [latest] = await this.recents.list();
+    // Projects are reopened from the menu; start-up takes the most recent workspace folder.
+    const latest = (await this.recents.list()).find((path) => !isProjectConfig(path));
     if (latest) return latest;
     return ensureExampleWorkspace(this.options.paths.bundledExample, this.options.paths.dataDir);
   }
 
-  private async startServing(workspace: string, graph?: string): Promise<Serving> {
+  private async startServing(workspace: string, graph?: string, projectConfig?: string): Promise<Serving> {
     const token = (this.options.newToken ?? newServerToken)();
-    const server = await this.options.startApiServer({ workspace, host: APP_HOST, port: 0, token, rendererDir: this.options.paths.rendererDir });
+    const server = await this.options.startApiServer({
+      workspace,
+      host: APP_HOST,
+      port: 0,
+      token,
+      rendererDir: this.options.paths.rendererDir,
+      ...(projectConfig ? { projectConfig } : {}),
+    });
     let origin: string;
     try {
       origin = appOriginOf(server.url);
@@ -134,7 +147,7 @@ export class DesktopShell {
       onDocumentPolicy: (origins) => (this.documentOrigins = new Set(origins)),
     });
     this.log(`serving ${workspace} at ${origin}`);
-    return { server, origin, token, workspace, graph };
+    return { server, origin, token, workspace, graph, ...(projectConfig ? { projectConfig } : {}) };
   }
 
   private async openWindow(): Promise<void> {
@@ -158,29 +171,80 @@ export class DesktopShell {
 
   private async loadApp(): Promise<void> {
     if (!this.window || !this.serving) return;
-    this.window.setTitle(`Switchyard - ${this.serving.workspace}`);
+    this.window.setTitle(`Switchyard - ${this.serving.projectConfig ?? this.serving.workspace}`);
     await this.window.loadURL(`${this.serving.origin}/`);
   }
 
   /** Starts a server on the new workspace first, so a failure leaves the current one running. */
   async openWorkspace(path: string): Promise<boolean> {
+    if (isProjectConfig(path)) return this.openProject(path);
     // The server already holds this workspace's lock; a second one would be refused.
-    if (resolve(path) === this.serving?.workspace) return true;
+    if (resolve(path) === this.serving?.workspace && !this.serving.projectConfig) return true;
     let next: Serving;
     try {
-      next = await this.startServing(await assertWorkspaceFolder(path));
+      const folder = await assertWorkspaceFolder(path);
+      next = await this.startServingOn(folder, () => this.startServing(folder));
     } catch (error) {
       this.options.electron.dialog.showErrorBox("Cannot open workspace", error instanceof Error ? error.message : String(error));
       return false;
     }
+    await this.switchTo(next, next.workspace);
+    return true;
+  }
+
+  /**
+   * "Open LangGraph Project...": serves a LangGraph.js project's langgraph.json, as
+   * `switchyard serve --config` does (its folder is the workspace). The file is read first, so a
+   * broken one is an error dialog and the current workspace stays.
+   */
+  async openProject(configPath: string): Promise<boolean> {
+    const { app, dialog } = this.options.electron;
+    let next: Serving;
+    try {
+      const config = readProjectConfig(resolve(configPath));
+      if (config.configFile === this.serving?.projectConfig) return true;
+      const typeScript = config.graphs.find((graph) => TYPESCRIPT_MODULE.test(graph.file));
+      if (app.isPackaged && typeScript) {
+        throw new Error(
+          `${typeScript.spec} is TypeScript. This build can open JavaScript projects; for TypeScript run \`npx switchyard serve --config ${config.configFile}\` and open the URL it prints.`,
+        );
+      }
+      next = await this.startServingOn(config.dir, () => this.startServing(config.dir, undefined, config.configFile));
+    } catch (error) {
+      const message = error instanceof LangGraphConfigError || error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox("Cannot open LangGraph project", message);
+      return false;
+    }
+    await this.switchTo(next, next.projectConfig!);
+    return true;
+  }
+
+  /**
+   * A server holds its folder's lock, so switching between a folder and the project in it closes
+   * the current server first; if the new one then fails, the current one is started again.
+   */
+  private async startServingOn(folder: string, start: () => Promise<Serving>): Promise<Serving> {
+    const current = this.serving;
+    if (!current || resolve(current.workspace) !== resolve(folder)) return start();
+    await current.server.close();
+    try {
+      return await start();
+    } catch (error) {
+      this.serving = await this.startServing(current.workspace, current.graph, current.projectConfig);
+      await this.loadApp();
+      throw error;
+    }
+  }
+
+  private async switchTo(next: Serving, recent: string): Promise<void> {
     const previous = this.serving;
     this.serving = next;
-    await this.recents.add(next.workspace);
-    this.options.electron.app.addRecentDocument(next.workspace);
+    await this.recents.add(recent);
+    this.options.electron.app.addRecentDocument(recent);
     await this.refreshMenu();
     await this.loadApp();
-    await previous?.server.close();
-    return true;
+    // Already closed when the new server took over the same folder (startServingOn).
+    if (previous && resolve(previous.workspace) !== resolve(next.workspace)) await previous.server.close();
   }
 
   private async onSecondInstance(argv: string[], workingDirectory: string): Promise<void> {
@@ -230,6 +294,7 @@ export class DesktopShell {
     return {
       send: (command) => this.sendMenuCommand(command),
       openWorkspaceFolder: () => void this.desktopActions().openWorkspaceFolder(),
+      openLangGraphProject: () => void this.desktopActions().openLangGraphProject(),
       openRecentWorkspace: (path) => void this.openWorkspace(path),
       clearRecentWorkspaces: () => void this.recents.clear().then(() => app.clearRecentDocuments()).then(() => this.refreshMenu()),
       toggleDevTools: () => {
@@ -249,6 +314,10 @@ export class DesktopShell {
       openWorkspaceFolder: async () => {
         const path = await chooseWorkspaceFolder(dialog, this.window, workspace());
         return path && (await this.openWorkspace(path)) ? path : null;
+      },
+      openLangGraphProject: async () => {
+        const path = await chooseProjectConfig(dialog, this.window, workspace());
+        return path && (await this.openProject(path)) ? path : null;
       },
       openRecentWorkspace: async (path) => (await this.recents.includes(path)) && this.openWorkspace(path),
       recentWorkspaces: () => this.recents.list(),

@@ -26,6 +26,20 @@ export async function resolve(specifier, context, next) {
 }`;
 
 let installed: Promise<void> | undefined;
+/** Why TypeScript modules cannot be loaded in this build (tsx is not bundled in the desktop app). */
+let typeScriptUnavailable: string | undefined;
+
+export class TypeScriptUnavailableError extends Error {
+  override name = "TypeScriptUnavailableError";
+  constructor(readonly file: string, configHint = "path/to/langgraph.json") {
+    super(
+      `${file} is TypeScript, and this build can open JavaScript projects only (it does not include tsx). ` +
+        `For TypeScript, run \`npx switchyard serve --config ${configHint}\` and open its URL, or point "graphs" at compiled .js files.`,
+    );
+  }
+}
+
+const TYPESCRIPT_FILE = /\.(ts|mts|cts|tsx)$/i;
 
 /**
  * TypeScript (tsx, ESM and CommonJS) plus the version hook, once per process. When Switchyard
@@ -34,8 +48,14 @@ let installed: Promise<void> | undefined;
 export function installModuleLoader(): Promise<void> {
   installed ??= (async () => {
     const runningFromSource = import.meta.url.endsWith(".ts");
-    if (!runningFromSource) (await import("tsx/esm/api")).register();
-    (await import("tsx/cjs/api")).register();
+    try {
+      if (!runningFromSource) (await import("tsx/esm/api")).register();
+      (await import("tsx/cjs/api")).register();
+    } catch (error) {
+      // The desktop bundle leaves tsx out (scripts/build.js, CLI_ONLY_PACKAGES): JavaScript
+      // projects still load; TypeScript ones get TypeScriptUnavailableError.
+      typeScriptUnavailable = (error as Error).message;
+    }
     registerHooks(`data:text/javascript,${encodeURIComponent(VERSION_HOOK)}`);
   })();
   return installed;
@@ -44,6 +64,7 @@ export function installModuleLoader(): Promise<void> {
 /** Imports a project module as of load number `version` (a new number re-reads the project's files). */
 export async function importProjectModule(file: string, version: number): Promise<Record<string, unknown>> {
   await installModuleLoader();
+  if (typeScriptUnavailable !== undefined && TYPESCRIPT_FILE.test(file)) throw new TypeScriptUnavailableError(file);
   const url = pathToFileURL(file);
   url.searchParams.set(VERSION_PARAM, String(version));
   return (await import(url.href)) as Record<string, unknown>;

@@ -218,7 +218,7 @@ export interface FakeElectron extends ShellElectron {
   ipc: FakeIpcMain;
   menus: MenuItemConstructorOptions[][];
   opened: string[];
-  dialogs: { openPaths: string[][]; savePath?: string; errors: string[] };
+  dialogs: { openPaths: string[][]; savePath?: string; errors: string[]; openOptions: unknown[] };
 }
 
 export function fakeElectron(userData: string): FakeElectron {
@@ -227,7 +227,7 @@ export function fakeElectron(userData: string): FakeElectron {
   const ipc = new FakeIpcMain();
   const menus: MenuItemConstructorOptions[][] = [];
   const opened: string[] = [];
-  const dialogs: FakeElectron["dialogs"] = { openPaths: [], errors: [] };
+  const dialogs: FakeElectron["dialogs"] = { openPaths: [], errors: [], openOptions: [] };
   return {
     app: new FakeApp(userData),
     BrowserWindow: FakeBrowserWindow,
@@ -242,7 +242,8 @@ export function fakeElectron(userData: string): FakeElectron {
       setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] }) => void menus.push(menu.template),
     },
     dialog: {
-      showOpenDialog: async () => {
+      showOpenDialog: async (_window: unknown, options: unknown) => {
+        dialogs.openOptions.push(options);
         const filePaths = dialogs.openPaths.shift() ?? [];
         return { canceled: filePaths.length === 0, filePaths };
       },

@@ -37,6 +37,7 @@ function setUp() {
   };
   const actions: DesktopActions = {
     openWorkspaceFolder: record("openWorkspaceFolder", "/ws") as DesktopActions["openWorkspaceFolder"],
+    openLangGraphProject: record("openLangGraphProject", "/p/langgraph.json") as DesktopActions["openLangGraphProject"],
     openRecentWorkspace: record("openRecentWorkspace", true) as DesktopActions["openRecentWorkspace"],
     recentWorkspaces: record("recentWorkspaces", ["/ws"]) as DesktopActions["recentWorkspaces"],
     openGraphFile: record("openGraphFile", null) as DesktopActions["openGraphFile"],

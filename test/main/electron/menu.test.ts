@@ -8,6 +8,7 @@ function build(options: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) {
   const actions: MenuActions = {
     send: (command) => sent.push(command),
     openWorkspaceFolder: () => calls.push("openWorkspaceFolder"),
+    openLangGraphProject: () => calls.push("openLangGraphProject"),
     openRecentWorkspace: (path) => calls.push(`openRecent ${path}`),
     clearRecentWorkspaces: () => calls.push("clearRecent"),
     toggleDevTools: () => calls.push("toggleDevTools"),
@@ -25,6 +26,13 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 const find = (template: MenuItemConstructorOptions[], label: string) => items(template).find((item) => item.label === label);
 
 describe("native menu", () => {
+  it("File > Open LangGraph Project... asks the shell to open a project", () => {
+    const { template, calls } = build();
+    const item = find(template, "Open LangGraph Project...")!;
+    (item.click as () => void)();
+    expect(calls).toEqual(["openLangGraphProject"]);
+  });
+
   it("has File, Edit, View, Run and Help", () => {
     expect(build().template.map((menu) => menu.label ?? menu.role)).toEqual(["&File", "&Edit", "&View", "&Run", "help"]);
   });
@@ -32,6 +40,7 @@ describe("native menu", () => {
   it.each([
     ["New Graph", "CmdOrCtrl+N"],
     ["Open Workspace...", "CmdOrCtrl+O"],
+    ["Open LangGraph Project...", "CmdOrCtrl+Shift+O"],
     ["Save", "CmdOrCtrl+S"],
     ["Close Graph", "CmdOrCtrl+W"],
     ["Undo", "CmdOrCtrl+Z"],

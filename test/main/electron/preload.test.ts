@@ -26,7 +26,7 @@ describe("preload bridge", () => {
   it("exposes one global with the bridge's named functions and nothing else", () => {
     expect([...exposed.keys()]).toEqual([DESKTOP_BRIDGE_GLOBAL]);
     expect(Object.keys(bridge).sort()).toEqual(
-      ["allowDeploymentOrigin", "appInfo", "onMenuCommand", "openGraphFile", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs"].sort(),
+      ["allowDeploymentOrigin", "appInfo", "onMenuCommand", "openGraphFile", "openLangGraphProject", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs"].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe("function");
   });

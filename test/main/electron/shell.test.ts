@@ -164,6 +164,114 @@ describe("desktop shell start-up", () => {
     expect(connectSrc(page())).toBe("connect-src 'self' https://agents.example.com");
   });
 
+  describe("Open LangGraph Project...", () => {
+    function project(name: string, graphs: Record<string, string>): string {
+      const folder = workspace(name);
+      writeFileSync(join(folder, "langgraph.json"), JSON.stringify({ graphs }));
+      return join(folder, "langgraph.json");
+    }
+
+    it("asks for a langgraph.json, then serves it like `serve --config` and remembers it", async () => {
+      const a = workspace("a");
+      const config = project("proj", { agent: "./agent.js:graph" });
+      const { electron, shell, started } = setUp(["/x", a]);
+      shell.prepare();
+      await shell.start();
+      const [window] = FakeBrowserWindow.instances;
+      electron.dialogs.openPaths.push([config]);
+      const own = ipcEventFrom(window.webContents, "http://127.0.0.1:50000/");
+      await expect(electron.ipc.invoke(DESKTOP_CHANNELS.openLangGraphProject, own)).resolves.toBe(config);
+      expect(electron.dialogs.openOptions.at(-1)).toMatchObject({ properties: ["openFile"], filters: [{ extensions: ["json"] }, { extensions: ["*"] }] });
+      expect(started[1]).toMatchObject({ workspace: join(dir, "proj"), projectConfig: config, host: "127.0.0.1", port: 0 });
+      expect(started[0].closed).toBe(true);
+      expect(window.loadedUrls.at(-1)).toBe("http://127.0.0.1:50001/");
+      expect(window.title).toBe(`Switchyard - ${config}`);
+      expect(electron.dialogs.errors).toEqual([]);
+      await expect(electron.ipc.invoke(DESKTOP_CHANNELS.recentWorkspaces, ipcEventFrom(window.webContents, "http://127.0.0.1:50001/"))).resolves.toEqual([config, a]);
+      const recentItems = JSON.stringify(electron.menus.at(-1));
+      expect(recentItems).toContain(config);
+      // Re-opening it from the recent list is a no-op while it is open; the folder reopens as a workspace.
+      await expect(shell.openWorkspace(config)).resolves.toBe(true);
+      expect(started).toHaveLength(2);
+    });
+
+    it("cancelling the dialog changes nothing", async () => {
+      const { electron, shell, started } = setUp(["/x", workspace("a")]);
+      shell.prepare();
+      await shell.start();
+      const [window] = FakeBrowserWindow.instances;
+      await expect(electron.ipc.invoke(DESKTOP_CHANNELS.openLangGraphProject, ipcEventFrom(window.webContents, "http://127.0.0.1:50000/"))).resolves.toBeNull();
+      expect(started).toHaveLength(1);
+    });
+
+    it.each([
+      ["not JSON", "{ nope"],
+      ["no graphs", JSON.stringify({ dependencies: ["."] })],
+    ])("a bad file (%s) is an error dialog and the current workspace stays", async (_name, text) => {
+      const a = workspace("a");
+      const bad = join(workspace("bad"), "langgraph.json");
+      writeFileSync(bad, text);
+      const { electron, shell, started } = setUp(["/x", a]);
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(bad)).resolves.toBe(false);
+      expect(electron.dialogs.errors).toHaveLength(1);
+      expect(electron.dialogs.errors[0]).toMatch(/^Cannot open LangGraph project: .*langgraph\.json/);
+      expect(started).toHaveLength(1);
+      expect(started[0].closed).toBe(false);
+      expect(shell.serving?.workspace).toBe(a);
+    });
+
+    it("a missing file is an error dialog too", async () => {
+      const { electron, shell, started } = setUp(["/x", workspace("a")]);
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(join(dir, "nowhere", "langgraph.json"))).resolves.toBe(false);
+      expect(electron.dialogs.errors[0]).toMatch(/^Cannot open LangGraph project/);
+      expect(started).toHaveLength(1);
+    });
+
+    it("a server that cannot start the project keeps the current workspace", async () => {
+      const a = workspace("a");
+      const config = project("proj-locked", { agent: "./agent.js:graph" });
+      const { electron, shell, started } = setUp(["/x", a], { failOn: "proj-locked" });
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(config)).resolves.toBe(false);
+      expect(electron.dialogs.errors[0]).toMatch(/locked by another process/);
+      expect(started[0].closed).toBe(false);
+      expect(shell.serving?.workspace).toBe(a);
+    });
+
+    it("the packaged app refuses TypeScript projects with what to run instead", async () => {
+      const a = workspace("a");
+      const config = project("ts", { agent: "./src/agent.ts:graph" });
+      const { electron, shell, started } = setUp(["/x", a]);
+      electron.app.isPackaged = true;
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(config)).resolves.toBe(false);
+      expect(electron.dialogs.errors[0]).toContain("This build can open JavaScript projects; for TypeScript run `npx switchyard serve --config");
+      expect(started).toHaveLength(1);
+    });
+
+    it("the project in the folder already served replaces that server (one lock per folder)", async () => {
+      const config = project("same", { agent: "./agent.js:graph" });
+      const folder = join(dir, "same");
+      const { shell, started } = setUp(["/x", folder]);
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(config)).resolves.toBe(true);
+      expect(started.map((server) => [server.workspace, server.projectConfig])).toEqual([[folder, undefined], [folder, config]]);
+      expect(started[0].closed).toBe(true);
+      expect(started[1].closed).toBe(false);
+      await expect(shell.openWorkspace(folder)).resolves.toBe(true);
+      expect(started).toHaveLength(3);
+      expect(started[1].closed).toBe(true);
+      expect(shell.serving?.projectConfig).toBeUndefined();
+    });
+  });
+
   it("a second launch focuses the window and opens its workspace on a new server", async () => {
     const a = workspace("a");
     const b = workspace("b");
