@@ -24,7 +24,7 @@ function workspace(name: string): string {
   return path;
 }
 
-function setUp(argv: string[] = ["/opt/Switchyard/switchyard-desktop"], options: { failOn?: string } = {}) {
+function setUp(argv: string[] = ["/opt/Switchyard/switchyard-desktop"], options: { failOn?: string; failOnProject?: boolean } = {}) {
   const electron = fakeElectron(join(dir, "userData"));
   mkdirSync(join(dir, "userData"), { recursive: true });
   const started: (ApiServerOptions & { closed: boolean })[] = [];
@@ -33,6 +33,7 @@ function setUp(argv: string[] = ["/opt/Switchyard/switchyard-desktop"], options:
     electron,
     startApiServer: async (serverOptions) => {
       if (options.failOn && serverOptions.workspace.endsWith(options.failOn)) throw new Error("the workspace is locked by another process");
+      if (options.failOnProject && serverOptions.projectConfig) throw new Error("the project's env file cannot be read");
       const record = { ...serverOptions, closed: false };
       started.push(record);
       return {
@@ -253,6 +254,22 @@ describe("desktop shell start-up", () => {
       await expect(shell.openProject(config)).resolves.toBe(false);
       expect(electron.dialogs.errors[0]).toContain("This build can open JavaScript projects; for TypeScript run `npx switchyard serve --config");
       expect(started).toHaveLength(1);
+    });
+
+    it("when the project in the folder already served fails to start, that folder is served again", async () => {
+      const config = project("same2", { agent: "./agent.js:graph" });
+      const folder = join(dir, "same2");
+      const { electron, shell, started } = setUp(["/x", folder], { failOnProject: true });
+      shell.prepare();
+      await shell.start();
+      await expect(shell.openProject(config)).resolves.toBe(false);
+      expect(electron.dialogs.errors[0]).toMatch(/env file cannot be read/);
+      expect(started.map((server) => [server.workspace, server.projectConfig, server.closed])).toEqual([
+        [folder, undefined, true],
+        [folder, undefined, false],
+      ]);
+      expect(shell.serving?.workspace).toBe(folder);
+      expect(FakeBrowserWindow.instances[0].loadedUrls.at(-1)).toBe("http://127.0.0.1:50001/");
     });
 
     it("the project in the folder already served replaces that server (one lock per folder)", async () => {
