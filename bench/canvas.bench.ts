@@ -24,6 +24,9 @@ const BARE_OUT = join(ROOT, "out/bench-canvas-bare");
 
 interface Sample {
   firstRenderMs: number;
+  /** The editor only (the bare page has its graph inlined): when the graph document had arrived, and the time its requests took. */
+  dataReadyMs: number;
+  fetchMs: number;
   pan: number[];
   drag: number[];
 }
@@ -70,11 +73,14 @@ async function measure(browser: import("@playwright/test").Browser, url: string,
   await page.goto(url);
   await page.waitForFunction(`document.querySelectorAll(".react-flow__node").length >= ${expectedNodes} && !document.querySelector(".react-flow__node[style*='visibility: hidden']")`, undefined, { polling: "raf", timeout: 120_000 });
   const firstRenderMs = (await page.evaluate("performance.now()")) as number;
+  const requests = (await page.evaluate(`performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/switchyard/") && entry.responseEnd <= ${firstRenderMs}).map((entry) => [entry.startTime, entry.responseEnd])`)) as [number, number][];
+  const dataReadyMs = Math.max(0, ...requests.map(([, end]) => end));
+  const fetchMs = requests.reduce((sum, [start, end]) => sum + (end - start), 0);
   await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 1500)); // measure interaction, not the tail of loading
   const pan = await gesture(page, ".react-flow__pane", 6, 3);
   const drag = await gesture(page, '.react-flow__node[data-id="n1"]', 4, 2);
   await page.close();
-  return { firstRenderMs, pan, drag };
+  return { firstRenderMs, dataReadyMs, fetchMs, pan, drag };
 }
 
 /**
@@ -124,17 +130,19 @@ function row(label: string, samples: Sample[], baseline?: Sample[]): string[] {
     `${first.toFixed(0)} ms${ratio}`,
     `${percentile(pan, 50).toFixed(1)} / ${percentile(pan, 95).toFixed(1)} ms${vs(pan, baseline?.flatMap((sample) => sample.pan))}`,
     `${percentile(drag, 50).toFixed(1)} / ${percentile(drag, 95).toFixed(1)} ms${vs(drag, baseline?.flatMap((sample) => sample.drag))}`,
+    baseline ? `${median(samples.map((sample) => sample.dataReadyMs)).toFixed(0)} / ${median(samples.map((sample) => sample.fetchMs)).toFixed(0)} ms` : "inlined",
   ];
 }
 
 function print(rows: string[][]) {
-  const header = ["graph", "first render", "pan p50 / p95", "drag p50 / p95"];
+  const header = ["graph", "first render", "pan p50 / p95", "drag p50 / p95", "data ready at / fetch"];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((cells) => cells[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(`\ncanvas benchmark (chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, ${ROUNDS} rounds, ${FRAMES} frames per gesture; ratios vs the bare page)\n`);
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const cells of rows) console.log(line(cells));
+  console.log("\ndata ready at: when the editor's last API response (workspace, graph) had arrived; fetch: the time those requests took. First render minus data ready is rendering.");
 }
 
 async function startSwitchyard(workspace: string): Promise<{ url: string; child: ChildProcess }> {

@@ -1,4 +1,5 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { EdgeLabelPortal } from "./EdgeLabelPortal";
 import { memo } from "react";
 import type { ReadOnlyFlowEdge } from "../stores/read-only-graph-store";
 import { edgeKey, useRunStore } from "../stores/run-store";
@@ -18,11 +19,11 @@ export const ReadOnlyEdge = memo(function ReadOnlyEdge(props: EdgeProps<ReadOnly
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} />
       {text && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>
             <div className="sy-edge-label is-plain">{text}</div>
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );

@@ -1,4 +1,5 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { EdgeLabelPortal } from "./EdgeLabelPortal";
 import { memo } from "react";
 import type { FlowEdge } from "../stores/flow-from-doc";
 import { useProblemsStore } from "../stores/problems-store";
@@ -19,14 +20,14 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={18} />
       {orders && !data?.label && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>
             {orders}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
       {data?.label && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           {/* Placed with left/top and centred by a zero-size flex box, not a transform: a transform per label costs compositing time on big graphs. */}
           <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>
             <div
@@ -38,7 +39,7 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
               {data.label}
             </div>
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );
