@@ -61,7 +61,7 @@ export function tsKey(key: string): string {
   return /^[a-zA-Z_$][\w$]*$/.test(key) ? key : tsString(key);
 }
 
-/** A Python string literal: JSON's escapes (\n, \", \\, \uXXXX) mean the same in Python. */
+/** A Python string literal: JSON's escapes (newline, quote, backslash, \u plus four hex digits) mean the same in Python. */
 export function pyString(text: string): string {
   return JSON.stringify(text);
 }

@@ -3,17 +3,13 @@ import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
+import { emitToolVariables, type EmittedNode } from "./tool-variables";
 import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
-import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
+import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { pyCondition } from "./py-edges";
 
 
-/** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
-export interface PyNode {
-  id: string;
-  name: string;
-  code: string;
-}
+export type PyNode = EmittedNode;
 
 interface Scope {
   plan: ExportPlan;
@@ -33,25 +29,19 @@ export function emitPyNodes(plan: ExportPlan, imports: ImportSet, names: NameTab
 }
 
 function emitTools(scope: Scope): string {
-  const blocks: string[] = [];
-  const boundAskTools = new Set(askToolsOf(scope.plan.doc).map((tool) => tool.name));
-  for (const node of scope.plan.doc.nodes) {
-    if (node.kind === "tools") {
-      const vars = node.config.tools.map((definition) => {
-        const name = scope.names.claim(snakeCase(`${definition.name} tool`));
-        blocks.push(mockTool(name, definition, scope));
-        if (!scope.toolVars.has(definition.name)) scope.toolVars.set(definition.name, name);
-        return name;
-      });
-      scope.nodeToolVars.set(node.id, vars);
-    }
-    if (node.kind === "human" && boundAskTools.has(node.config.askTool) && !scope.toolVars.has(node.config.askTool)) {
+  const emitted = emitToolVariables(scope.plan.doc, {
+    tool: (_node, definition) => {
+      const name = scope.names.claim(snakeCase(`${definition.name} tool`));
+      return { name, block: mockTool(name, definition, scope) };
+    },
+    askTool: (node) => {
       const name = scope.names.claim(upperSnakeCase(`${node.config.askTool} tool`));
-      blocks.push(askTool(name, node.config.askTool, node.config.askToolDescription));
-      scope.toolVars.set(node.config.askTool, name);
-    }
-  }
-  return blocks.join("\n\n\n");
+      return { name, block: askTool(name, node.config.askTool, node.config.askToolDescription) };
+    },
+  });
+  scope.toolVars = emitted.byTool;
+  scope.nodeToolVars = emitted.byNode;
+  return emitted.blocks.join("\n\n\n");
 }
 
 /** A mock tool: a pydantic model of its arguments and a function rendering its canned result. */

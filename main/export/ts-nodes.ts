@@ -3,17 +3,13 @@ import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
 import type { ImportSet } from "./imports";
+import { emitToolVariables, type EmittedNode } from "./tool-variables";
 import type { TsCodeModule } from "./ts-code";
 import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
-import { askToolsOf, boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
+import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { tsCondition } from "./ts-edges";
 
-/** One function (or ToolNode) per node, as main/engine/nodes/* runs it; `code` holds what it needs above it. */
-export interface TsNode {
-  id: string;
-  name: string;
-  code: string;
-}
+export type TsNode = EmittedNode;
 
 interface Scope {
   plan: ExportPlan;
@@ -34,26 +30,20 @@ export function emitTsNodes(plan: ExportPlan, imports: ImportSet, names: NameTab
 }
 
 function emitTools(scope: Scope): string {
-  const blocks: string[] = [];
-  const boundAskTools = new Set(askToolsOf(scope.plan.doc).map((tool) => tool.name));
-  for (const node of scope.plan.doc.nodes) {
-    if (node.kind === "tools") {
-      const vars = node.config.tools.map((definition) => {
-        const name = scope.names.claim(camelCase(`${definition.name} tool`));
-        const code = scope.code.tools.get(`${node.id}/${definition.name}`);
-        blocks.push(code ? codeTool(name, definition, code, scope.imports) : mockTool(name, definition, scope.imports));
-        if (!scope.toolVars.has(definition.name)) scope.toolVars.set(definition.name, name);
-        return name;
-      });
-      scope.nodeToolVars.set(node.id, vars);
-    }
-    if (node.kind === "human" && boundAskTools.has(node.config.askTool) && !scope.toolVars.has(node.config.askTool)) {
+  const emitted = emitToolVariables(scope.plan.doc, {
+    tool: (node, definition) => {
+      const name = scope.names.claim(camelCase(`${definition.name} tool`));
+      const code = scope.code.tools.get(`${node.id}/${definition.name}`);
+      return { name, block: code ? codeTool(name, definition, code, scope.imports) : mockTool(name, definition, scope.imports) };
+    },
+    askTool: (node) => {
       const name = scope.names.claim(camelCase(`${node.config.askTool} tool`));
-      blocks.push(askTool(name, node.config.askTool, node.config.askToolDescription, scope.imports));
-      scope.toolVars.set(node.config.askTool, name);
-    }
-  }
-  return blocks.join("\n\n");
+      return { name, block: askTool(name, node.config.askTool, node.config.askToolDescription, scope.imports) };
+    },
+  });
+  scope.toolVars = emitted.byTool;
+  scope.nodeToolVars = emitted.byNode;
+  return emitted.blocks.join("\n\n");
 }
 
 /** A mock tool: its canned result is a template of its arguments. */
