@@ -1,5 +1,6 @@
 import { test as base } from "@playwright/test";
 import { expect, node, screenshot } from "./fixtures";
+import type { BenchServer } from "../../bench/server-processes";
 import { serveEmptyWorkspace, startOfficialDevServer, type RunningServer } from "./code-servers";
 import { expectNodeStatus, runPanel } from "./debugger-helpers";
 
@@ -10,7 +11,7 @@ const QUESTION = "Use the search tool to ask the user where they are, then look 
  * dev server (`@langchain/langgraph-cli dev`) running the code-defined seed of bench/server-official:
  * the debugger relies on the public LangGraph API only.
  */
-const test = base.extend<{ app: RunningServer }, { deployment: RunningServer }>({
+const test = base.extend<{ app: RunningServer }, { deployment: BenchServer }>({
   deployment: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
     async ({}, use) => {
