@@ -1,7 +1,7 @@
 import { memo, type DragEvent } from "react";
 import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
 import { addNode } from "../commands/add-node";
-import { Icon } from "../app/Icon";
+import { KindSummary } from "./KindSummary";
 import { NODE_HEIGHT, NODE_WIDTH } from "../stores/flow-from-doc";
 import { canvasApi } from "./canvas-api";
 
@@ -37,13 +37,7 @@ export const Palette = memo(function Palette({ disabled }: { disabled: boolean }
               title={`${info.description}\nDrag onto the canvas, or click to add.`}
               style={{ "--kind": info.color } as React.CSSProperties}
             >
-              <span className="sy-palette-icon" aria-hidden="true">
-                <Icon name={info.icon} size={14} />
-              </span>
-              <span className="sy-palette-text">
-                <span className="sy-palette-label">{info.label}</span>
-                <span className="sy-palette-desc">{info.description}</span>
-              </span>
+              <KindSummary kind={kind} />
             </button>
           </li>
         );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
 import { Icon } from "../app/Icon";
+import { KindSummary } from "./KindSummary";
 import { useUiStore } from "../stores/ui-store";
 import { addNodeAtCenter } from "./Palette";
 
@@ -73,13 +74,7 @@ export function QuickAdd() {
                 onClick={() => choose(kind)}
                 style={{ "--kind": info.color } as React.CSSProperties}
               >
-                <span className="sy-palette-icon" aria-hidden="true">
-                  <Icon name={info.icon} size={14} />
-                </span>
-                <span className="sy-palette-text">
-                  <span className="sy-palette-label">{info.label}</span>
-                  <span className="sy-palette-desc">{info.description}</span>
-                </span>
+                <KindSummary kind={kind} />
               </li>
             );
           })}
