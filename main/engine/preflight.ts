@@ -13,6 +13,8 @@ import { codeSyntaxProblem } from "./sandbox/sandbox";
  * Each problem names its node so the canvas can select it. `settings` defaults to the user's file.
  */
 export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<Problem[]> {
+  // Runs start through here: a graph with only scripted models needs no settings file read.
+  if (!usesRemoteModels(doc)) return codeProblems(doc);
   let current = settings;
   const problems: Problem[] = [];
   if (!current) {
@@ -24,6 +26,10 @@ export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env:
     }
   }
   return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc))];
+}
+
+function usesRemoteModels(doc: GraphDoc): boolean {
+  return doc.nodes.some((node) => node.kind === "llm" && node.config.provider !== "scripted");
 }
 
 /** A run was refused before it started; `problems` locate each cause on its node. */
