@@ -88,19 +88,30 @@ function wiringProblems(doc: GraphDoc): Problem[] {
 
 function fallbackProblems(doc: GraphDoc): Problem[] {
   const problems: Problem[] = [];
-  for (const node of doc.nodes) {
-    const outgoing = doc.edges.filter((edge) => edge.source === node.id);
+  const outgoingOf = outgoingEdges(doc);
+  doc.nodes.forEach((node, index) => {
+    const outgoing = outgoingOf.get(node.id) ?? [];
     const conditional = outgoing.filter((edge) => edge.when);
-    if (conditional.length === 0) continue;
-    const index = doc.nodes.indexOf(node);
+    if (conditional.length === 0) return;
     if (!conditional.some((edge) => edge.when?.type === "otherwise")) {
       problems.push({ path: `nodes[${index}]`, message: `"${node.id}" has conditional edges but no "otherwise" fallback`, nodeId: node.id });
     }
     if (conditional.length !== outgoing.length) {
       problems.push({ path: `nodes[${index}]`, message: `"${node.id}" mixes plain and conditional edges; give the plain edge a rule (e.g. "otherwise")`, nodeId: node.id });
     }
-  }
+  });
   return problems;
+}
+
+/** Edges by source node, in document order: the checks stay linear on graphs of thousands of nodes. */
+function outgoingEdges(doc: GraphDoc): Map<string, GraphEdge[]> {
+  const bySource = new Map<string, GraphEdge[]>();
+  for (const edge of doc.edges) {
+    const list = bySource.get(edge.source);
+    if (list) list.push(edge);
+    else bySource.set(edge.source, [edge]);
+  }
+  return bySource;
 }
 
 /** Every tool a model may call must be run by a tools node or answered by a human node. */
@@ -138,12 +149,12 @@ function toolProblems(doc: GraphDoc): Problem[] {
 }
 
 function unreachableNodes(doc: GraphDoc): Problem[] {
+  const outgoingOf = outgoingEdges(doc);
   const reached = new Set<string>([doc.entry]);
   const queue = [doc.entry];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    for (const edge of doc.edges) {
-      if (edge.source === current && !reached.has(edge.target)) {
+  for (let next = 0; next < queue.length; next++) {
+    for (const edge of outgoingOf.get(queue[next]) ?? []) {
+      if (!reached.has(edge.target)) {
         reached.add(edge.target);
         queue.push(edge.target);
       }

@@ -21,6 +21,7 @@ import { Splitter } from "./Splitter";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 import { useShortcuts } from "./use-shortcuts";
+import { preloadCodeEditor } from "../panels/forms/CodeEditor";
 
 /** The window: top bar; sidebar | canvas | inspector; bottom panel. */
 export function App() {
@@ -126,6 +127,8 @@ function useWorkspaceSession(): void {
       const graphs = useWorkspaceStore.getState().graphs;
       const name = fromUrl && graphs.some((graph) => graph.name === fromUrl) ? fromUrl : graphs[0]?.name;
       if (name) await openGraph(name);
+      // The code editor is loaded on demand; fetch it once the first graph is drawn and the app is idle.
+      requestIdleCallback(preloadCodeEditor, { timeout: 5000 });
     })();
     const stopEvents = subscribeWorkspaceEvents(
       (event) => void handleWorkspaceEvent(event),

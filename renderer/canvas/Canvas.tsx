@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useStore, type Connection, type OnNodeDrag, type ReactFlowState } from "@xyflow/react";
-import { useCallback, type DragEvent } from "react";
+import { useCallback, useRef, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeKindName } from "../../shared/node-kinds";
 import { nodeKinds } from "../../shared/node-kinds";
@@ -11,6 +11,7 @@ import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
 import { canvasApi } from "./canvas-api";
+import { EdgeLabelLayerProvider, useEdgeLabelLayer } from "./EdgeLabelPortal";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { PALETTE_MIME } from "./Palette";
 
@@ -43,6 +44,8 @@ export function Canvas() {
   const minimapSetting = useUiStore((state) => state.minimap);
   const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
   const empty = nodeCount === 0;
+  const frame = useRef<HTMLDivElement>(null);
+  const labelLayer = useEdgeLabelLayer(frame, graphName);
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
@@ -62,36 +65,38 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="sy-canvas" data-far={farZoom || undefined} onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
-      <ReactFlow<FlowNode, FlowEdge>
-        key={graphName ?? "none"}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStop={onNodeDragStop}
-        onInit={canvasApi.attach}
-        defaultEdgeOptions={defaultEdgeOptions}
-        connectionLineType={ConnectionLineType.Bezier}
-        colorMode={theme}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Meta", "Control"]}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={proOptions}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+    <div ref={frame} className="sy-canvas" data-far={farZoom || undefined} onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
+      <EdgeLabelLayerProvider value={labelLayer}>
+        <ReactFlow<FlowNode, FlowEdge>
+          key={graphName ?? "none"}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStop={onNodeDragStop}
+          onInit={canvasApi.attach}
+          defaultEdgeOptions={defaultEdgeOptions}
+          connectionLineType={ConnectionLineType.Bezier}
+          colorMode={theme}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Meta", "Control"]}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={proOptions}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </EdgeLabelLayerProvider>
       {empty && (
         <div className="sy-canvas-empty" aria-live="polite">
           <Icon name="graph" size={28} />

@@ -1,26 +1,26 @@
-import { useStore, type ReactFlowState } from "@xyflow/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, useLayoutEffect, useState, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
 
 /**
- * React Flow's `<EdgeLabelRenderer>`, without its cost: that one runs `querySelector` in a store
- * selector, so every label queries the DOM on every store change (each drag frame, hundreds of
- * times on a big graph). Here the label layer is looked up once per flow and remembered.
+ * React Flow's `<EdgeLabelRenderer>`, without its cost: that one subscribes every label to the
+ * flow's store and runs `querySelector` in the selector, so on each drag frame every label of a
+ * big graph queries the DOM. Here the canvas finds its label layer once per flow and hands it
+ * down through context: a label costs nothing while nodes move.
  */
-const labelLayers = new WeakMap<HTMLElement, HTMLElement>();
+const LabelLayer = createContext<HTMLElement | null>(null);
 
-function labelLayer(state: ReactFlowState): HTMLElement | null {
-  const domNode = state.domNode;
-  if (!domNode) return null;
-  let layer = labelLayers.get(domNode);
-  if (!layer) {
-    layer = domNode.querySelector<HTMLElement>(".react-flow__edgelabel-renderer") ?? undefined;
-    if (layer) labelLayers.set(domNode, layer);
-  }
-  return layer ?? null;
+export const EdgeLabelLayerProvider = LabelLayer.Provider;
+
+/** The label layer of the flow inside `frame`, looked up again when `flowKey` (the mounted flow) changes. */
+export function useEdgeLabelLayer(frame: RefObject<HTMLElement | null>, flowKey: unknown): HTMLElement | null {
+  const [layer, setLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    setLayer(frame.current?.querySelector<HTMLElement>(".react-flow__edgelabel-renderer") ?? null);
+  }, [frame, flowKey]);
+  return layer;
 }
 
 export function EdgeLabelPortal({ children }: { children: ReactNode }) {
-  const layer = useStore(labelLayer);
+  const layer = useContext(LabelLayer);
   return layer ? createPortal(children, layer) : null;
 }

@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, type EdgeTypes, type NodeTypes, type OnSelectionChangeFunc, type ReactFlowInstance } from "@xyflow/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { CodeGraphBanner } from "../panels/code-graph/CodeGraphBanner";
 import { selectOnly } from "../stores/graph-store";
@@ -7,6 +7,7 @@ import { useReadOnlyGraph, type ReadOnlyFlowEdge, type ReadOnlyFlowNode } from "
 import { useUiStore } from "../stores/ui-store";
 import { canvasApi } from "./canvas-api";
 import { Canvas } from "./Canvas";
+import { EdgeLabelLayerProvider, useEdgeLabelLayer } from "./EdgeLabelPortal";
 import { ReadOnlyEdge } from "./ReadOnlyEdge";
 import { ReadOnlyGroupView, ReadOnlyNodeView } from "./ReadOnlyNodeView";
 import { TerminalNodeView } from "./TerminalNodeView";
@@ -34,6 +35,8 @@ export function ReadOnlyCanvas() {
   const theme = useUiStore((state) => state.theme);
   const minimap = useUiStore((state) => state.minimap) ?? true;
   const [instance, setInstance] = useState<ReactFlowInstance<ReadOnlyFlowNode, ReadOnlyFlowEdge> | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const labelLayer = useEdgeLabelLayer(frame, graphName);
   const onInit = useCallback((flow: ReactFlowInstance<ReadOnlyFlowNode, ReadOnlyFlowEdge>) => {
     setInstance(flow);
     canvasApi.attach(flow as unknown as Parameters<typeof canvasApi.attach>[0]);
@@ -48,35 +51,37 @@ export function ReadOnlyCanvas() {
     selectOnly({ nodes: selected.filter((node) => !node.data.item.parent).map((node) => node.data.item.top) });
   }, []);
   return (
-    <div className="sy-canvas is-read-only" aria-label="Graph canvas" role="region" data-read-only="true">
+    <div ref={frame} className="sy-canvas is-read-only" aria-label="Graph canvas" role="region" data-read-only="true">
       <CodeGraphBanner />
-      <ReactFlow<ReadOnlyFlowNode, ReadOnlyFlowEdge>
-        key={graphName ?? "none"}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
-        onInit={onInit}
-        defaultEdgeOptions={defaultEdgeOptions}
-        colorMode={theme}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={proOptions}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        {minimap && <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+      <EdgeLabelLayerProvider value={labelLayer}>
+        <ReactFlow<ReadOnlyFlowNode, ReadOnlyFlowEdge>
+          key={graphName ?? "none"}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onSelectionChange={onSelectionChange}
+          onInit={onInit}
+          defaultEdgeOptions={defaultEdgeOptions}
+          colorMode={theme}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={proOptions}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+          {minimap && <MiniMap pannable zoomable nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </EdgeLabelLayerProvider>
     </div>
   );
 }

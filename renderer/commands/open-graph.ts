@@ -3,6 +3,7 @@ import { loadDoc, useGraphStore } from "../stores/graph-store";
 import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { saveGraph } from "./save-graph";
+import { takePrefetchedGraph } from "./startup-prefetch";
 import { closeReadOnlyView, openCodeGraph } from "./code-graph/open-read-only-graph";
 
 /**
@@ -18,7 +19,7 @@ export async function openGraph(name: string, options: { keepEdits?: boolean } =
   if (info?.source === "code") return openCodeGraph(info);
   closeReadOnlyView();
   try {
-    const file = await switchyardApi.readGraph(name);
+    const file = await (takePrefetchedGraph(name) ?? switchyardApi.readGraph(name));
     loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
     useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
     if (window.location.hash !== `#/graph/${encodeURIComponent(name)}`) {
