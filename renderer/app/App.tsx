@@ -4,8 +4,6 @@ import { GraphCanvas } from "../canvas/ReadOnlyCanvas";
 import { QuickAdd } from "../canvas/QuickAdd";
 import { startAutosave } from "../commands/autosave";
 import { handleWorkspaceEvent } from "../commands/external-change";
-import { graphNameFromLocation, openGraph } from "../commands/open-graph";
-import { refreshWorkspace } from "../commands/refresh-workspace";
 import { subscribeWorkspaceEvents } from "../client/workspace-events";
 import { BottomPanel } from "../panels/BottomPanel";
 import { GraphInspector } from "../panels/code-graph/ReadOnlyInspector";
@@ -21,7 +19,6 @@ import { Splitter } from "./Splitter";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
 import { useShortcuts } from "./use-shortcuts";
-import { preloadCodeEditor } from "../panels/forms/CodeEditor";
 
 /** The window: top bar; sidebar | canvas | inspector; bottom panel. */
 export function App() {
@@ -118,18 +115,9 @@ function StatusBar() {
   );
 }
 
-/** Loads the workspace, reopens the graph named in the URL, follows file events, autosaves. */
+/** Follows file events, autosaves, warns before leaving with unsaved edits (main.tsx opened the workspace). */
 function useWorkspaceSession(): void {
   useEffect(() => {
-    void (async () => {
-      await refreshWorkspace();
-      const fromUrl = graphNameFromLocation();
-      const graphs = useWorkspaceStore.getState().graphs;
-      const name = fromUrl && graphs.some((graph) => graph.name === fromUrl) ? fromUrl : graphs[0]?.name;
-      if (name) await openGraph(name);
-      // The code editor is loaded on demand; fetch it once the first graph is drawn and the app is idle.
-      requestIdleCallback(preloadCodeEditor, { timeout: 5000 });
-    })();
     const stopEvents = subscribeWorkspaceEvents(
       (event) => void handleWorkspaceEvent(event),
       () => useWorkspaceStore.setState({ connected: true }),

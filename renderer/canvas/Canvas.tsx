@@ -1,5 +1,5 @@
-import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useStore, type Connection, type OnNodeDrag, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useRef, type DragEvent } from "react";
+import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useStore, type Connection, type OnNodeDrag, type ReactFlowState, type Viewport } from "@xyflow/react";
+import { useCallback, useLayoutEffect, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeKindName } from "../../shared/node-kinds";
 import { nodeKinds } from "../../shared/node-kinds";
@@ -12,16 +12,18 @@ import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
 import { canvasApi } from "./canvas-api";
 import { EdgeLabelLayerProvider, useEdgeLabelLayer } from "./EdgeLabelPortal";
+import { FIT_MAX_ZOOM, FIT_PADDING, initialViewport, MIN_ZOOM } from "./initial-viewport";
+import { FAR_ZOOM, FullDetailProvider } from "./level-of-detail";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { PALETTE_MIME } from "./Palette";
 
 const SNAP: [number, number] = [16, 16];
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const proOptions = { hideAttribution: true };
-export const FAR_ZOOM = 0.45;
-const isFarZoom = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+// Null until the flow's viewport exists (React Flow resets its store when a flow unmounts).
+const isFarZoom = (state: ReactFlowState) => (state.panZoom ? state.transform[2] < FAR_ZOOM : null);
 const minimapStyle = { width: 168, height: 110 };
-const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
+const fitViewOptions = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 
 const minimapColor = (node: FlowNode) => (node.type === "start" || node.type === "end" ? "#64748b" : nodeKinds[node.type as NodeKindName]?.color ?? "#888");
 
@@ -38,14 +40,20 @@ export function Canvas() {
     })),
   );
   const theme = useUiStore((state) => state.theme);
-  // Zoomed far out, text is unreadable anyway: drawing only the node boxes keeps panning big graphs cheap.
-  const farZoom = useStore(isFarZoom);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
   const minimapSetting = useUiStore((state) => state.minimap);
   const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
   const empty = nodeCount === 0;
   const frame = useRef<HTMLDivElement>(null);
-  const labelLayer = useEdgeLabelLayer(frame, graphName);
+  const pane = usePaneSize(frame);
+  const labelLayer = useEdgeLabelLayer(frame, pane && graphName);
+  // Each graph opens fitted at a viewport worked out from its document, so the first render is
+  // already at the final zoom and level of detail; React Flow fits only when that is unknown.
+  const [opened, setOpened] = useState<{ graph: string | null; viewport: Viewport | null } | null>(null);
+  if (pane && opened?.graph !== graphName) setOpened({ graph: graphName, viewport: initialViewport(nodes, pane) });
+  const viewport = opened?.graph === graphName ? opened.viewport : null;
+  const liveFar = useStore(isFarZoom);
+  const farZoom = liveFar ?? (viewport ? viewport.zoom < FAR_ZOOM : false);
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
@@ -66,37 +74,43 @@ export function Canvas() {
 
   return (
     <div ref={frame} className="sy-canvas" data-far={farZoom || undefined} onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
-      <EdgeLabelLayerProvider value={labelLayer}>
-        <ReactFlow<FlowNode, FlowEdge>
-          key={graphName ?? "none"}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeDragStop={onNodeDragStop}
-          onInit={canvasApi.attach}
-          defaultEdgeOptions={defaultEdgeOptions}
-          connectionLineType={ConnectionLineType.Bezier}
-          colorMode={theme}
-          snapToGrid={snapToGrid}
-          snapGrid={SNAP}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={["Meta", "Control"]}
-          fitView
-          fitViewOptions={fitViewOptions}
-          minZoom={0.1}
-          maxZoom={2}
-          proOptions={proOptions}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-          {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
-          <Controls showInteractive={false} aria-label="Zoom controls" />
-        </ReactFlow>
-      </EdgeLabelLayerProvider>
+      {pane && (
+        <FullDetailProvider value={!farZoom}>
+          <EdgeLabelLayerProvider value={labelLayer}>
+            <ReactFlow<FlowNode, FlowEdge>
+              key={graphName ?? "none"}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onNodeDragStop={onNodeDragStop}
+              onInit={canvasApi.attach}
+              defaultEdgeOptions={defaultEdgeOptions}
+              connectionLineType={ConnectionLineType.Bezier}
+              colorMode={theme}
+              snapToGrid={snapToGrid}
+              snapGrid={SNAP}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={["Meta", "Control"]}
+              defaultViewport={viewport ?? undefined}
+              fitView={!viewport}
+              fitViewOptions={fitViewOptions}
+              minZoom={MIN_ZOOM}
+              maxZoom={2}
+              proOptions={proOptions}
+            >
+              {/* Zoomed far out the dots would be a grey haze a pixel apart, repainted on every pan frame. */}
+              {!farZoom && <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />}
+              {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={minimapStyle} />}
+              <Controls showInteractive={false} aria-label="Zoom controls" />
+            </ReactFlow>
+          </EdgeLabelLayerProvider>
+        </FullDetailProvider>
+      )}
       {empty && (
         <div className="sy-canvas-empty" aria-live="polite">
           <Icon name="graph" size={28} />
@@ -110,4 +124,14 @@ export function Canvas() {
       )}
     </div>
   );
+}
+
+/** The canvas frame's size, measured before the flow is first drawn. */
+function usePaneSize(frame: React.RefObject<HTMLDivElement | null>): { width: number; height: number } | null {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (element) setSize({ width: element.clientWidth, height: element.clientHeight });
+  }, [frame]);
+  return size;
 }

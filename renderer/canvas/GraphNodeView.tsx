@@ -7,32 +7,41 @@ import { useProblemsStore } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { kindInfo, nodeSummary } from "./kind-style";
+import { useFullDetail } from "./level-of-detail";
 
-/** One node of any kind. Memoised; selects only its own problems and run status. */
+/**
+ * One node of any kind. Memoised; selects only its own problems and run status. Zoomed far out
+ * it is only its box (kind colour, badges, handles): same size, no text.
+ */
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node;
   const kind = kindInfo(node.kind);
   const problems = useProblemsStore((state) => state.index.byNode.get(id));
   // Only this node's status and error: one status change re-renders one node.
   const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[id] ?? (state.threadId ? "unreached" : null), state.nodeErrors[id] ?? null] as const));
+  const full = useFullDetail();
   const name = node.label || id;
-  const summary = nodeSummary(node);
+  const summary = full ? nodeSummary(node) : "";
   const classes = ["sy-node", selected ? "is-selected" : "", problems ? "has-problems" : "", run ? `run-${run}` : ""].join(" ");
   return (
-    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : kind.description}>
+    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : full ? kind.description : `${name} (${kind.label})`}>
       <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
       {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
       {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
-      <div className="sy-node-icon" aria-hidden="true">
-        <img src={iconImageUrl(kind.icon, kind.color)} width={16} height={16} alt="" draggable={false} />
-      </div>
-      <div className="sy-node-text">
-        <div className="sy-node-title">
-          <span className="sy-node-name" title={name}>{truncate(name, 20)}</span>
-          <span className="sy-node-kind">{kind.label}</span>
-        </div>
-        <div className="sy-node-summary" title={summary}>{truncate(summary, 30)}</div>
-      </div>
+      {full && (
+        <>
+          <div className="sy-node-icon" aria-hidden="true">
+            <img src={iconImageUrl(kind.icon, kind.color)} width={16} height={16} alt="" draggable={false} />
+          </div>
+          <div className="sy-node-text">
+            <div className="sy-node-title">
+              <span className="sy-node-name" title={name}>{truncate(name, 20)}</span>
+              <span className="sy-node-kind">{kind.label}</span>
+            </div>
+            <div className="sy-node-summary" title={summary}>{truncate(summary, 30)}</div>
+          </div>
+        </>
+      )}
       {problems && (
         <span className="sy-node-problem" role="img" aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.map((p) => p.message).join("; ")}`} title={problems.map((p) => p.message).join("\n")}>
           <Icon name="alert" size={12} />

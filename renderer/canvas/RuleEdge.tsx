@@ -1,5 +1,6 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { EdgeLabelPortal } from "./EdgeLabelPortal";
+import { useFullDetail } from "./level-of-detail";
 import { memo } from "react";
 import type { FlowEdge } from "../stores/flow-from-doc";
 import { useProblemsStore } from "../stores/problems-store";
@@ -15,18 +16,20 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const taken = useRunStore((state) => (state.threadId ? (state.edgeOrder[edgeKey(source, target)]?.join(",") ?? "") : null));
   const runClass = taken ? "is-taken" : taken === "" ? "is-faint" : "";
   const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : "", runClass].join(" ");
+  // Zoomed far out labels are unreadable: the edges alone are drawn.
+  const labelled = useFullDetail();
   const orders = taken ? <span className="sy-edge-taken" aria-label={`Taken ${taken}`}>{taken}</span> : null;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={18} />
-      {orders && !data?.label && (
+      {labelled && orders && !data?.label && (
         <EdgeLabelPortal>
           <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>
             {orders}
           </div>
         </EdgeLabelPortal>
       )}
-      {data?.label && (
+      {labelled && data?.label && (
         <EdgeLabelPortal>
           {/* Placed with left/top and centred by a zero-size flex box, not a transform: a transform per label costs compositing time on big graphs. */}
           <div className="sy-edge-label-anchor" style={{ left: labelX, top: labelY }}>

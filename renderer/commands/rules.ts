@@ -2,7 +2,23 @@ import type { GraphDoc, GraphEdge } from "../../shared/graph-doc";
 
 /** The conditional edges of one source in the order the engine tries them ("otherwise" last). */
 export function rulesFrom(doc: GraphDoc, source: string): GraphEdge[] {
-  const rules = doc.edges.filter((edge) => edge.source === source && edge.when);
+  return inRuleOrder(doc.edges.filter((edge) => edge.source === source && edge.when));
+}
+
+/** rulesFrom for every source that has rules, in one pass over the edges. */
+export function rulesBySource(doc: GraphDoc): Map<string, GraphEdge[]> {
+  const bySource = new Map<string, GraphEdge[]>();
+  for (const edge of doc.edges) {
+    if (!edge.when) continue;
+    const rules = bySource.get(edge.source);
+    if (rules) rules.push(edge);
+    else bySource.set(edge.source, [edge]);
+  }
+  for (const [source, rules] of bySource) bySource.set(source, inRuleOrder(rules));
+  return bySource;
+}
+
+function inRuleOrder(rules: GraphEdge[]): GraphEdge[] {
   return rules
     .map((edge, index) => ({ edge, index }))
     .sort((a, b) => otherwiseLast(a.edge) - otherwiseLast(b.edge) || (a.edge.order ?? 0) - (b.edge.order ?? 0) || a.index - b.index)

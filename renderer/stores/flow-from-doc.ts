@@ -1,7 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import { describeCondition } from "../../shared/conditions";
 import { END, START, type GraphDoc, type GraphEdge, type GraphNode } from "../../shared/graph-doc";
-import { rulesFrom } from "../commands/rules";
+import { rulesBySource } from "../commands/rules";
 
 export type GraphNodeData = { node: GraphNode };
 export type TerminalData = { terminal: "start" | "end" };
@@ -120,9 +120,7 @@ function reuseEdge(previous: FlowEdge | undefined, next: FlowEdge, selected: boo
 /** 1-based position of each conditional edge among its source's rules (only where there are several). */
 function ruleRanks(doc: GraphDoc): Map<string, number> {
   const ranks = new Map<string, number>();
-  const sources = new Set(doc.edges.filter((edge) => edge.when).map((edge) => edge.source));
-  for (const source of sources) {
-    const rules = rulesFrom(doc, source);
+  for (const rules of rulesBySource(doc).values()) {
     if (rules.length > 1) rules.forEach((edge, i) => ranks.set(edge.id, i + 1));
   }
   return ranks;

@@ -32,10 +32,19 @@ The LangGraph API is up: try <code>/ok</code> or <code>/assistants/search</code>
 /** The built renderer (`out/renderer/`): `/`, `/index.html` and `/assets/*`, with a strict CSP. */
 export function rendererRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  app.get("/", (c) => serveFile(c, ctx.rendererDir, "index.html"));
-  app.get("/index.html", (c) => serveFile(c, ctx.rendererDir, "index.html"));
+  const index = (c: Context) => {
+    c.header("Cache-Control", "no-cache");
+    return serveFile(c, ctx.rendererDir, "index.html");
+  };
+  app.get("/", index);
+  app.get("/index.html", index);
   app.get("/favicon.ico", (c) => serveFile(c, ctx.rendererDir, "favicon.ico"));
-  app.get("/assets/*", (c) => serveFile(c, ctx.rendererDir, c.req.path.slice(1)));
+  app.get("/assets/*", (c) => {
+    // Vite names assets by content hash: a browser may keep them for good, which also lets it
+    // keep their compiled code between starts. index.html stays revalidated, so a rebuild shows.
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return serveFile(c, ctx.rendererDir, c.req.path.slice(1));
+  });
   return app;
 }
 
