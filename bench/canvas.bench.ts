@@ -133,28 +133,31 @@ const GESTURE = `(selector, dx, dy, frames) => new Promise((done) => {
   const fire = (type, on) => on.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, screenX: x, screenY: y, button: 0, buttons: type === "mouseup" ? 0 : 1 }));
   fire("mousedown", target);
   const gaps = [];
-  const costs = [];
+  const starts = [];
+  const ends = [];
   const channel = new MessageChannel();
   // A message posted in the frame callback runs once the frame's style, layout and paint are done;
   // passing it on twice more also waits for tasks the frame's code queued (React schedules renders
-  // and effects as tasks), so work a page defers past the paint is counted too.
+  // and effects as tasks), so work a page defers past the paint is counted too. A frame's cost
+  // stops at the next frame's start at the latest: what runs after that is the next frame's.
   channel.port1.onmessage = ({ data }) => {
-    if (data.hop < 2) channel.port2.postMessage({ start: data.start, hop: data.hop + 1 });
-    else costs.push(performance.now() - data.start);
+    if (data.hop < 2) channel.port2.postMessage({ frame: data.frame, hop: data.hop + 1 });
+    else ends[data.frame] = performance.now();
   };
+  const costs = () => starts.map((start, i) => Math.min(ends[i] ?? Infinity, starts[i + 1] ?? Infinity) - start).filter(Number.isFinite);
   let last = 0;
   let frame = 0;
   const tick = (now) => {
     if (last) gaps.push(now - last);
     last = now;
-    if (frame++ >= frames) { fire("mouseup", window); channel.port1.close(); done({ gaps, costs }); return; }
-    const start = performance.now();
+    if (frame++ >= frames) { fire("mouseup", window); setTimeout(() => { channel.port1.close(); done({ gaps, costs: costs() }); }, 50); return; }
+    starts.push(performance.now());
     // Back and forth every 30 frames, so a dragged node stays clear of the pane's edges (no auto-pan).
     const sign = Math.floor(frame / 30) % 2 ? -1 : 1;
     x += sign * dx;
     y += sign * dy;
     fire("mousemove", window);
-    channel.port2.postMessage({ start, hop: 0 });
+    channel.port2.postMessage({ frame: starts.length - 1, hop: 0 });
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);

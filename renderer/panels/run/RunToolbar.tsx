@@ -52,7 +52,9 @@ function useDebuggerSession(): void {
   useEffect(() => {
     if (!graphName) return;
     if (useRunStore.getState().graphName !== graphName) newThread({ forget: false });
-    void restoreThread(graphName);
+    // Threads are listed through the SDK, loaded on demand: once the graph is on screen, not before.
+    const idle = requestIdleCallback(() => void restoreThread(graphName), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
   }, [graphName]);
 }
 
