@@ -177,5 +177,7 @@ export type WorkspaceEvent =
   | { event: "graph-changed"; data: { name: string; hash: string } }
   | { event: "graph-added"; data: { name: string; hash: string } }
   | { event: "graph-deleted"; data: { name: string } }
+  /** A graph's tests file (NAME.tests.json) was written, created or deleted (`hash` null). */
+  | { event: "tests-changed"; data: { name: string; hash: string | null } }
   /** A code project reloaded after a source change; `error` is set for a graph that now fails to load. */
   | { event: "code-graph-reloaded"; data: { name: string; version: number; error?: CodeGraphInfo["error"] } };

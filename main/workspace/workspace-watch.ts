@@ -1,27 +1,39 @@
 import { watch, type FSWatcher } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { WorkspaceEvent } from "../../shared/api";
+import { TESTS_SUFFIX } from "../../shared/flow-test";
 import { GRAPH_SUFFIX, graphNameOf } from "./graph-files";
-import type { Workspace } from "./workspace";
+import { hashText, type Workspace } from "./workspace";
 
 const DEBOUNCE_MS = 80;
 
 /**
- * Watches a workspace folder for graph files added, changed or deleted (by the editor routes
- * or any other program) and tells listeners once per burst of file-system events.
+ * Watches a workspace folder for graph files added, changed or deleted, and for changes of the
+ * graphs' tests files (by the editor routes or any other program), and tells listeners once per
+ * burst of file-system events.
  */
 export class WorkspaceWatcher {
   private watcher?: FSWatcher;
   private readonly listeners = new Set<(event: WorkspaceEvent) => void>();
   private readonly known = new Map<string, string>();
+  /** Hash of each graph's tests file as last seen. */
+  private readonly knownTests = new Map<string, string>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly workspace: Workspace) {}
 
   async start(): Promise<void> {
     for (const entry of await this.workspace.listGraphs()) this.known.set(entry.name, entry.hash);
+    for (const file of await readdir(this.workspace.dir)) {
+      if (!file.endsWith(TESTS_SUFFIX)) continue;
+      const hash = await this.testsHash(file.slice(0, -TESTS_SUFFIX.length));
+      if (hash) this.knownTests.set(file.slice(0, -TESTS_SUFFIX.length), hash);
+    }
     this.watcher = watch(this.workspace.dir, (_type, file) => {
-      if (!file || !String(file).endsWith(GRAPH_SUFFIX)) return;
-      this.schedule(graphNameOf(String(file)));
+      const name = String(file ?? "");
+      if (name.endsWith(GRAPH_SUFFIX)) this.schedule(`graph:${graphNameOf(name)}`, () => this.check(graphNameOf(name)));
+      else if (name.endsWith(TESTS_SUFFIX)) this.schedule(`tests:${name}`, () => this.checkTests(name.slice(0, -TESTS_SUFFIX.length)));
     });
     this.watcher.on("error", () => {});
   }
@@ -36,13 +48,13 @@ export class WorkspaceWatcher {
     for (const timer of this.pending.values()) clearTimeout(timer);
   }
 
-  private schedule(name: string): void {
-    clearTimeout(this.pending.get(name));
+  private schedule(key: string, check: () => Promise<void>): void {
+    clearTimeout(this.pending.get(key));
     this.pending.set(
-      name,
+      key,
       setTimeout(() => {
-        this.pending.delete(name);
-        void this.check(name);
+        this.pending.delete(key);
+        void check();
       }, DEBOUNCE_MS),
     );
   }
@@ -58,6 +70,20 @@ export class WorkspaceWatcher {
     if (before === entry.hash) return;
     this.known.set(name, entry.hash);
     this.tell({ event: before === undefined ? "graph-added" : "graph-changed", data: { name, hash: entry.hash } });
+  }
+
+  private async checkTests(graph: string): Promise<void> {
+    const hash = await this.testsHash(graph);
+    if (hash === (this.knownTests.get(graph) ?? null)) return;
+    if (hash) this.knownTests.set(graph, hash);
+    else this.knownTests.delete(graph);
+    this.tell({ event: "tests-changed", data: { name: graph, hash } });
+  }
+
+  /** The tests file's hash as the tests routes report it; null when there is none. */
+  private async testsHash(graph: string): Promise<string | null> {
+    const text = await readFile(join(this.workspace.dir, `${graph}${TESTS_SUFFIX}`), "utf8").catch(() => null);
+    return text === null ? null : hashText(text);
   }
 
   private tell(event: WorkspaceEvent): void {

@@ -35,7 +35,7 @@ function ConfirmDialog() {
         <p id="sy-confirm-text">{request.message}</p>
         <div className="sy-inline is-end">
           <button type="button" className="sy-button is-ghost" onClick={() => answer(false)}>
-            Cancel
+            {request.cancelLabel ?? "Cancel"}
           </button>
           <button ref={button} type="button" className={`sy-button ${request.danger ? "is-danger" : "is-primary"}`} onClick={() => answer(true)}>
             {request.confirmLabel}

@@ -6,12 +6,15 @@ import { useWorkspaceStore } from "../stores/workspace-store";
 import { refreshWorkspace } from "./refresh-workspace";
 import { saveInFlight } from "./save-graph";
 import { reloadCodeGraph } from "./code-graph/open-read-only-graph";
+import { handleTestsChangedOnDisk } from "./tests/tests-changed-on-disk";
 
 /**
  * A graph file changed on disk (the server's SSE events). The open graph reloads when it has
- * no unsaved edits; with edits, the conflict prompt asks which version to keep.
+ * no unsaved edits; with edits, the conflict prompt asks which version to keep. Tests files have
+ * their own handling (tests/tests-changed-on-disk.ts).
  */
 export async function handleWorkspaceEvent(event: WorkspaceEvent): Promise<void> {
+  if (event.type === "tests-changed") return handleTestsChangedOnDisk(event.name, event.hash);
   await saveInFlight(); // our own save's event must be compared with the hash that save returned
   if (event.type === "code-graph-reloaded") {
     await refreshWorkspace();

@@ -9,6 +9,8 @@ export interface ConfirmRequest {
   title: string;
   message: string;
   confirmLabel: string;
+  /** What declining means here, when "Cancel" would not say it. */
+  cancelLabel?: string;
   danger?: boolean;
   resolve: (ok: boolean) => void;
 }

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { expect, openDoc, screenshot, test } from "./fixtures";
@@ -115,4 +117,34 @@ test("save a paused run as a test, add and delete tests, run all", async ({ page
   const file = await api<{ doc: { tests: { name: string }[] } }>(page, "GET", "/switchyard/tests/agent");
   expect(file.doc.tests.map((test) => test.name)).toEqual([expect.stringContaining("San Francisco"), expect.stringContaining("Paris"), "Recorded run"]);
   expect(workspace.dir).toBeTruthy();
+});
+
+test("the Tests panel follows its file edited on disk, and asks first when it holds unsaved edits", async ({ page, workspace }) => {
+  await expect(page.getByRole("region", { name: "Graph canvas" })).toBeVisible();
+  await tab(page, "Tests").click();
+  await expect(testItem(page, "Paris")).toBeVisible();
+  const path = join(workspace.dir, "agent.tests.json");
+  const onDisk = JSON.parse(readFileSync(path, "utf8"));
+
+  // No edits here: the panel simply follows the file.
+  onDisk.tests[1].name = "Paris, renamed in another editor";
+  writeFileSync(path, JSON.stringify(onDisk, null, 2));
+  await expect(testItem(page, "Paris, renamed in another editor")).toBeVisible();
+  await expect(page.getByText("agent.tests.json changed on disk and was reloaded.")).toBeVisible();
+
+  // An unsaved edit, then another outside change: the person chooses, and reloading drops the edit.
+  await testItem(page, "San Francisco").click();
+  await page.getByRole("textbox", { name: "Test name" }).fill("SF, my unsaved edit");
+  await page.getByRole("textbox", { name: "Test name" }).press("Enter");
+  await expect(page.getByRole("button", { name: "Save tests" })).toBeEnabled();
+  onDisk.tests[1].name = "Paris again";
+  writeFileSync(path, JSON.stringify(onDisk, null, 2));
+  const prompt = page.getByRole("alertdialog", { name: "agent.tests.json changed on disk" });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByRole("button", { name: "Keep my edits" })).toBeVisible();
+  await screenshot(page, "tests-5-changed-on-disk");
+  await prompt.getByRole("button", { name: "Reload from disk" }).click();
+  await expect(testItem(page, "Paris again")).toBeVisible();
+  await expect(testItem(page, "SF, my unsaved edit")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save tests" })).toBeDisabled();
 });

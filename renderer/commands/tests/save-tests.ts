@@ -9,7 +9,23 @@ import { showToast } from "../../stores/ui-store";
  * Saves the draft tests (PUT /switchyard/tests/:graph with the hash they were read at). Returns
  * false when the server refused them (a schema problem, or the file changed on disk).
  */
-export async function saveTests(): Promise<boolean> {
+export function saveTests(): Promise<boolean> {
+  const saving = save();
+  inFlight = saving;
+  void saving.finally(() => {
+    if (inFlight === saving) inFlight = null;
+  });
+  return saving;
+}
+
+let inFlight: Promise<boolean> | null = null;
+
+/** Resolves once a save under way has finished (its file event must be compared with the hash it returned). */
+export async function testsSaveInFlight(): Promise<void> {
+  await inFlight;
+}
+
+async function save(): Promise<boolean> {
   const state = useTestsStore.getState();
   if (!state.graph) return false;
   if (!testsDirty(state)) return true;

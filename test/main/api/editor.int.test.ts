@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { servedWorkspace } from "./server-process";
 
@@ -67,5 +67,30 @@ describe("the editor routes under /switchyard/", () => {
     const { json: thread } = await live.request("POST", "/threads", {});
     const values = (await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: { messages: [{ role: "human", content: "hi" }] }, interrupt_before: ["ask_human"] })).json;
     expect(values.messages.at(-1).content).toBe("Where are you, friend?");
+  });
+
+  it("tells subscribers when a graph's tests file is written or deleted, with the hash the tests routes report", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${live.server.url}/switchyard/events`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let text = "";
+    const next = async (pattern: RegExp) => {
+      while (!pattern.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      const found = pattern.exec(text)!;
+      text = text.slice(found.index + found[0].length);
+      return JSON.parse(found[1]) as { name: string; hash: string | null };
+    };
+    const file = join(live.workspace.dir, "agent.tests.json");
+    const edited = JSON.parse(readFileSync(file, "utf8"));
+    edited.tests[0].name = "San Francisco, renamed on disk";
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    const changed = await next(/event: tests-changed\ndata: (.*)\n/);
+    const served = (await live.request("GET", "/switchyard/tests/agent")).json;
+    expect(changed).toEqual({ name: "agent", hash: served.hash });
+    expect(served.doc.tests[0].name).toBe("San Francisco, renamed on disk");
+
+    rmSync(file);
+    expect(await next(/event: tests-changed\ndata: (.*)\n/)).toEqual({ name: "agent", hash: null });
+    controller.abort();
   });
 });
