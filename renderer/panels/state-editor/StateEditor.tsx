@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { GraphDoc, StateField } from "../../../shared/graph-doc";
 import { Icon } from "../../app/Icon";
 import { applyAsExplanation } from "../../commands/run/apply-as-node";
-import { ChatTranscript } from "../run/ChatTranscript";
+import { ChatTranscript, type TranscriptEditing } from "../run/ChatTranscript";
 import { parseFieldValue } from "../run/InputForm";
 import { roleOf, type WireMessage } from "../run/messages";
 import { JsonTree } from "./JsonTree";
@@ -74,15 +74,7 @@ export function StateEditor({ doc, values, defaultAsNode, actionLabel, onApply, 
 
 function FieldValue({ name, field, value, draft, onDraft }: { name: string; field: StateField; value: unknown; draft: string | undefined; onDraft: (text: string | null) => void }) {
   const [open, setOpen] = useState(false);
-  if (field.type === "messages") {
-    const messages = (Array.isArray(value) ? value : []) as WireMessage[];
-    return (
-      <>
-        <ChatTranscript messages={messages} compact />
-        <AddMessage name={name} messages={messages} draft={draft} onDraft={onDraft} />
-      </>
-    );
-  }
+  if (field.type === "messages") return <MessagesField name={name} messages={(Array.isArray(value) ? value : []) as WireMessage[]} draft={draft} onDraft={onDraft} />;
   if (field.type === "boolean") {
     const current = draft ?? String(value ?? "");
     return (
@@ -120,20 +112,43 @@ function FieldValue({ name, field, value, draft, onDraft }: { name: string; fiel
 }
 
 /**
- * Adds a message to a messages field: the update is a list of one message, which the add-messages
- * reducer appends (a tool message answers the last AI message's pending tool call).
+ * A messages field: rewrite messages in place and add one. The update is a list the add-messages
+ * reducer merges: a rewritten message keeps its id, so it replaces the original where it stands;
+ * the new message has none, so it is appended (a tool message answers the pending tool call).
  */
-function AddMessage({ name, messages, draft, onDraft }: { name: string; messages: WireMessage[]; draft: string | undefined; onDraft: (text: string | null) => void }) {
+function MessagesField({ name, messages, draft, onDraft }: { name: string; messages: WireMessage[]; draft: string | undefined; onDraft: (text: string | null) => void }) {
+  const update = draft ? (JSON.parse(draft) as WireMessage[]) : [];
+  const rewrites = update.filter((message) => message.id);
+  const added = update.find((message) => !message.id);
+  const save = (nextRewrites: WireMessage[], nextAdded: WireMessage | undefined) => {
+    const list = [...nextRewrites, ...(nextAdded ? [nextAdded] : [])];
+    onDraft(list.length ? JSON.stringify(list) : null);
+  };
+  const editing: TranscriptEditing = {
+    edits: Object.fromEntries(rewrites.map((message) => [message.id!, String(message.content ?? "")])),
+    onEdit: (message, text) => {
+      const others = rewrites.filter((rewrite) => rewrite.id !== message.id);
+      save(text === null ? others : [...others, { ...message, content: text }], added);
+    },
+  };
+  return (
+    <>
+      <ChatTranscript messages={messages} compact editing={editing} />
+      <AddMessage name={name} messages={messages} added={added} onChange={(message) => save(rewrites, message)} />
+    </>
+  );
+}
+
+/** The one new message of a messages field's update. */
+function AddMessage({ name, messages, added, onChange }: { name: string; messages: WireMessage[]; added: WireMessage | undefined; onChange: (message: WireMessage | undefined) => void }) {
   const pending = [...messages].reverse().find((message) => roleOf(message) === "ai")?.tool_calls?.find((call) => call.id && !messages.some((message) => message.tool_call_id === call.id));
-  const current = draft ? (JSON.parse(draft) as WireMessage[])[0] : undefined;
-  const [type, setType] = useState<string>(current?.type ?? (pending ? "tool" : "human"));
+  const [type, setType] = useState<string>(added?.type ?? (pending ? "tool" : "human"));
   const write = (nextType: string, text: string) => {
     setType(nextType);
-    if (!text) return onDraft(null);
-    const message: WireMessage = nextType === "tool" && pending?.id ? { type: "tool", tool_call_id: pending.id, content: text } : { type: nextType === "tool" ? "human" : nextType, content: text };
-    onDraft(JSON.stringify([message]));
+    if (!text) return onChange(undefined);
+    onChange(nextType === "tool" && pending?.id ? { type: "tool", tool_call_id: pending.id, content: text } : { type: nextType === "tool" ? "human" : nextType, content: text });
   };
-  const text = typeof current?.content === "string" ? current.content : "";
+  const text = typeof added?.content === "string" ? added.content : "";
   return (
     <div className="sy-add-message">
       <select className="sy-input" aria-label={`New message role in ${name}`} value={type} onChange={(event) => write(event.target.value, text)}>
