@@ -28,14 +28,30 @@ export async function readLastResults(dataDir: string, graph: string): Promise<L
 const writing = new Map<string, Promise<void>>();
 
 export function rememberResults(dataDir: string, report: FlowTestReport): Promise<void> {
-  const file = lastResultsFile(dataDir, report.graph);
-  const next = (writing.get(file) ?? Promise.resolve()).then(() => merge(dataDir, file, report));
+  return update(dataDir, report.graph, (results) => ({ ...results, ...Object.fromEntries(report.results.map((result) => [result.name, result])) }));
+}
+
+/** Tests renamed in a save (old name -> new name) keep their last result under the new name. */
+export function renameResults(dataDir: string, graph: string, renamed: Record<string, string>): Promise<void> {
+  const moves = Object.entries(renamed).filter(([from, to]) => from !== to);
+  if (moves.length === 0) return Promise.resolve();
+  return update(dataDir, graph, (results) => {
+    const next = { ...results };
+    for (const [from] of moves) delete next[from];
+    for (const [from, to] of moves) if (results[from]) next[to] = { ...results[from], name: to };
+    return next;
+  });
+}
+
+function update(dataDir: string, graph: string, change: (results: LastResults) => LastResults): Promise<void> {
+  const file = lastResultsFile(dataDir, graph);
+  const next = (writing.get(file) ?? Promise.resolve()).then(() => write(dataDir, file, graph, change));
   writing.set(file, next.catch(() => {}));
   return next;
 }
 
-async function merge(dataDir: string, file: string, report: FlowTestReport): Promise<void> {
-  const results = { ...(await readLastResults(dataDir, report.graph)), ...Object.fromEntries(report.results.map((result) => [result.name, result])) };
+async function write(dataDir: string, file: string, graph: string, change: (results: LastResults) => LastResults): Promise<void> {
+  const results = change(await readLastResults(dataDir, graph));
   await mkdir(join(dataDir, "flow-tests"), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(results, null, 2)}\n`, "utf8");

@@ -8,7 +8,9 @@ const testsPath = (graph: string) => `/switchyard/tests/${encodeURIComponent(gra
 export const testsApi = {
   read: (graph: string) => requestJson<FlowTestsFileResponse>("GET", testsPath(graph)),
   /** 409 when the file changed on disk since `baseHash`; 422 when a test fails the schema. */
-  save: (graph: string, doc: FlowTestsFile, baseHash: string | null) => requestJson<FlowTestsFileResponse>("PUT", testsPath(graph), baseHash ? { doc, baseHash } : { doc }),
+  /** `renamed`: tests renamed since the file was read (old name -> new), so their last results follow. */
+  save: (graph: string, doc: FlowTestsFile, baseHash: string | null, renamed: Record<string, string> = {}) =>
+    requestJson<FlowTestsFileResponse>("PUT", testsPath(graph), { doc, ...(baseHash ? { baseHash } : {}), ...(Object.keys(renamed).length ? { renamed } : {}) }),
   /** Runs the named tests (all when `names` is absent) and remembers their results. */
   run: (graph: string, names?: string[]) => requestJson<FlowTestReport>("POST", `${testsPath(graph)}/run`, names ? { names } : {}),
   /** A test proposed from a finished or paused thread; not saved. */

@@ -19,6 +19,8 @@ export interface TestsState {
   problems: Problem[];
   /** Last result by test name. */
   results: Record<string, FlowTestResult>;
+  /** Tests renamed since the file was read (its name -> the draft's), so their results move along on save. */
+  renames: Record<string, string>;
   /** Index in `tests` of the test open in the editor. */
   selected: number | null;
   /** Names of the tests running now. */
@@ -36,6 +38,7 @@ export const emptyTests = (): Omit<TestsState, "graph"> => ({
   file: "",
   problems: [],
   results: {},
+  renames: {},
   selected: null,
   running: [],
   notes: [],

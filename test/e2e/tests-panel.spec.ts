@@ -117,6 +117,17 @@ test("save a paused run as a test, add and delete tests, run all", async ({ page
   const file = await api<{ doc: { tests: { name: string }[] } }>(page, "GET", "/switchyard/tests/agent");
   expect(file.doc.tests.map((test) => test.name)).toEqual([expect.stringContaining("San Francisco"), expect.stringContaining("Paris"), "Recorded run"]);
   expect(workspace.dir).toBeTruthy();
+
+  // A renamed test keeps its last result, after saving and after a reload too.
+  await testItem(page, "Recorded run").click();
+  await page.getByRole("textbox", { name: "Test name" }).fill("Paused before ask_human");
+  await page.getByRole("textbox", { name: "Test name" }).press("Enter");
+  await expect(testItem(page, "Paused before ask_human")).toHaveAccessibleName(/: passed$/);
+  await page.getByRole("button", { name: "Save tests" }).click();
+  await expect(page.getByRole("button", { name: "Save tests" })).toBeDisabled();
+  await page.reload();
+  await tab(page, "Tests").click();
+  await expect(testItem(page, "Paused before ask_human")).toHaveAccessibleName(/: passed$/);
 });
 
 test("the Tests panel follows its file edited on disk, and asks first when it holds unsaved edits", async ({ page, workspace }) => {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
-import { readLastResults, rememberResults } from "../../flow-tests/last-results";
+import { readLastResults, rememberResults, renameResults } from "../../flow-tests/last-results";
 import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
 import { runTests, testedGraph } from "../../flow-tests/run-suite";
 import { readTestsFile, saveTestsFile, TestsFileChangedError, TestsFileError, type LoadedTestsFile } from "../../flow-tests/tests-file";
@@ -15,7 +15,8 @@ import { runnableGraph } from "../graph-runtime";
 import { bodyId } from "../ids";
 import { graphIdOfThread, requireThread } from "../thread-access";
 
-const saveSchema = z.object({ doc: z.unknown(), baseHash: z.string().nullish() }).loose();
+/** `renamed` (old name -> new name) carries the renamed tests' last results over. */
+const saveSchema = z.object({ doc: z.unknown(), baseHash: z.string().nullish(), renamed: z.record(z.string(), z.string()).nullish() }).loose();
 const runSchema = z.object({ names: z.array(z.string()).nullish() }).loose();
 const fromThreadSchema = z
   .object({ thread_id: z.string({ error: "required: the thread to record" }), name: z.string({ error: "required: the new test's name" }).trim().min(1, "required: the new test's name") })
@@ -35,7 +36,9 @@ export function flowTestRoutes(ctx: ServerContext): Hono {
     const graph = await requireGraphName(ws, c.req.param("graph"));
     const body = parseBody(saveSchema, await readJsonObject(c));
     try {
-      return c.json(await fileResponse(ws, await saveTestsFile(ws.dir, graph, body.doc, body.baseHash)));
+      const saved = await saveTestsFile(ws.dir, graph, body.doc, body.baseHash);
+      if (body.renamed) await renameResults(ws.dataDir, graph, body.renamed);
+      return c.json(await fileResponse(ws, saved));
     } catch (error) {
       if (error instanceof TestsFileError) throw new UnprocessableError(error.message, error.problems);
       if (error instanceof TestsFileChangedError) throw new ConflictError(error.message);

@@ -31,7 +31,7 @@ async function save(): Promise<boolean> {
   if (!testsDirty(state)) return true;
   const sent = state.tests;
   try {
-    const response = await testsApi.save(state.graph, { version: FLOW_TESTS_VERSION, tests: sent }, state.hash);
+    const response = await testsApi.save(state.graph, { version: FLOW_TESTS_VERSION, tests: sent }, state.hash, state.renames);
     const saved = fromFileResponse(response);
     // Edits made while saving stay in the draft.
     const edited = useTestsStore.getState().tests !== sent;
@@ -48,5 +48,5 @@ async function save(): Promise<boolean> {
 /** What the store keeps of a read or saved tests file. */
 export function fromFileResponse(response: FlowTestsFileResponse): Partial<TestsState> {
   const tests = response.doc?.tests ?? [];
-  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
+  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, renames: {}, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
 }

@@ -81,3 +81,17 @@ export function answerFromNormal(answer: NormalAnswer): FlowAnswer {
   if (answer.kind === "edit") return { ...node, asNode: answer.asNode, values: answer.values };
   return { ...node, resume: answer.resume };
 }
+
+/**
+ * Renames since the last save, by the name the file holds: renaming `from` to `to` extends the
+ * chain a test was already on (a -> b -> c is a -> c), and back to its saved name is no rename.
+ */
+export function withRename(renames: Readonly<Record<string, string>>, savedNames: ReadonlySet<string>, from: string, to: string): Record<string, string> {
+  const saved = Object.keys(renames).find((name) => renames[name] === from) ?? (savedNames.has(from) ? from : null);
+  if (saved === null) return { ...renames };
+  const next = { ...renames };
+  if (saved === to) delete next[saved];
+  else next[saved] = to;
+  return next;
+}
+

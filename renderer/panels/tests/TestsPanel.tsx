@@ -1,11 +1,11 @@
 import { useEffect } from "react";
-import type { FlowTest } from "../../../shared/flow-test";
 import { Icon } from "../../app/Icon";
 import { loadTests } from "../../commands/tests/load-tests";
 import { saveRunAsTest } from "../../commands/tests/record-test";
 import { runTests } from "../../commands/tests/run-tests";
+import { editTest } from "../../commands/tests/edit-test";
 import { saveTests } from "../../commands/tests/save-tests";
-import { blankTest, removeTest, replaceTest, shownStatus, STATUS_WORDS } from "../../commands/tests/tests-model";
+import { blankTest, removeTest, shownStatus, STATUS_WORDS } from "../../commands/tests/tests-model";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { testsDirty, useTestsStore } from "../../stores/tests-store";
@@ -22,7 +22,6 @@ export function TestsPanel() {
   const dirty = testsDirty(state);
   const busy = state.running.length > 0;
   const selected = state.selected !== null ? state.tests[state.selected] : undefined;
-  const edit = (index: number, test: FlowTest) => useTestsStore.setState({ tests: replaceTest(useTestsStore.getState().tests, index, test) });
   const add = () => {
     const tests = [...state.tests, blankTest(state.tests)];
     useTestsStore.setState({ tests, selected: tests.length - 1, notes: [] });
@@ -85,7 +84,7 @@ export function TestsPanel() {
           })}
         </ul>
         <div className="sy-test-pane">
-          {selected && state.selected !== null ? <TestEditor key={state.selected} index={state.selected} test={selected} onChange={(test) => edit(state.selected!, test)} /> : <p className="sy-help">Choose a test to edit it, or record the open run as a test.</p>}
+          {selected && state.selected !== null ? <TestEditor key={state.selected} index={state.selected} test={selected} onChange={(test) => editTest(state.selected!, test)} /> : <p className="sy-help">Choose a test to edit it, or record the open run as a test.</p>}
         </div>
       </div>
     </div>

@@ -101,4 +101,19 @@ describe("/switchyard/tests routes", () => {
     expect(wrongGraph.status).toBe(400);
     expect(wrongGraph.json.detail).toContain('ran graph "blank", not "agent"');
   });
+
+  it("keeps a renamed test's last result when the save says which test was renamed", async () => {
+    const paris = "Paris: looks up the city the user names";
+    await call("POST", "/switchyard/tests/agent/run", { names: [paris] });
+    const file = await call("GET", "/switchyard/tests/agent");
+    const doc = { ...file.json.doc, tests: file.json.doc.tests.map((test: { name: string }) => (test.name === paris ? { ...test, name: "Paris, renamed" } : test)) };
+    const saved = await call("PUT", "/switchyard/tests/agent", { doc, baseHash: file.json.hash, renamed: { [paris]: "Paris, renamed" } });
+    expect(saved.status).toBe(200);
+    expect(saved.json.last_results["Paris, renamed"]).toMatchObject({ name: "Paris, renamed", status: "passed", thread_id: file.json.last_results[paris].thread_id });
+    expect(saved.json.last_results[paris]).toBeUndefined();
+    const bad = await call("PUT", "/switchyard/tests/agent", { doc, baseHash: saved.json.hash, renamed: ["not", "a", "map"] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.detail).toContain("renamed");
+  });
 });
+

@@ -1,6 +1,6 @@
 import type { FlowTest } from "../../../../shared/flow-test";
 import { result } from "./result";
-import { addRecordedTest, answerFromNormal, blankTest, firstFailure, freeTestName, removeTest, replaceTest, shownStatus, testNameProblem, withCheck } from "../../../../renderer/commands/tests/tests-model";
+import { addRecordedTest, answerFromNormal, blankTest, firstFailure, freeTestName, removeTest, replaceTest, shownStatus, testNameProblem, withCheck, withRename } from "../../../../renderer/commands/tests/tests-model";
 
 const test1: FlowTest = { name: "New test", input: "hi", answers: [], checks: [] };
 const test2: FlowTest = { name: "Recorded run", input: "hi", answers: ["paris"], checks: [{ type: "ends" }] };
@@ -52,3 +52,17 @@ describe("the Tests panel's edits of the test list", () => {
     expect(firstFailure(result({ checks: [passing] }))).toBeUndefined();
   });
 });
+
+describe("withRename: which saved test each draft name came from", () => {
+  const saved = new Set(["Paris", "Rome"]);
+  it("maps the file's name to the latest one, through a chain of renames", () => {
+    const once = withRename({}, saved, "Paris", "Paris 2");
+    expect(once).toEqual({ Paris: "Paris 2" });
+    expect(withRename(once, saved, "Paris 2", "Paris 3")).toEqual({ Paris: "Paris 3" });
+  });
+  it("forgets a rename back to the saved name, and ignores tests the file does not hold yet", () => {
+    expect(withRename({ Paris: "Paris 2" }, saved, "Paris 2", "Paris")).toEqual({});
+    expect(withRename({}, saved, "New test", "Lisbon")).toEqual({});
+  });
+});
+
