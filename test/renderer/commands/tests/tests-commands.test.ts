@@ -3,6 +3,7 @@ import type { FlowTestReport, FlowTestsFileResponse } from "../../../../shared/f
 import { testsApi } from "../../../../renderer/client/tests-api";
 import { ApiError } from "../../../../renderer/client/request";
 import { openThread } from "../../../../renderer/commands/run/threads";
+import { editTest } from "../../../../renderer/commands/tests/edit-test";
 import { loadTests } from "../../../../renderer/commands/tests/load-tests";
 import { openFailingRun } from "../../../../renderer/commands/tests/open-failing-run";
 import { saveRunAsTest } from "../../../../renderer/commands/tests/record-test";
@@ -53,9 +54,22 @@ describe("flow test commands", () => {
 
     api.save.mockResolvedValueOnce(fileResponse(edited, "h2"));
     expect(await saveTests()).toBe(true);
-    expect(api.save).toHaveBeenLastCalledWith("agent", { version: 1, tests: edited }, "h1");
+    expect(api.save).toHaveBeenLastCalledWith("agent", { version: 1, tests: edited }, "h1", {});
     expect(useTestsStore.getState().hash).toBe("h2");
     expect(testsDirty(useTestsStore.getState())).toBe(false);
+  });
+
+  it("a renamed test takes its last result along at once, and the save names the rename", async () => {
+    api.read.mockResolvedValue({ ...fileResponse([seed]), last_results: { "San Francisco": result({ name: "San Francisco" }) } });
+    await loadTests("agent");
+    editTest(0, { ...seed, name: "SF" });
+    editTest(0, { ...seed, name: "SF, twice renamed" });
+    expect(Object.keys(useTestsStore.getState().results)).toEqual(["SF, twice renamed"]);
+    expect(useTestsStore.getState().results["SF, twice renamed"]).toMatchObject({ name: "SF, twice renamed", status: "passed" });
+    api.save.mockResolvedValueOnce(fileResponse([{ ...seed, name: "SF, twice renamed" }], "h2"));
+    expect(await saveTests()).toBe(true);
+    expect(api.save).toHaveBeenLastCalledWith("agent", { version: 1, tests: [{ ...seed, name: "SF, twice renamed" }] }, "h1", { "San Francisco": "SF, twice renamed" });
+    expect(useTestsStore.getState().renames).toEqual({});
   });
 
   it("runs one test and records its result; the running mark is cleared after", async () => {
@@ -105,7 +119,7 @@ describe("switching graphs", () => {
     api.save.mockResolvedValueOnce(fileResponse(edited, "h2"));
     api.read.mockResolvedValueOnce({ ...fileResponse([]), graph: "triage", file: "triage.tests.json" });
     await loadTests("triage");
-    expect(api.save).toHaveBeenCalledWith("agent", { version: 1, tests: edited }, "h1");
+    expect(api.save).toHaveBeenCalledWith("agent", { version: 1, tests: edited }, "h1", {});
     expect(useTestsStore.getState()).toMatchObject({ graph: "triage", tests: [], file: "triage.tests.json" });
   });
 });
