@@ -27,8 +27,9 @@ export class WorkspaceWatcher {
     for (const entry of await this.workspace.listGraphs()) this.known.set(entry.name, entry.hash);
     for (const file of await readdir(this.workspace.dir)) {
       if (!file.endsWith(TESTS_SUFFIX)) continue;
-      const hash = await this.testsHash(file.slice(0, -TESTS_SUFFIX.length));
-      if (hash) this.knownTests.set(file.slice(0, -TESTS_SUFFIX.length), hash);
+      const graph = file.slice(0, -TESTS_SUFFIX.length);
+      const hash = await this.testsHash(graph);
+      if (hash) this.knownTests.set(graph, hash);
     }
     this.watcher = watch(this.workspace.dir, (_type, file) => {
       const name = String(file ?? "");

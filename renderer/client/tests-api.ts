@@ -7,8 +7,10 @@ const testsPath = (graph: string) => `/switchyard/tests/${encodeURIComponent(gra
 /** The flow-test routes of `switchyard serve`: `NAME.tests.json` beside each graph. */
 export const testsApi = {
   read: (graph: string) => requestJson<FlowTestsFileResponse>("GET", testsPath(graph)),
-  /** 409 when the file changed on disk since `baseHash`; 422 when a test fails the schema. */
-  /** `renamed`: tests renamed since the file was read (old name -> new), so their last results follow. */
+  /**
+   * 409 when the file changed on disk since `baseHash`; 422 when a test fails the schema.
+   * `renamed`: tests renamed since the file was read (old name -> new), so their last results follow.
+   */
   save: (graph: string, doc: FlowTestsFile, baseHash: string | null, renamed: Record<string, string> = {}) =>
     requestJson<FlowTestsFileResponse>("PUT", testsPath(graph), { doc, ...(baseHash ? { baseHash } : {}), ...(Object.keys(renamed).length ? { renamed } : {}) }),
   /** Runs the named tests (all when `names` is absent) and remembers their results. */

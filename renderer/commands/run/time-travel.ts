@@ -1,21 +1,13 @@
 import { debuggerApi } from "../../client/debugger-api";
-import { runEvent, useRunStore } from "../../stores/run-store";
+import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { showToast } from "../../stores/ui-store";
 import { followRun } from "./follow-run";
 
+/** The run's progress starts over as in a fresh run; the thread, its state and the event log stay. */
 function resetForBranch(text: string): void {
-  useRunStore.setState((state) => ({
-    nodeStatus: {},
-    nodeErrors: {},
-    edgeOrder: {},
-    edgeCount: 0,
-    pausedEdge: null,
-    lastNode: null,
-    visited: [],
-    pause: null,
-    events: [...state.events, runEvent({ kind: "started", text })],
-  }));
+  const { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause } = emptyRun();
+  useRunStore.setState((state) => ({ nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, events: [...state.events, runEvent({ kind: "started", text })] }));
 }
 
 /** Re-run from here: a run from an earlier checkpoint; LangGraph replays up to it and branches. */

@@ -94,4 +94,3 @@ export function withRename(renames: Readonly<Record<string, string>>, savedNames
   else next[saved] = to;
   return next;
 }
-

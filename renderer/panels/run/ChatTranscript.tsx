@@ -21,14 +21,15 @@ export const ChatTranscript = memo(function ChatTranscript({ messages, streaming
     <div className={`sy-chat ${compact ? "is-compact" : ""}`} aria-label="Conversation" role="log">
       {messages.map((message, index) => {
         const role = roleOf(message);
+        const rewrite = editing && message.id ? editing.edits[message.id] : undefined;
         return (
-          <div key={message.id ?? index} className={`sy-msg is-${role} ${editing && message.id && message.id in editing.edits ? "is-edited" : ""}`} data-role={role}>
+          <div key={message.id ?? index} className={`sy-msg is-${role} ${rewrite !== undefined ? "is-edited" : ""}`} data-role={role}>
             <span className="sy-msg-role">
               {role === "tool" ? `Tool${message.name ? ` · ${message.name}` : ""}` : roleLabel[role]}
               {editing && <EditMessageButton message={message} index={index} editing={editing} />}
             </span>
-            {editing && message.id && message.id in editing.edits ? (
-              <MessageTextEditor message={message} index={index} text={editing.edits[message.id]} editing={editing} />
+            {editing && rewrite !== undefined ? (
+              <MessageTextEditor message={message} index={index} text={rewrite} editing={editing} />
             ) : (
               textOf(message) && <div className="sy-msg-text">{textOf(message)}</div>
             )}
