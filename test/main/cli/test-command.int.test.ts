@@ -121,7 +121,7 @@ describe("switchyard test", () => {
       writeFileSync(graphFile, JSON.stringify(doc, null, 2));
       const tests = JSON.parse(readFileSync(join(dir, "agent.tests.json"), "utf8"));
       writeFileSync(join(dir, "agent.tests.json"), JSON.stringify({ ...tests, tests: [{ ...tests.tests[0], provider: "real" }] }, null, 2));
-      const env = { ...process.env, SWITCHYARD_SETTINGS: join(dir, "no-settings.json") };
+      const env: NodeJS.ProcessEnv = { ...process.env, SWITCHYARD_SETTINGS: join(dir, "no-settings.json") };
       delete env.OPENAI_API_KEY;
 
       const tested = await switchyardTest(["--workspace", dir], dir, env);
