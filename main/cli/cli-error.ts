@@ -2,3 +2,8 @@
 export class CliUsageError extends Error {
   override name = "CliUsageError";
 }
+
+/** A command line the command's parser refuses (unknown option, missing value or argument): the usage follows the message. */
+export class CliArgumentError extends CliUsageError {
+  override name = "CliArgumentError";
+}

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { exportGraphDoc, exportLanguages, isExportLanguage } from "../export";
-import { CliUsageError } from "./cli-error";
+import { defineCommand, type ParsedArguments } from "./arguments";
+import { CliArgumentError } from "./cli-error";
 import { loadRunnableGraph } from "./graph-input";
 
 const HELP = `usage: switchyard export <graph-file> --lang ts|python [--out DIR]
@@ -14,14 +14,12 @@ use their LangChain classes and read API keys from the environment.
   --lang ts|python   the project's language
   --out DIR          where to write it (default: ./<graph>-langgraph-<lang>); existing files are overwritten`;
 
-export async function exportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new CliUsageError(`expected one graph file\n\n${HELP}`);
-  if (!isExportLanguage(values.lang)) throw new CliUsageError(`--lang: choose one of ${exportLanguages.join(", ")}\n\n${HELP}`);
+const options = { lang: { type: "string", short: "l" }, out: { type: "string", short: "o" } } as const;
+
+export const exportCommand = defineCommand({ usage: HELP, options, positionals: ["graph-file"], run: exportGraph });
+
+async function exportGraph({ values, positionals }: ParsedArguments<typeof options>): Promise<number> {
+  if (!isExportLanguage(values.lang)) throw new CliArgumentError(`--lang: choose one of ${exportLanguages.join(", ")}`);
   const doc = await loadRunnableGraph(positionals[0]);
   const outDir = resolve(values.out ?? `${doc.name}-langgraph-${values.lang}`);
   const files = exportGraphDoc(doc, values.lang);
@@ -39,17 +37,4 @@ export async function exportCommand(argv: string[]): Promise<number> {
 function shown(dir: string): string {
   const path = relative(process.cwd(), dir);
   return path === "" ? "." : path.startsWith("..") ? dir : path;
-}
-
-function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { lang: { type: "string", short: "l" }, out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
 }

@@ -1,12 +1,15 @@
-import { CliUsageError } from "./cli-error";
-
-type Command = (argv: string[]) => Promise<number>;
+import { parseCommandLine, type CliCommand } from "./arguments";
+import { CliArgumentError, CliUsageError } from "./cli-error";
 
 /** Errors whose message already tells the user what is wrong and what to do: no stack trace. */
 const USER_FACING_ERRORS = new Set(["InvalidThreadIdError", "WorkspaceLockedError", "CorruptCheckpointError", "InvalidGraphError", "InvalidGraphNameError", "GraphFileError"]);
 
-/** One file per command; each is loaded only when asked for, so `serve` starts fast. */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+/**
+ * Every command: one entry each. Its file exports a `defineCommand({ usage, options, positionals, run })`;
+ * the shared parser checks the command line before it runs. Each file is loaded only when asked
+ * for, so `serve` starts fast.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   serve: { summary: "serve a workspace over the LangGraph Platform API (and the app in a browser)", load: async () => (await import("./serve")).serveCommand },
   run: { summary: "run a graph file and print each update as a line of JSON", load: async () => (await import("./run")).runCommand },
   state: { summary: "print a thread's current state", load: async () => (await import("./state")).stateCommand },
@@ -30,14 +33,24 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
-    console.error(`switchyard: unknown command "${name}"\n\n${USAGE}`);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    console.error(`switchyard: unknown ${name.startsWith("-") ? "option" : "command"} ${name.startsWith("-") ? name : `"${name}"`}\n\n${USAGE}`);
     return 2;
   }
+  const command = await entry.load();
   try {
-    return await (await command.load())(rest);
+    const args = parseCommandLine(command, rest);
+    if (args === "help") {
+      console.log(command.usage);
+      return 0;
+    }
+    return await command.run(args);
   } catch (error) {
+    if (error instanceof CliArgumentError) {
+      console.error(`switchyard ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
     if (error instanceof CliUsageError || USER_FACING_ERRORS.has((error as Error)?.name)) {
       console.error(`switchyard ${name}: ${(error as Error).message}`);
       return 2;

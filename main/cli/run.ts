@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { checkNodeNames, compileGraphDoc, toWire, UnknownNodeError } from "../engine";
+import { defineCommand, type ParsedArguments } from "./arguments";
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph, parseJsonOption, parseNodeList, workspaceOf } from "./graph-input";
 import { describePause } from "./pause-message";
@@ -12,21 +12,17 @@ Runs the graph with durable checkpoints in <workspace>/.switchyard (the workspac
 graph file's folder) and prints each node's update as one line of JSON. Without --input on an
 existing thread it continues the paused run.`;
 
-export async function runCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      input: { type: "string" },
-      thread: { type: "string" },
-      "interrupt-before": { type: "string" },
-      "interrupt-after": { type: "string" },
-      workspace: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) return printHelp();
-  if (positionals.length !== 1) throw new CliUsageError(`expected one graph file\n\n${HELP}`);
+const options = {
+  input: { type: "string" },
+  thread: { type: "string" },
+  "interrupt-before": { type: "string" },
+  "interrupt-after": { type: "string" },
+  workspace: { type: "string" },
+} as const;
+
+export const runCommand = defineCommand({ usage: HELP, options, positionals: ["graph-file"], run: runGraph });
+
+async function runGraph({ values, positionals }: ParsedArguments<typeof options>): Promise<number> {
   const doc = await loadRunnableGraph(positionals[0]);
   const interruptBefore = parseNodeList(values["interrupt-before"]);
   const interruptAfter = parseNodeList(values["interrupt-after"]);
@@ -78,9 +74,4 @@ function inputOf(text: string, doc: { state: { fields: Record<string, { type: st
   const messagesField = Object.entries(doc.state.fields).find(([, field]) => field.type === "messages")?.[0];
   if (!messagesField) throw new CliUsageError("--input must be a JSON object of state fields for this graph");
   return { [messagesField]: [{ role: "human", content: text }] };
-}
-
-function printHelp(): number {
-  console.log(HELP);
-  return 0;
 }

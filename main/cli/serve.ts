@@ -1,12 +1,12 @@
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { WorkspaceLockedError } from "../checkpoint/errors";
 import { PortInUseError, startServer, TokenRequiredError } from "../api/server";
 import { exampleWorkspace } from "../workspace/user-data";
 import { isPostgresUrl } from "../checkpoint/postgres-url";
 import { LangGraphConfigError, readProjectConfig } from "../project/langgraph-config";
-import { CliUsageError } from "./cli-error";
+import { defineCommand, type ParsedArguments } from "./arguments";
+import { CliArgumentError, CliUsageError } from "./cli-error";
 
 const HELP = `usage: switchyard serve [--workspace DIR | --config langgraph.json] [--port N] [--host H] [--token T] [--allow-origin ORIGIN]... [--checkpointer URL]
 
@@ -21,12 +21,19 @@ Serves a workspace over the LangGraph Platform API (and the Switchyard app at /)
   --checkpointer URL   keep checkpoints in PostgreSQL (postgres://user:password@host:5432/db) instead of the workspace folder
                        (default: "checkpointer" in <workspace>/.switchyard/settings.json, else the folder)`;
 
-export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseOptions(argv);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+const options = {
+  workspace: { type: "string", short: "w" },
+  config: { type: "string", short: "c" },
+  port: { type: "string", short: "p" },
+  host: { type: "string" },
+  token: { type: "string" },
+  "allow-origin": { type: "string", multiple: true },
+  checkpointer: { type: "string" },
+} as const;
+
+export const serveCommand = defineCommand({ usage: HELP, options, run: serve });
+
+async function serve({ values }: ParsedArguments<typeof options>): Promise<number> {
   const port = parsePort(values.port);
   const projectConfig = values.config === undefined ? undefined : checkProjectConfig(values.config);
   const workspaceDir = values.workspace ?? (projectConfig ? dirname(projectConfig) : await exampleWorkspace());
@@ -66,28 +73,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        workspace: { type: "string", short: "w" },
-        config: { type: "string", short: "c" },
-        port: { type: "string", short: "p" },
-        host: { type: "string" },
-        token: { type: "string" },
-        "allow-origin": { type: "string", multiple: true },
-        checkpointer: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
-}
-
 /** Reads langgraph.json up front, so a broken one is a usage error before the port opens. */
 function checkProjectConfig(file: string): string {
   try {
@@ -100,12 +85,12 @@ function checkProjectConfig(file: string): string {
 
 function checkpointerOption(url: string | undefined): string | undefined {
   if (url === undefined || url === "file" || isPostgresUrl(url)) return url;
-  throw new CliUsageError(`--checkpointer ${url}: give a postgres://user:password@host:port/database URL (or "file")`);
+  throw new CliArgumentError(`--checkpointer ${url}: give a postgres://user:password@host:port/database URL (or "file")`);
 }
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 2024;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port ${text}: must be a whole number from 0 to 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliArgumentError(`--port ${text}: must be a whole number from 0 to 65535`);
   return port;
 }

@@ -1,20 +1,17 @@
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { toWire } from "../engine";
-import { CliUsageError } from "./cli-error";
+import { defineCommand, type ParsedArguments } from "./arguments";
 import { openThread } from "./thread-session";
 
 const HELP = `usage: switchyard state <thread-id> [--workspace DIR]
 
 Prints the thread's current state (values, next nodes, pending tasks, checkpoint) as JSON.`;
 
-export async function stateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { workspace: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new CliUsageError(`expected one thread id\n\n${HELP}`);
+const options = { workspace: { type: "string" } } as const;
+
+export const stateCommand = defineCommand({ usage: HELP, options, positionals: ["thread-id"], run: printState });
+
+async function printState({ values, positionals }: ParsedArguments<typeof options>): Promise<number> {
   const session = await openThread(resolve(values.workspace ?? "."), positionals[0]);
   try {
     const state = await session.graph.getState(session.config);

@@ -1,14 +1,14 @@
 import { statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { summarize, type FlowTestReport } from "../../shared/flow-test-result";
 import { rememberResults } from "../flow-tests/last-results";
 import { isReporterName, REPORTERS } from "../flow-tests/reporters";
 import { listTestsFiles, readTestsFile, TestsFileError, testsFileName, type LoadedTestsFile } from "../flow-tests/tests-file";
 import { checkGraphName } from "../workspace/graph-files";
 import { Workspace } from "../workspace/workspace";
-import { CliUsageError } from "./cli-error";
+import { defineCommand, type ParsedArguments } from "./arguments";
+import { CliArgumentError, CliUsageError } from "./cli-error";
 
 const HELP = `usage: switchyard test [--workspace DIR] [--graph NAME] [--reporter pretty|json|junit] [--output FILE]
 
@@ -20,25 +20,18 @@ so a failing one can be opened in the debugger. --reporter junit writes JUnit XM
 Exit codes: 0 every test passed (or was skipped), 1 a test failed or could not run,
 2 unusable input (no workspace, no tests, a malformed tests file).`;
 
-export async function testCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      workspace: { type: "string" },
-      graph: { type: "string" },
-      reporter: { type: "string", default: "pretty" },
-      output: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"\n\n${HELP}`);
+const options = {
+  workspace: { type: "string" },
+  graph: { type: "string" },
+  reporter: { type: "string", default: "pretty" },
+  output: { type: "string" },
+} as const;
+
+export const testCommand = defineCommand({ usage: HELP, options, run: runFlowTests });
+
+async function runFlowTests({ values }: ParsedArguments<typeof options>): Promise<number> {
   const reporterName = values.reporter;
-  if (!isReporterName(reporterName)) throw new CliUsageError(`--reporter must be pretty, json or junit (not "${reporterName}")`);
+  if (!isReporterName(reporterName)) throw new CliArgumentError(`--reporter must be pretty, json or junit (not "${reporterName}")`);
   const dir = resolve(values.workspace ?? ".");
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliUsageError(`workspace not found: ${values.workspace ?? dir} is not a folder`);
   const workspace = new Workspace(dir);

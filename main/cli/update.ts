@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { checkNodeNames, UnknownNodeError } from "../engine";
-import { CliUsageError } from "./cli-error";
+import { defineCommand, type ParsedArguments } from "./arguments";
+import { CliArgumentError, CliUsageError } from "./cli-error";
 import { parseJsonOption } from "./graph-input";
 import { openThread } from "./thread-session";
 
@@ -10,18 +10,12 @@ const HELP = `usage: switchyard update <thread-id> --values JSON [--as-node NODE
 Writes VALUES into the thread's state as if NODE had produced them (LangGraph's update_state
 with as_node), so the next run continues from after that node.`;
 
-export async function updateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { values: { type: "string" }, "as-node": { type: "string" }, workspace: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new CliUsageError(`expected one thread id\n\n${HELP}`);
-  if (values.values === undefined) throw new CliUsageError("--values is required (a JSON object of state fields)");
+const options = { values: { type: "string" }, "as-node": { type: "string" }, workspace: { type: "string" } } as const;
+
+export const updateCommand = defineCommand({ usage: HELP, options, positionals: ["thread-id"], run: updateThread });
+
+async function updateThread({ values, positionals }: ParsedArguments<typeof options>): Promise<number> {
+  if (values.values === undefined) throw new CliArgumentError("--values is required (a JSON object of state fields)");
   const update = parseJsonOption("values", values.values);
   if (update === null || typeof update !== "object" || Array.isArray(update)) throw new CliUsageError("--values must be a JSON object of state fields");
   const session = await openThread(resolve(values.workspace ?? "."), positionals[0]);

@@ -1,3 +1,8 @@
+/** What a worker is started with: every job it runs has this memory cap (its heap cannot grow past it). */
+export interface WorkerData {
+  memoryMb: number;
+}
+
 /** Messages between the main thread and a sandbox worker. Values cross as JSON text only. */
 export interface SandboxJob {
   id: number;
@@ -11,7 +16,10 @@ export interface SandboxJob {
 
 export type FailureKind = "syntax" | "threw" | "timeout" | "memory" | "output";
 
-/** `broken`: the worker's QuickJS could not be cleaned up after this job and the worker must end. */
+/**
+ * `broken`: the worker must end after this job: its QuickJS could not be cleaned up, or the job
+ * grew its heap (a WebAssembly memory never shrinks).
+ */
 export type SandboxOutcome = ({ id: number; ok: true; outputJson: string | undefined } | { id: number; ok: false; kind: FailureKind; message: string }) & { broken?: boolean };
 
 export type WorkerMessage = { ready: true } | SandboxOutcome;

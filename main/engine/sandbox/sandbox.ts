@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CodeMemoryError, CodeOutputError, CodeSyntaxError, CodeThrewError, CodeTimeoutError } from "./errors";
-import type { SandboxJob, SandboxOutcome, WorkerMessage } from "./protocol";
+import type { SandboxJob, SandboxOutcome, WorkerData, WorkerMessage } from "./protocol";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
 export const DEFAULT_MEMORY_MB = 64;
@@ -46,9 +46,11 @@ class SandboxWorker {
   constructor(readonly memoryMb: number) {
     this.worker = new Worker(workerUrl(), {
       // The worker gets no environment (no API keys), no inherited flags, and a bounded heap: the
-      // QuickJS heap itself is capped inside it; this caps what its results can grow to in V8.
+      // QuickJS heap itself is capped inside it (capped-memory.ts); this caps what its results can
+      // grow to in V8.
       env: {},
       execArgv: [],
+      workerData: { memoryMb } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: 128 + memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
     this.ready = new Promise((resolve, reject) => {
@@ -168,7 +170,8 @@ async function execute(mode: SandboxJob["mode"], run: CodeRun, signal?: AbortSig
       if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return { id: job.id, ok: false, kind: "memory", message: error.message };
       throw error;
     });
-    if (outcome.broken) void worker.kill();
+    // Awaited: a worker that grew its heap has given the memory back when the run goes on.
+    if (outcome.broken) await worker.kill();
     return outcome;
   } finally {
     clearTimeout(timer);

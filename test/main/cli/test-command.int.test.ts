@@ -3,15 +3,21 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../../main/cli/index";
 import { readLastResults } from "../../../main/flow-tests/last-results";
-import { repoRoot, tempWorkspace } from "../../helpers/seed";
+import { startFakeProviders } from "../../fixtures/fake-providers/server";
+import { repoRoot, SEED_QUESTION, tempWorkspace } from "../../helpers/seed";
 import { childrenNamed, expectJunitShape, parseXml } from "../flow-tests/junit-xml";
 
 const failingFixture = join(repoRoot, "test/fixtures/workspaces/failing-tests");
 
 /** `node bin/switchyard.js test ...` as CI runs it. */
-function switchyardTest(args: string[], cwd = repoRoot): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function switchyardTest(args: string[], cwd = repoRoot, env = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return switchyard(["test", ...args], cwd, env);
+}
+
+/** Asynchronous, so a fake provider served by this process can answer the command. */
+function switchyard(args: string[], cwd = repoRoot, env = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin/switchyard.js"), "test", ...args], { cwd });
+    const child = spawn(process.execPath, [join(repoRoot, "bin/switchyard.js"), ...args], { cwd, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
@@ -101,6 +107,37 @@ describe("switchyard test", () => {
       ]);
     } finally {
       errors.mockRestore();
+    }
+  });
+
+  it("runs a real-provider test whose base URL is a local server needing no key, as switchyard run runs its graph", async () => {
+    const fake = await startFakeProviders();
+    try {
+      const dir = workspace();
+      const graphFile = join(dir, "agent.graph.json");
+      const doc = JSON.parse(readFileSync(graphFile, "utf8"));
+      const agent = doc.nodes.find((node: { id: string }) => node.id === "agent");
+      agent.config = { ...agent.config, replies: [], provider: "openai", model: "local-model", baseUrl: fake.openAiBaseUrl };
+      writeFileSync(graphFile, JSON.stringify(doc, null, 2));
+      const tests = JSON.parse(readFileSync(join(dir, "agent.tests.json"), "utf8"));
+      writeFileSync(join(dir, "agent.tests.json"), JSON.stringify({ ...tests, tests: [{ ...tests.tests[0], provider: "real" }] }, null, 2));
+      const env: NodeJS.ProcessEnv = { ...process.env, SWITCHYARD_SETTINGS: join(dir, "no-settings.json") };
+      delete env.OPENAI_API_KEY;
+
+      const tested = await switchyardTest(["--workspace", dir], dir, env);
+      expect(tested.stdout).toContain("1 passed, 0 failed, 0 skipped");
+      expect(tested.code).toBe(0);
+      const testRequests = fake.requests.length;
+      expect(testRequests).toBeGreaterThanOrEqual(3);
+
+      const ran = await switchyard(["run", graphFile, "--input", SEED_QUESTION, "--interrupt-before", "ask_human"], dir, env);
+      expect(ran.code).toBe(0);
+      expect(ran.stderr).toContain("paused before ask_human");
+      expect(fake.requests.length).toBe(testRequests + 1);
+      // No key was sent: the stand-in for "none needed" (main/engine/providers/openai.ts).
+      expect(new Set(fake.requests.map((request) => request.headers.authorization))).toEqual(new Set(["Bearer no-key-needed"]));
+    } finally {
+      await fake.close();
     }
   });
 });

@@ -6,7 +6,8 @@ import { factoryWithKeys, seedDocWith, TEST_KEY } from "../engine/providers/prov
 import { openTempWorkspace, type OpenWorkspace } from "./helpers";
 
 // A test marked "provider": "real" runs the graph's real provider class when a key is configured
-// (here against the local fake OpenAI server), and is skipped with the reason when none is.
+// (here against the local fake OpenAI server), or when its server needs none, and is skipped with
+// the reason when the provider's own service needs a key that is not configured.
 describe("flow tests against a real provider", () => {
   let fake: FakeProviders;
   let open: OpenWorkspace;
@@ -32,8 +33,22 @@ describe("flow tests against a real provider", () => {
     expect(fake.requests.length).toBeGreaterThanOrEqual(3);
   });
 
-  it("is skipped, saying which key is missing, without one", async () => {
-    const doc = seedDocWith({ provider: "anthropic", model: "claude-sonnet-4-5", baseUrl: fake.anthropicBaseUrl });
+  it("runs without a key when the node's base URL is a local server that needs none, as switchyard run does", async () => {
+    const keyless = await startFakeProviders();
+    try {
+      const doc = seedDocWith({ provider: "openai", model: "local-model", baseUrl: keyless.openAiBaseUrl });
+      const result = await runFlowTest({ ...open.runner, env: {}, createModel: factoryWithKeys({}) }, { name: "agent", doc }, test);
+      expect(result.message).toBeUndefined();
+      expect(result.status).toBe("passed");
+      expect(keyless.requests.length).toBeGreaterThanOrEqual(3);
+      expect(keyless.requests.every((request) => request.api === "openai")).toBe(true);
+    } finally {
+      await keyless.close();
+    }
+  });
+
+  it("is skipped, saying which key is missing, when the provider's own service needs one", async () => {
+    const doc = seedDocWith({ provider: "anthropic", model: "claude-sonnet-4-5", baseUrl: undefined });
     const result = await runFlowTest(open.runner, { name: "agent", doc }, test);
     expect(result).toMatchObject({ status: "skipped", thread_id: null });
     expect(result.message).toBe("no anthropic key configured (node agent uses anthropic: set ANTHROPIC_API_KEY or add the key in Settings)");

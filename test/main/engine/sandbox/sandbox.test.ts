@@ -49,6 +49,44 @@ describe("the QuickJS sandbox", () => {
     await expect(run("(s) => s.n + 1", { n: 1 }, { memoryMb: 16 })).resolves.toBe(2);
   });
 
+  describe("memory cap", () => {
+    const MB = 1024 * 1024;
+    // Distinct 1 MiB strings (padEnd builds each one flat; "+" would make a rope sharing one block):
+    // each one alone is far below the cap, so only counting them all stops the code before 1 GiB.
+    const holdStrings = (catchIt: boolean) => `() => {
+      let keep = [];
+      ${catchIt ? "try {" : ""}
+        for (let i = 0; i < 1024; i++) keep.push(String(i).padEnd(1024 * 1024, "x"));
+      ${catchIt ? "} catch (error) { const held = keep.length; keep = null; return { held, error: String(error) }; }" : ""}
+      return { held: keep.length };
+    }`;
+    const rssMb = () => process.memoryUsage().rss / MB;
+
+    it("stops code that holds more than the cap in many small strings, under a long time limit", async () => {
+      const error: Error = await run(holdStrings(false), {}, { memoryMb: 64, timeoutMs: 60_000 }).then(() => new Error("did not throw"), (caught: Error) => caught);
+      expect(error).toBeInstanceOf(CodeMemoryError);
+      expect(error.message).toBe('code node "calc" used more than its memory cap of 64 MB and was stopped; raise memoryMb if it really needs more');
+    });
+
+    it("lets code hold nearly its cap and no more", async () => {
+      const outcome = (await run(holdStrings(true), {}, { memoryMb: 64, timeoutMs: 60_000 })) as { held: number; error: string };
+      expect(outcome.error).toBe("InternalError: out of memory");
+      expect(outcome.held).toBeGreaterThanOrEqual(48);
+      expect(outcome.held).toBeLessThanOrEqual(64);
+    });
+
+    it("gives the memory back to the process after the run", async () => {
+      await expect(run("(s) => s.n", { n: 1 }, { memoryMb: 256 })).resolves.toBe(1);
+      const baseline = rssMb();
+      const outcome = (await run(holdStrings(true), {}, { memoryMb: 256, timeoutMs: 60_000 })) as { held: number };
+      expect(outcome.held).toBeGreaterThanOrEqual(200);
+      expect(outcome.held).toBeLessThanOrEqual(256);
+      // The worker that held ~256 MB is gone; a warm one would keep all of it.
+      expect(rssMb()).toBeLessThan(baseline + 100);
+      await expect(run("(s) => s.n + 1", { n: 1 }, { memoryMb: 256 })).resolves.toBe(2);
+    });
+  });
+
   it.each([
     ["process", "() => process.env"],
     ["require", "() => require('fs').readFileSync('/etc/passwd', 'utf8')"],
