@@ -40,5 +40,5 @@ const [command, args] = hasDisplay
   : ["xvfb-run", ["--auto-servernum", "--server-args=-screen 0 1440x900x24", process.execPath, ...playwright]];
 say(hasDisplay ? `using the display ${process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY ?? "of this session"}` : "no display: running under Xvfb (xvfb-run)");
 // The renderer was just built (or was fresh): the e2e global setup need not build it again.
-const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, SWITCHYARD_SKIP_BUILD: "1" } });
+const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, SWITCHYARD_SKIP_BUILD: "1", SWITCHYARD_DESKTOP_TEST: "1" } });
 process.exit(result.status ?? 1);

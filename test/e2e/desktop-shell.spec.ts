@@ -15,6 +15,8 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const electronBinary = findElectronBinary();
 const hasDisplay = process.platform !== "linux" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
+// Only through test:desktop, which builds out/electron first (the web-mode setup builds the renderer only).
+test.skip(process.env.SWITCHYARD_DESKTOP_TEST !== "1", "the desktop smoke test runs with `npm run test:desktop`");
 test.skip(!electronBinary.path, `no Electron binary: ${electronBinary.reason}`);
 test.skip(!hasDisplay, "no display: run it with `npm run test:desktop` (starts Xvfb)");
 
