@@ -28,9 +28,9 @@ const QUICKJS_WASM = join(dirname(createRequire(import.meta.url).resolve("@jitl/
 
 export const CLI_ONLY_PACKAGES = ["tsx", "tsx/*"];
 
-// Electron 38 runs Node 22 in the main process and Chromium 140 in the window.
-const NODE_TARGET = "node22";
-const CHROME_TARGET = "chrome140";
+// Electron 45 runs Node 24 in the main process and Chromium 156 in the window (package.json pins it).
+const NODE_TARGET = "node24";
+const CHROME_TARGET = "chrome156";
 
 // Bundled CommonJS dependencies call require(); an ESM bundle has none unless we make one.
 const ESM_REQUIRE_BANNER = 'import { createRequire as __switchyardCreateRequire } from "node:module"; const require = __switchyardCreateRequire(import.meta.url);';

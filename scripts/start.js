@@ -10,13 +10,13 @@
 //
 // Environment: SWITCHYARD_NO_ELECTRON=1 forces web mode; SWITCHYARD_NO_BROWSER=1 never opens a
 // browser; SWITCHYARD_START_NO_BUILD=1 skips building (the tests use these).
-/* global fetch, AbortSignal -- Node 20 globals the shared ESLint config does not list for scripts/ */
+/* global fetch, AbortSignal -- Node globals the shared ESLint config does not list for scripts/ */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { build, root, staleTargets } from "./build.js";
+import { findElectronBinary } from "./electron-binary.js";
 
 const DEFAULT_PORT = 2024;
 const INSTALL_TIMEOUT_MS = Number(process.env.SWITCHYARD_ELECTRON_INSTALL_TIMEOUT_MS ?? 60_000);
@@ -26,17 +26,10 @@ const args = process.argv.slice(2);
 
 const say = (line) => console.log(`[start] ${line}`);
 
-/** The Electron executable's path, or why there is none. */
+/** The Electron executable's path, or why there is none (never downloads: see electron-binary.js). */
 function findElectron() {
   if (env.SWITCHYARD_NO_ELECTRON === "1") return { reason: "SWITCHYARD_NO_ELECTRON=1 is set" };
-  try {
-    // The electron package exports the binary's path and throws when it was never downloaded.
-    const path = createRequire(import.meta.url)("electron");
-    if (typeof path === "string" && existsSync(path)) return { path };
-    return { reason: `the Electron binary is missing (expected at ${path})` };
-  } catch {
-    return { reason: "the Electron binary is not installed (node_modules/electron has no dist/)" };
-  }
+  return findElectronBinary({ env });
 }
 
 /** Runs electron's own install script (a download), bounded in time. */

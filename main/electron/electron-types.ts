@@ -46,9 +46,17 @@ export interface WindowOpenDetails {
 
 export type WindowOpenResponse = { action: "deny" } | { action: "allow"; overrideBrowserWindowOptions?: unknown };
 
+/**
+ * `will-navigate` / `will-redirect`: the URL is read from the event (`details.url`); the positional
+ * `url` argument after it is deprecated in Electron 45's typings.
+ */
+export interface NavigationEvent extends PreventableEvent {
+  readonly url: string;
+}
+
 export interface WebContentsLike {
   readonly id: number;
-  on(event: "will-navigate" | "will-redirect", listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: "will-navigate" | "will-redirect", listener: (event: NavigationEvent) => void): unknown;
   on(event: "will-attach-webview", listener: (event: PreventableEvent, webPreferences: any, params: any) => void): unknown;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void;
 }
@@ -72,3 +80,16 @@ export interface IpcMainLike {
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }
+
+/**
+ * Compile-time proof that Electron's own objects still fit these shapes: after an Electron
+ * upgrade that changes one of them, `npm run typecheck` fails here instead of the app at run time.
+ */
+type Fits<Real, Like> = Real extends Like ? true : false;
+export const ELECTRON_OBJECTS_FIT = [
+  true satisfies Fits<Electron.Session, SessionLike>,
+  true satisfies Fits<Electron.WebContents, WebContentsLike>,
+  true satisfies Fits<Electron.IpcMain, IpcMainLike>,
+  true satisfies Fits<Electron.IpcMainInvokeEvent, IpcEventLike>,
+  true satisfies Fits<Electron.Shell, ShellLike>,
+] as const;

@@ -1,5 +1,6 @@
 import { contentSecurityPolicy } from "./csp";
-import type { Headers, SessionLike, ShellLike, WebContentsLike, WindowOpenResponse } from "./electron-types";
+import type { WebPreferences } from "electron";
+import type { Headers, NavigationEvent, SessionLike, ShellLike, WebContentsLike, WindowOpenResponse } from "./electron-types";
 
 /**
  * The Electron security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
@@ -93,7 +94,10 @@ export function isSafeExternalUrl(url: string): boolean {
   return !LOOPBACK_HOSTS.test(parsed.hostname);
 }
 
-/** The window's webPreferences: every checklist switch set explicitly, none left to defaults. */
+/**
+ * The window's webPreferences: every checklist switch set explicitly, none left to defaults.
+ * `satisfies WebPreferences`: a switch a newer Electron renames or removes fails the typecheck.
+ */
 export function secureWebPreferences(options: { preload: string; devTools: boolean }) {
   return {
     preload: options.preload,
@@ -111,7 +115,7 @@ export function secureWebPreferences(options: { preload: string; devTools: boole
     safeDialogs: true,
     spellcheck: false,
     devTools: options.devTools,
-  } as const;
+  } as const satisfies WebPreferences;
 }
 
 export interface SessionPolicy {
@@ -181,7 +185,8 @@ export function openExternally(url: string, policy: NavigationPolicy): void {
 
 /** The navigation handler: stay on the app's origin; other web links go to the system browser. */
 export function guardNavigation(policy: NavigationPolicy) {
-  return (event: { preventDefault(): void }, url: string): void => {
+  return (event: NavigationEvent): void => {
+    const { url } = event;
     if (isAppUrl(url, policy.origin())) return;
     event.preventDefault();
     policy.onBlocked?.("navigation", url);

@@ -12,11 +12,13 @@ export const GRAPH_FILE_SUFFIX = ".graph.json";
 
 /**
  * Reads a launch request from Electron's argv (also the argv a second instance forwards).
- * `argv[0]` is the executable; when run as `electron .` (process.defaultApp) `argv[1]` is the
- * app folder. Chromium switches and unknown flags are ignored.
+ * `argv[0]` is the executable; when run as `electron [switches] APP [args]` (process.defaultApp)
+ * the app folder is the first argument that is not a switch (Playwright's `_electron.launch` puts
+ * `--no-sandbox --inspect=0 --remote-debugging-port=0` before it). Chromium switches and unknown
+ * flags are ignored.
  */
 export function parseLaunchArgs(argv: readonly string[], options: { defaultApp: boolean; cwd: string }): LaunchRequest {
-  const args = argv.slice(options.defaultApp ? 2 : 1);
+  const args = launchArguments(argv, options.defaultApp);
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === "--workspace" && args[index + 1]) return { workspace: resolve(options.cwd, args[index + 1]) };
@@ -27,4 +29,11 @@ export function parseLaunchArgs(argv: readonly string[], options: { defaultApp: 
     return { workspace: path };
   }
   return {};
+}
+
+function launchArguments(argv: readonly string[], defaultApp: boolean): readonly string[] {
+  const args = argv.slice(1);
+  if (!defaultApp) return args;
+  const app = args.findIndex((arg) => !arg.startsWith("-"));
+  return app === -1 ? [] : args.slice(app + 1);
 }

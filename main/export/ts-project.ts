@@ -18,12 +18,12 @@ export const TS_DEPENDENCIES = {
 export const TS_PROVIDER_DEPENDENCIES = {
   anthropic: { "@langchain/anthropic": "1.5.11" },
   ollama: { "@langchain/ollama": "1.3.0" },
-  openai: { "@langchain/openai": "1.5.8" },
+  openai: { "@langchain/openai": "1.6.0" },
 } as const;
 
 export const TS_DEV_DEPENDENCIES = {
   "@langchain/langgraph-cli": "1.5.1",
-  "@types/node": "20.19.43",
+  "@types/node": "22.20.7",
   tsx: "4.23.15",
   typescript: "5.9.3",
 } as const;
@@ -37,7 +37,7 @@ export function tsProject(plan: ExportPlan): ExportedFile[] {
   const code = emitTsCode(plan.doc, names);
   return [
     { path: "README.md", content: readme(plan) },
-    { path: "langgraph.json", content: json({ node_version: "20", dependencies: ["."], graphs: { [plan.doc.name]: "./src/graph.ts:graph" } }) },
+    { path: "langgraph.json", content: json({ node_version: "22", dependencies: ["."], graphs: { [plan.doc.name]: "./src/graph.ts:graph" } }) },
     { path: "package.json", content: packageJson(plan) },
     ...code.files,
     { path: "src/graph.ts", content: graphModule(plan, names, code) },

@@ -1,10 +1,10 @@
 // `npm start` without the Electron binary: web mode, with the reason and the URL printed, on
 // the same server as `switchyard serve`. (Port 2024 may be taken; start.js then picks a free one.)
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findElectronBinary } from "../../scripts/electron-binary.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 let dir: string;
@@ -23,14 +23,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function electronBinaryPresent(): boolean {
-  try {
-    const path = createRequire(import.meta.url)("electron");
-    return typeof path === "string" && existsSync(path);
-  } catch {
-    return false;
-  }
-}
+/** Without requiring "electron": since Electron 42 that downloads the binary when it is missing. */
+const electronBinaryPresent = (): boolean => Boolean(findElectronBinary().path);
 
 function start(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [join(root, "scripts/start.js"), ...args], {

@@ -47,8 +47,9 @@ export class FakeWebContents extends FakeEmitter {
   }
   /** Simulates a navigation attempt; returns whether the shell let it happen. */
   navigate(url: string, event: "will-navigate" | "will-redirect" = "will-navigate"): boolean {
-    const navigation = fakeEvent();
-    this.emit(event, navigation, url);
+    // As Electron 45 emits it, less the deprecated positional url: code still reading that fails here.
+    const navigation = Object.assign(fakeEvent(), { url });
+    this.emit(event, navigation);
     return !navigation.defaultPrevented;
   }
 }

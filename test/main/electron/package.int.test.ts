@@ -32,7 +32,8 @@ beforeAll(() => {
   mkdirSync(fakeElectron);
   writeFileSync(join(fakeElectron, "electron"), "#!/bin/sh\n");
   chmodSync(join(fakeElectron, "electron"), 0o755);
-  writeFileSync(join(fakeElectron, "version"), "38.8.6");
+  // electron-builder reads the version from the distribution; the stand-in claims the installed one.
+  writeFileSync(join(fakeElectron, "version"), JSON.parse(readFileSync(join(root, "node_modules/electron/package.json"), "utf8")).version);
   writeFileSync(join(fakeElectron, "LICENSE"), "");
 
   const app = join(stage, "app");

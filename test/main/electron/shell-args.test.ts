@@ -11,6 +11,8 @@ describe("launch arguments", () => {
     [["/opt/Switchyard/switchyard-desktop", "--no-sandbox", "--enable-logging", "ws"], false, { workspace: "/home/me/ws" }],
     [["/usr/bin/electron", "/repo", "--workspace", "ws"], true, { workspace: "/home/me/ws" }],
     [["/usr/bin/electron", "/repo"], true, {}],
+    [["/usr/bin/electron", "--no-sandbox", "--inspect=0", "--remote-debugging-port=0", "/repo", "--workspace", "ws"], true, { workspace: "/home/me/ws" }],
+    [["/usr/bin/electron", "--no-sandbox"], true, {}],
   ] as const)("%j (defaultApp %s) -> %j", (argv, defaultApp, expected) => {
     expect(parseLaunchArgs(argv, { defaultApp, cwd })).toEqual(expected);
   });
