@@ -87,7 +87,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     }
     return names
       .map(threadIdFromDirName)
-      .filter((id): id is string => id !== undefined && fs.existsSync(this.logFile(id)))
+      .filter((id): id is string => id !== undefined && fs.existsSync(this.logFileOf(id)))
       .sort();
   }
 
@@ -258,7 +258,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
       return open;
     }
     if (open) void open.close();
-    const log = ThreadLog.open(threadId, path.dirname(this.logFile(threadId)), create, this.onTornTail);
+    const log = ThreadLog.open(threadId, path.dirname(this.logFileOf(threadId)), create, this.onTornTail);
     if (!log) return undefined;
     this.closeIdleThreads(log);
     this.threads.set(threadId, log);
@@ -277,7 +277,8 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     }
   }
 
-  private logFile(threadId: string): string {
+  /** Where a thread's checkpoint log is (whether or not it exists). */
+  logFileOf(threadId: string): string {
     return path.join(this.threadsDir, threadDirName(threadId), LOG_FILE_NAME);
   }
 
