@@ -168,6 +168,33 @@ function writeWhole(fd: number, bytes: Buffer): void {
   while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
 }
 
+/** The readable records of an index file, in order, read without changing it. */
+export function readRecords<T>(file: string, isRecord: (value: unknown) => value is T): T[] {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  return parseLines(file, text, isRecord).records;
+}
+
+/** The damaged lines of an index file, read without changing it (`switchyard doctor`). */
+export function damagedLinesOf<T>(file: string, isRecord: (value: unknown) => value is T): DamagedLine[] {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  return parseLines(file, text, isRecord).damaged;
+}
+
+/**
+ * Rewrites an index file with every readable record in order, moving the damaged lines to
+ * `<file>.damaged` (`switchyard doctor --repair`). Returns how many lines were moved.
+ */
+export function setDamagedLinesAside<T>(file: string, isRecord: (value: unknown) => value is T): number {
+  if (!fs.existsSync(file)) return 0;
+  const { log, records, damaged } = AppendLog.open<T>(file, { isRecord, onDamagedLine: () => {} });
+  try {
+    if (damaged.length > 0) log.compact(records);
+  } finally {
+    log.close();
+  }
+  return damaged.length;
+}
+
 /** `lines`: how many lines the text has, counting a last one without its end. */
 function parseLines<T>(file: string, text: string, isRecord: (value: unknown) => value is T): { records: T[]; damaged: DamagedLine[]; lines: number } {
   const records: T[] = [];

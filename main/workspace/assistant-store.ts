@@ -111,7 +111,8 @@ export class AssistantStore {
   }
 }
 
-function isAssistantRecord(value: unknown): value is AssistantRecord {
+/** True for a line of this index that the store can use. */
+export function isAssistantRecord(value: unknown): value is AssistantRecord {
   if (!isObject(value)) return false;
   if ("delete" in value) return typeof value.delete === "string";
   if ("version" in value) {

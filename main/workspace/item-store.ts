@@ -70,7 +70,8 @@ export class FileItemStore extends InMemoryStore {
   }
 }
 
-function isStoreRecord(value: unknown): value is StoreRecord {
+/** True for a line of this index that the store can use. */
+export function isStoreRecord(value: unknown): value is StoreRecord {
   if (!isObject(value)) return false;
   const item = "put" in value ? value.put : value.delete;
   if (!isObject(item) || !Array.isArray(item.namespace) || typeof item.key !== "string") return false;

@@ -57,7 +57,8 @@ export class RunLog {
   }
 }
 
-function isRunRecord(value: unknown): value is RunRecord {
+/** True for a line of this index that the store can use. */
+export function isRunRecord(value: unknown): value is RunRecord {
   if (!isObject(value)) return false;
   if ("delete" in value) return typeof value.delete === "string";
   const run = value.put;

@@ -84,7 +84,8 @@ export class ThreadStore {
   }
 }
 
-function isThreadRecord(value: unknown): value is ThreadRecord {
+/** True for a line of this index that the store can use. */
+export function isThreadRecord(value: unknown): value is ThreadRecord {
   if (!isObject(value)) return false;
   if ("delete" in value) return typeof value.delete === "string";
   const thread = value.put;
