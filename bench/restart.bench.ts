@@ -38,7 +38,7 @@ async function serve(dir: string, profileDir?: string): Promise<Started> {
   return { url, readyMs: performance.now() - started, kill: async (signal) => void (child.kill(signal), await exited) };
 }
 
-const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then((response) => response.json());
+const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then((response) => response.json() as Promise<{ thread_id: string }>);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-restart-bench-"));
