@@ -64,10 +64,10 @@ describe("AppendLog", () => {
     const { log } = AppendLog.open<Entry>(file, { isRecord: isEntry });
     log.append({ id: "a" });
     const write = fs.writeSync;
-    vi.spyOn(fs, "writeSync").mockImplementationOnce(((fd: number, buffer: Buffer) => {
+    vi.spyOn(fs, "writeSync").mockImplementationOnce(((fd: number, buffer: Buffer): number => {
       write(fd, buffer.subarray(0, 5)); // half a record, then the disk is full
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-    }) as typeof fs.writeSync);
+    }) as unknown as typeof fs.writeSync);
     expect(() => log.append({ id: "lost" })).toThrow(/ENOSPC/);
     log.append({ id: "b" });
     log.close();
