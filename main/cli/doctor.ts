@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { WorkspaceLockedError } from "../checkpoint/errors";
@@ -39,7 +40,9 @@ export function parseDoctorArgs(argv: string[]): DoctorOptions | "help" {
     throw new CliUsageError(`${(error as Error).message}\n\n${DOCTOR_HELP}`);
   }
   if (values.help) return "help";
-  return { workspace: resolve(values.workspace ?? "."), repair: values.repair ?? false };
+  const workspace = resolve(values.workspace ?? ".");
+  if (!existsSync(workspace)) throw new CliUsageError(`--workspace ${workspace}: no such folder`);
+  return { workspace, repair: values.repair ?? false };
 }
 
 export async function doctorCommand(argv: string[]): Promise<number> {
