@@ -72,8 +72,12 @@ describe("damaged run data", () => {
         expect(response.json.detail).toContain(`thread ${threadId}: checkpoint log is corrupt at byte ${damagedAt}`);
         expect(response.json.detail).toContain("switchyard doctor");
       }
-      // The thread is still listed and shown.
-      expect((await request("GET", `/threads/${threadId}`)).status).toBe(200);
+      // The thread is still listed and shown, as a thread in error.
+      const shown = await request("GET", `/threads/${threadId}`);
+      expect(shown.status).toBe(200);
+      expect(shown.json).toMatchObject({ thread_id: threadId, status: "error", values: null });
+      const run = await request("POST", `/threads/${threadId}/runs/wait`, { assistant_id: "agent", input: null });
+      expect(run.json.__error__).toMatchObject({ error: "CorruptCheckpointError", message: expect.stringContaining(`corrupt at byte ${damagedAt}`) });
       const listed = (await request("POST", "/threads/search", { limit: 100 })).json.map((thread: { thread_id: string }) => thread.thread_id);
       expect(listed).toContain(threadId);
 
