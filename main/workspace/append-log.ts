@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Durability } from "../checkpoint/durability";
+import { fsyncDirectory } from "../checkpoint/thread-log";
 
 export type { Durability } from "../checkpoint/durability";
 
@@ -58,7 +59,8 @@ export class AppendLog<T> {
 
   static open<T>(file: string, options: AppendLogOptions<T>): { log: AppendLog<T>; records: T[]; damaged: DamagedLine[] } {
     fs.mkdirSync(dirname(file), { recursive: true });
-    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const existed = fs.existsSync(file);
+    const text = existed ? fs.readFileSync(file, "utf8") : "";
     const { records, damaged, lines } = parseLines(file, text, options.isRecord);
     for (const line of damaged) (options.onDamagedLine ?? warnDamagedLine)(line);
     let size = Buffer.byteLength(text);
@@ -73,6 +75,12 @@ export class AppendLog<T> {
         writeWhole(fd, Buffer.from("\n"));
         size += 1;
       }
+      fs.fsyncSync(fd);
+    }
+    // A new file is named by its folder: fsync that too, or a power cut can forget the file with its records.
+    if (!existed) {
+      fs.fsyncSync(fd);
+      fsyncDirectory(dirname(file));
     }
     return { log: new AppendLog<T>(file, options.durability ?? "sync", fd, records.length, size, damaged), records, damaged };
   }
