@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { CorruptCheckpointError } from "../checkpoint/errors";
 import { InvalidGraphNameError } from "../workspace/graph-files";
 import { GraphChangedOnDiskError, GraphExistsError, GraphNotFoundError, GraphSchemaError } from "../workspace/workspace";
 import type { WorkspaceWatcher } from "../workspace/workspace-watch";
@@ -35,7 +36,9 @@ export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
 }
 
 /** Known errors become `{"detail": ...}` with their status; anything else is a 500 without internals. */
-export function errorResponse(error: unknown): { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500; body: { detail: string; problems?: unknown[] } } {
+export function errorResponse(error: unknown): { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500; body: { detail: string; problems?: unknown[]; error?: string; thread_id?: string; offset?: number } } {
+  // Damaged data on disk is the server's problem, not the request's (500), but it is named: which thread, which byte, what to run.
+  if (error instanceof CorruptCheckpointError) return { status: 500, body: { detail: error.message, error: error.name, thread_id: error.threadId, offset: error.offset } };
   if (error instanceof ApiError) return { status: error.status, body: { detail: error.message, ...(error.problems ? { problems: error.problems } : {}) } };
   if (error instanceof GraphNotFoundError) return { status: 404, body: { detail: error.message } };
   if (error instanceof GraphExistsError || error instanceof GraphChangedOnDiskError) return { status: 409, body: { detail: error.message } };

@@ -2,13 +2,35 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { formatPath } from "../../shared/problem";
 import { ApiError, BadRequestError } from "./errors";
+import { jsonNestingDepth } from "./json-depth";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Objects and arrays nested deeper than this are refused before they are parsed: far more than
+ * any graph document, state or metadata needs, and far less than what overflows the stack of
+ * JSON.stringify when a record is written to disk (about 5,000 levels).
+ */
+export const MAX_BODY_DEPTH = 100;
+
+export class BodyTooLargeError extends ApiError {
+  override name = "BodyTooLargeError";
+  constructor() {
+    super(413, `body is larger than ${MAX_BODY_BYTES} bytes (1 MiB, the limit for a request body)`);
+  }
+}
+
+export class BodyTooDeepError extends BadRequestError {
+  override name = "BodyTooDeepError";
+  constructor() {
+    super(`body is nested deeper than ${MAX_BODY_DEPTH} levels of objects and arrays (the limit for a request body); send a flatter value`);
+  }
+}
 
 /** The request body as a JSON object; an empty body is `{}`. Content type and size are checked by the security layer. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const text = await readBodyText(c);
   if (text.trim() === "") return {};
+  if (jsonNestingDepth(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) throw new BodyTooDeepError();
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -26,7 +48,7 @@ async function readBodyText(c: Context): Promise<string> {
   let size = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, `body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -55,9 +55,11 @@ export async function startRun(ctx: ServerContext, threadId: string | null, body
 export async function deleteThreadData(ctx: ServerContext, threadId: string): Promise<void> {
   for (const active of ctx.runs.ofThread(threadId)) active.cancel("interrupt");
   await Promise.all(ctx.runs.ofThread(threadId).map((active) => active.done));
-  ctx.threads.delete(threadId);
-  ctx.runLog.deleteThread(threadId);
+  // Checkpoints first: a crash part way leaves an entry without checkpoints (deleting again finishes
+  // the job), never checkpoints without an entry, which the next start would rebuild as a thread.
   await ctx.saver.deleteThread(threadId);
+  ctx.runLog.deleteThread(threadId);
+  ctx.threads.delete(threadId);
 }
 
 /** A missing API key or code that does not compile is reported before the run starts, on its node. */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { MAX_BODY_BYTES } from "./body";
+import { BodyTooLargeError, MAX_BODY_BYTES } from "./body";
 import { ApiError } from "./errors";
 import { isLoopbackHost } from "./loopback";
 
@@ -92,7 +92,7 @@ function checkBody(c: Context): void {
   const length = c.req.header("content-length");
   const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
   if (!hasBody) return;
-  if (length !== undefined && Number(length) > MAX_BODY_BYTES) throw new ApiError(413, `body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES) throw new BodyTooLargeError();
   const type = c.req.header("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") throw new ApiError(415, `request bodies must be application/json (got ${type ?? "no Content-Type"})`);
 }

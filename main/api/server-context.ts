@@ -1,3 +1,4 @@
+import { FileCheckpointSaver } from "../checkpoint/file-saver";
 import { CodeProject } from "../project/code-project";
 import { ProjectWatcher } from "../project/project-watch";
 import { AssistantStore } from "../workspace/assistant-store";
@@ -13,6 +14,7 @@ import { executeRun } from "./run-executor";
 import { withRunMetadata } from "./run-metadata-saver";
 import { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
+import { rebuildMissingThreads } from "./thread-rebuild";
 
 export interface LoadedApp {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -34,11 +36,13 @@ export async function loadApp(options: {
 }): Promise<LoadedApp> {
   const workspace = new Workspace(options.workspaceDir);
   const project = options.projectConfig ? new CodeProject(options.projectConfig) : undefined;
-  const checkpointer = await openCheckpointer(workspace.dataDir, options.durability, options.checkpointer);
-  const threads = new ThreadStore(workspace.dataDir);
-  const runLog = new RunLog(workspace.dataDir);
-  const assistants = new AssistantStore(workspace.dataDir);
-  const store = new FileItemStore(workspace.dataDir);
+  const durability = options.durability ?? "sync";
+  const checkpointer = await openCheckpointer(workspace.dataDir, durability, options.checkpointer);
+  // The indexes are made durable by the same rule as the checkpoints (see append-log.ts).
+  const threads = new ThreadStore(workspace.dataDir, durability);
+  const runLog = new RunLog(workspace.dataDir, durability);
+  const assistants = new AssistantStore(workspace.dataDir, durability);
+  const store = new FileItemStore(workspace.dataDir, durability);
   const ctx: ServerContext = {
     workspace,
     project,
@@ -53,6 +57,7 @@ export async function loadApp(options: {
     rendererDir: options.rendererDir,
   };
   ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
+  if (checkpointer.saver instanceof FileCheckpointSaver) await rebuildMissingThreads(ctx, checkpointer.saver);
   const watcher = new WorkspaceWatcher(workspace);
   await watcher.start();
   let projectWatcher: ProjectWatcher | undefined;

@@ -67,7 +67,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   security.address.port = (server.address() as AddressInfo).port;
-  const app = (loading.app = import("./server-context").then(({ loadApp }) =>
+  // tsx (4.23) loads modules through synchronous hooks, so import() blocks until the whole module
+  // graph (LangGraph, about 1,200 modules) is loaded: start it on the next turn, after the caller
+  // has said it is ready, or the ready line waits for all of it.
+  const app = (loading.app = new Promise((next) => setImmediate(next)).then(() => import("./server-context")).then(({ loadApp }) =>
     loadApp({ workspaceDir, security, rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, durability: options.durability, checkpointer: options.checkpointer, projectConfig: options.projectConfig }),
   ));
   const loaded = app.then(() => undefined);

@@ -1,4 +1,5 @@
 import type { Thread } from "../../shared/api";
+import { CorruptCheckpointError } from "../checkpoint/errors";
 import type { ServerContext } from "./context";
 import { runnableGraph } from "./graph-runtime";
 import { interruptsOf, threadStateOf } from "./state-view";
@@ -15,7 +16,9 @@ export async function threadView(ctx: ServerContext, thread: Thread): Promise<Th
     const graph = await runnableGraph(ctx, graphId);
     const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
     return { ...thread, values: state.values, interrupts: interruptsOf(state) };
-  } catch {
+  } catch (error) {
+    // A damaged log: listed, but as what it is (its state routes name thread and byte).
+    if (error instanceof CorruptCheckpointError) return { ...thread, status: "error", values: null, interrupts: {} };
     // The graph file is gone or broken: the record is still worth showing.
     return { ...thread, values: null, interrupts: {} };
   }

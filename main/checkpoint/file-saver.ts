@@ -46,6 +46,8 @@ export interface FileCheckpointSaverOptions {
   serde?: SerializerProtocol;
   /** Told when opening a thread cut off a torn last record; default: console.warn. */
   onTornTail?: (tail: TornTail) => void;
+  /** Told when a thread's log is an empty (0-byte) file; default: console.warn. */
+  onEmptyLog?: (threadId: string, file: string) => void;
   /** Threads kept open (file handle, index, newest values) before idle ones are closed; default 64. */
   maxOpenThreads?: number;
 }
@@ -61,6 +63,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
   private readonly threads = new Map<string, ThreadLog>();
   private readonly lock: WorkspaceLock;
   private readonly onTornTail: (tail: TornTail) => void;
+  private readonly onEmptyLog: ((threadId: string, file: string) => void) | undefined;
   private readonly maxOpenThreads: number;
   private closed = false;
 
@@ -71,6 +74,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     super(options.serde);
     this.durability = options.durability ?? "sync";
     this.onTornTail = options.onTornTail ?? warnTornTail;
+    this.onEmptyLog = options.onEmptyLog;
     this.maxOpenThreads = options.maxOpenThreads ?? 64;
     this.threadsDir = path.join(dir, "threads");
     this.lock = WorkspaceLock.acquire(dir);
@@ -87,7 +91,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     }
     return names
       .map(threadIdFromDirName)
-      .filter((id): id is string => id !== undefined && fs.existsSync(this.logFile(id)))
+      .filter((id): id is string => id !== undefined && fs.existsSync(this.logFileOf(id)))
       .sort();
   }
 
@@ -258,7 +262,7 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
       return open;
     }
     if (open) void open.close();
-    const log = ThreadLog.open(threadId, path.dirname(this.logFile(threadId)), create, this.onTornTail);
+    const log = ThreadLog.open(threadId, path.dirname(this.logFileOf(threadId)), create, this.onTornTail, this.onEmptyLog);
     if (!log) return undefined;
     this.closeIdleThreads(log);
     this.threads.set(threadId, log);
@@ -277,7 +281,8 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
     }
   }
 
-  private logFile(threadId: string): string {
+  /** Where a thread's checkpoint log is (whether or not it exists). */
+  logFileOf(threadId: string): string {
     return path.join(this.threadsDir, threadDirName(threadId), LOG_FILE_NAME);
   }
 

@@ -84,7 +84,7 @@ export class ThreadLog {
   }
 
   /** Opens the log and rebuilds its index; returns undefined when it does not exist and `create` is false. */
-  static open(threadId: string, threadDir: string, create: boolean, onTornTail: (tail: TornTail) => void): ThreadLog | undefined {
+  static open(threadId: string, threadDir: string, create: boolean, onTornTail: (tail: TornTail) => void, onEmptyLog: (threadId: string, file: string) => void = warnEmptyLog): ThreadLog | undefined {
     const file = path.join(threadDir, LOG_FILE_NAME);
     if (!fs.existsSync(file)) {
       if (!create) return undefined;
@@ -92,7 +92,7 @@ export class ThreadLog {
     }
     const fd = fs.openSync(file, "r+");
     try {
-      return ThreadLog.load(threadId, file, fd, onTornTail);
+      return ThreadLog.load(threadId, file, fd, onTornTail, onEmptyLog);
     } catch (error) {
       fs.closeSync(fd);
       throw error;
@@ -113,7 +113,7 @@ export class ThreadLog {
     return log;
   }
 
-  private static load(threadId: string, file: string, fd: number, onTornTail: (tail: TornTail) => void): ThreadLog {
+  private static load(threadId: string, file: string, fd: number, onTornTail: (tail: TornTail) => void, onEmptyLog: (threadId: string, file: string) => void): ThreadLog {
     const size = fs.fstatSync(fd).size;
     const magic = Buffer.alloc(LOG_MAGIC.length);
     const got = fs.readSync(fd, magic, 0, magic.length, 0);
@@ -122,6 +122,9 @@ export class ThreadLog {
       if (!LOG_MAGIC.subarray(0, got).equals(magic.subarray(0, got))) {
         throw new CorruptCheckpointError(threadId, 0, "the file is not a Switchyard checkpoint log");
       }
+      // No acknowledged put can be in a file this short, but a log cut to nothing by hand or by a
+      // broken disk reads the same way: say so rather than show an empty thread in silence.
+      if (got === 0) onEmptyLog(threadId, file);
       fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
       fs.fsyncSync(fd);
       return new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
@@ -292,6 +295,10 @@ export class ThreadLog {
       .then(() => fs.closeSync(this.fd));
     return this.closing;
   }
+}
+
+function warnEmptyLog(threadId: string, file: string): void {
+  console.warn(`thread ${threadId}: its checkpoint log ${file} is empty (0 bytes): the thread reads as having no checkpoints; if it had some, they are gone from this file (a backup of it is the only way back)`);
 }
 
 async function fsyncDirectoryAsync(dir: string): Promise<void> {

@@ -97,8 +97,18 @@ function isAlive(owner: LockOwner): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
   }
+  // A killed process whose parent has not reaped it yet still answers kill(pid, 0), but it is
+  // a zombie: it will never write again, so its lock is stale (a supervisor restarting a
+  // SIGKILLed server must not wait for the reap).
+  if (isZombie(owner.pid)) return false;
   const started = startTimeOf(owner.pid);
   return owner.started === undefined || started === undefined || started === owner.started;
+}
+
+/** Field 3 of /proc/<pid>/stat is the state; "Z" (zombie) or "X" (dead). Linux only; elsewhere false. */
+function isZombie(pid: number): boolean {
+  const state = procStatFields(pid)?.[0];
+  return state === "Z" || state === "X";
 }
 
 function removeStale(file: string): void {
@@ -107,9 +117,14 @@ function removeStale(file: string): void {
 
 /** Field 22 of /proc/<pid>/stat: start time in clock ticks since boot. */
 function startTimeOf(pid: number): string | undefined {
+  return procStatFields(pid)?.[19];
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
+function procStatFields(pid: number): string[] | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return undefined;
   }

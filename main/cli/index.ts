@@ -16,6 +16,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
   update: { summary: "update a thread's state as a node (answer a paused run)", load: async () => (await import("./update")).updateCommand },
   export: { summary: "write the graph as a runnable LangGraph project (TypeScript or Python)", load: async () => (await import("./export")).exportCommand },
   test: { summary: "run the workspace's flow tests (NAME.tests.json) and report", load: async () => (await import("./test")).testCommand },
+  doctor: { summary: "check a workspace's run data for damage; --repair keeps the intact records", load: async () => (await import("./doctor")).doctorCommand },
 };
 
 export const USAGE = `usage: switchyard <command> [options]

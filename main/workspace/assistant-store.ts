@@ -1,24 +1,27 @@
 import { join } from "node:path";
 import type { Assistant, AssistantVersion } from "../../shared/api";
-import { AppendLog, type Durability } from "./append-log";
+import { AppendLog, isObject, type DamagedLine, type Durability } from "./append-log";
 
 type AssistantRecord = { assistant: Assistant } | { version: AssistantVersion } | { delete: string };
 
 /** The fields a new version may change. */
 export type AssistantChange = Partial<Pick<Assistant, "graph_id" | "config" | "context" | "metadata" | "name" | "description">>;
 
+const CHANGEABLE: ReadonlySet<string> = new Set(["graph_id", "config", "context", "metadata", "name", "description"]);
+
 /**
  * Assistants and their versions, durable in `.switchyard/assistants.jsonl` (the last record of an
  * assistant wins). Creating an assistant makes version 1; every update adds a version and makes
- * it the latest; `setLatest` points the assistant back at an older version.
+ * it the latest; `setLatest` points the assistant back at an older version. A change is written
+ * to the file first (its records in one write) and applied to memory only once the write returned.
  */
 export class AssistantStore {
   private readonly assistants = new Map<string, Assistant>();
   private readonly versions = new Map<string, AssistantVersion[]>();
   private readonly log: AppendLog<AssistantRecord>;
 
-  constructor(dataDir: string, durability: Durability = "async") {
-    const { log, records } = AppendLog.open<AssistantRecord>(join(dataDir, "assistants.jsonl"), durability);
+  constructor(dataDir: string, durability: Durability = "sync", onDamagedLine?: (damaged: DamagedLine) => void) {
+    const { log, records } = AppendLog.open<AssistantRecord>(join(dataDir, "assistants.jsonl"), { durability, isRecord: isAssistantRecord, onDamagedLine });
     this.log = log;
     for (const record of records) this.apply(record);
     const live = this.liveRecords();
@@ -36,8 +39,7 @@ export class AssistantStore {
   create(assistantId: string, fields: Omit<Assistant, "assistant_id" | "version" | "created_at" | "updated_at">): Assistant {
     const now = new Date().toISOString();
     const assistant: Assistant = { assistant_id: assistantId, ...fields, version: 1, created_at: now, updated_at: now };
-    this.write({ version: versionOf(assistant, now) });
-    this.write({ assistant });
+    this.write({ version: versionOf(assistant, now) }, { assistant });
     return assistant;
   }
 
@@ -46,10 +48,10 @@ export class AssistantStore {
     const current = this.require(assistantId);
     const now = new Date().toISOString();
     const newest = Math.max(...this.versionsOf(assistantId).map((version) => version.version));
-    const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined && value !== null));
+    // Only the fields a version may change: an `assistant_id` or `version` in a request body never reaches the record.
+    const defined = Object.fromEntries(Object.entries(change).filter(([key, value]) => CHANGEABLE.has(key) && value !== undefined && value !== null));
     const assistant: Assistant = { ...current, ...defined, version: newest + 1, updated_at: now };
-    this.write({ version: versionOf(assistant, now) });
-    this.write({ assistant });
+    this.write({ version: versionOf(assistant, now) }, { assistant });
     return assistant;
   }
 
@@ -84,9 +86,9 @@ export class AssistantStore {
     return assistant;
   }
 
-  private write(record: AssistantRecord): void {
-    this.apply(record);
-    this.log.append(record);
+  private write(...records: AssistantRecord[]): void {
+    this.log.appendAll(records);
+    for (const record of records) this.apply(record);
   }
 
   private apply(record: AssistantRecord): void {
@@ -107,6 +109,18 @@ export class AssistantStore {
       { assistant },
     ]);
   }
+}
+
+/** True for a line of this index that the store can use. */
+export function isAssistantRecord(value: unknown): value is AssistantRecord {
+  if (!isObject(value)) return false;
+  if ("delete" in value) return typeof value.delete === "string";
+  if ("version" in value) {
+    const version = value.version;
+    return isObject(version) && typeof version.assistant_id === "string" && typeof version.version === "number" && isObject(version.config) && isObject(version.metadata);
+  }
+  const assistant = value.assistant;
+  return isObject(assistant) && typeof assistant.assistant_id === "string" && typeof assistant.graph_id === "string" && typeof assistant.version === "number" && isObject(assistant.config) && isObject(assistant.metadata);
 }
 
 function versionOf(assistant: Assistant, now: string): AssistantVersion {

@@ -1,16 +1,19 @@
 import { join } from "node:path";
 import type { Run } from "../../shared/api";
-import { AppendLog, type Durability } from "./append-log";
+import { AppendLog, isObject, type DamagedLine, type Durability } from "./append-log";
 
 type RunRecord = { put: Run } | { delete: string };
 
-/** The workspace's run log (`.switchyard/runs.jsonl`): every run record, the last write wins. */
+/**
+ * The workspace's run log (`.switchyard/runs.jsonl`): every run record, the last write wins.
+ * A change is written to the file first and applied to memory only once the write returned.
+ */
 export class RunLog {
   private readonly runs = new Map<string, Run>();
   private readonly log: AppendLog<RunRecord>;
 
-  constructor(dataDir: string, durability: Durability = "async") {
-    const { log, records } = AppendLog.open<RunRecord>(join(dataDir, "runs.jsonl"), durability);
+  constructor(dataDir: string, durability: Durability = "sync", onDamagedLine?: (damaged: DamagedLine) => void) {
+    const { log, records } = AppendLog.open<RunRecord>(join(dataDir, "runs.jsonl"), { durability, isRecord: isRunRecord, onDamagedLine });
     this.log = log;
     for (const record of records) {
       if ("put" in record) this.runs.set(record.put.run_id, record.put);
@@ -31,20 +34,33 @@ export class RunLog {
   }
 
   put(run: Run): Run {
-    this.runs.set(run.run_id, run);
     this.log.append({ put: run });
+    this.runs.set(run.run_id, run);
     return run;
   }
 
   delete(runId: string): void {
-    if (this.runs.delete(runId)) this.log.append({ delete: runId });
+    if (!this.runs.has(runId)) return;
+    this.log.append({ delete: runId });
+    this.runs.delete(runId);
   }
 
   deleteThread(threadId: string): void {
-    for (const run of this.ofThread(threadId)) this.delete(run.run_id);
+    const ids = this.ofThread(threadId).map((run) => run.run_id);
+    if (ids.length === 0) return;
+    this.log.appendAll(ids.map((id) => ({ delete: id })));
+    for (const id of ids) this.runs.delete(id);
   }
 
   close(): void {
     this.log.close();
   }
+}
+
+/** True for a line of this index that the store can use. */
+export function isRunRecord(value: unknown): value is RunRecord {
+  if (!isObject(value)) return false;
+  if ("delete" in value) return typeof value.delete === "string";
+  const run = value.put;
+  return isObject(run) && typeof run.run_id === "string" && typeof run.thread_id === "string" && typeof run.status === "string" && typeof run.created_at === "string" && isObject(run.metadata);
 }

@@ -5,7 +5,7 @@ import type { Assistant } from "../../../shared/api";
 import { liveAssistants, resolveAssistant } from "../assistant-resolve";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
-import { ConflictError, NotFoundError } from "../errors";
+import { BadRequestError, ConflictError, NotFoundError } from "../errors";
 import { allGraphNames, runnableGraph } from "../graph-runtime";
 import { bodyId } from "../ids";
 import { deleteThreadData } from "../run-start";
@@ -27,7 +27,7 @@ const createSchema = z
   .loose();
 
 const patchSchema = z
-  .object({ graph_id: z.string().min(1).nullish(), config: objectField, context: objectField, metadata: objectField, name: z.string().nullish(), description: z.string().nullish() })
+  .object({ assistant_id: z.unknown().optional(), graph_id: z.string().min(1).nullish(), config: objectField, context: objectField, metadata: objectField, name: z.string().nullish(), description: z.string().nullish() })
   .loose();
 
 const filterSchema = {
@@ -96,6 +96,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   app.patch("/assistants/:assistant_id", async (c) => {
     const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
     const body = parseBody(patchSchema, await readJsonObject(c));
+    if (body.assistant_id != null) checkSameAssistant(bodyId(body.assistant_id, "assistant_id"), assistant.assistant_id, c.req.param("assistant_id"));
     if (body.graph_id) await requireGraph(ctx, body.graph_id);
     const stored = ctx.assistants.get(assistant.assistant_id)!;
     const metadata = body.metadata ? { ...stored.metadata, ...body.metadata } : undefined;
@@ -155,6 +156,11 @@ export function assistantRoutes(ctx: ServerContext): Hono {
 
 function configOf(assistant: Assistant) {
   return { configurable: (assistant.config.configurable as Record<string, unknown> | undefined) ?? {}, context: assistant.context };
+}
+
+/** An `assistant_id` in a PATCH body may only repeat the one in the path: an assistant's id never changes. */
+function checkSameAssistant(given: string, stored: string, inPath: string | undefined): void {
+  if (given !== stored && given !== inPath) throw new BadRequestError(`assistant_id: ${JSON.stringify(given)} differs from the assistant being updated (${stored}); an assistant's id cannot change`);
 }
 
 async function requireGraph(ctx: ServerContext, graphId: string): Promise<void> {

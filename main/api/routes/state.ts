@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Thread, ThreadState } from "../../../shared/api";
+import { CorruptCheckpointError } from "../../checkpoint/errors";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
 import { ApiError, BadRequestError, ThreadBusyError } from "../errors";
@@ -118,7 +119,7 @@ async function updateState(graph: RunnableGraph, config: object, values: unknown
   try {
     return await graph.compiled.updateState(config, values as never, asNode);
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    if (error instanceof ApiError || error instanceof CorruptCheckpointError) throw error;
     // LangGraph rejects updates it cannot apply (a message it cannot read, an ambiguous node): the caller's input.
     throw new BadRequestError(`values: ${(error as Error).message}`);
   }

@@ -51,7 +51,8 @@ export function storeRoutes(ctx: ServerContext): Hono {
     const key = c.req.query("key");
     if (!key) throw new BadRequestError("key: required (the item's key)");
     const raw = c.req.query("namespace");
-    const namespace = raw ? checkNamespace(raw.split("."), "namespace") : [];
+    if (!raw) throw new BadRequestError(`namespace: required (the item's labels joined with ".", e.g. ?namespace=memories.user-1&key=${encodeURIComponent(key)})`);
+    const namespace = checkNamespace(raw.split("."), "namespace");
     return c.json(wireItem(await ctx.store.get(namespace, key)));
   });
 

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AppendLog, isObject, type DamagedLine } from "../../../main/workspace/append-log";
+
+type Entry = { id: string };
+const isEntry = (value: unknown): value is Entry => isObject(value) && typeof value.id === "string";
+
+describe("AppendLog", () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(join(tmpdir(), "switchyard-append-log-"));
+    file = join(dir, "index.jsonl");
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fsyncs each record before append returns under "sync", and not under "exit" until close', () => {
+    const fsync = vi.spyOn(fs, "fdatasyncSync");
+    const { log } = AppendLog.open<Entry>(file, { durability: "sync", isRecord: isEntry });
+    log.append({ id: "a" });
+    expect(fsync).toHaveBeenCalledTimes(1);
+    log.close();
+    fsync.mockClear();
+    const { log: lazy } = AppendLog.open<Entry>(file, { durability: "exit", isRecord: isEntry });
+    lazy.append({ id: "b" });
+    expect(fsync).not.toHaveBeenCalled();
+    lazy.close();
+    expect(fsync).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports damaged and null lines by file and line, keeps the rest, and moves the damage to <file>.damaged when compacting", () => {
+    fs.writeFileSync(file, '{"id":"a"}\nnull\n{garbage\n{"id":"b"}\n{"other":1}\n{"id":"c"}\n{"id":"to');
+    const seen: DamagedLine[] = [];
+    const { log, records } = AppendLog.open<Entry>(file, { isRecord: isEntry, onDamagedLine: (line) => seen.push(line) });
+    expect(records).toEqual([{ id: "a" }, { id: "b" }, { id: "c" }]);
+    expect(seen.map(({ line, reason }) => [line, reason])).toEqual([
+      [2, "not a record of this file (null)"],
+      [3, "not valid JSON"],
+      [5, 'not a record of this file ({"other":1})'],
+      [7, "an interrupted write (the last line is cut short): cut off"],
+    ]);
+    log.append({ id: "d" });
+    log.compact(records);
+    log.close();
+    expect(fs.readFileSync(file, "utf8")).toBe('{"id":"a"}\n{"id":"b"}\n{"id":"c"}\n');
+    const kept = fs.readFileSync(`${file}.damaged`, "utf8").trim().split("\n").map((line) => JSON.parse(line).text);
+    expect(kept).toEqual(["null", "{garbage", '{"other":1}', '{"id":"to']);
+  });
+
+  it("ends a whole last record that lost only its newline instead of dropping it", () => {
+    fs.writeFileSync(file, '{"id":"a"}\n{"id":"b"}');
+    const { log, records } = AppendLog.open<Entry>(file, { isRecord: isEntry, onDamagedLine: () => {} });
+    log.append({ id: "c" });
+    log.close();
+    expect(records).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(fs.readFileSync(file, "utf8")).toBe('{"id":"a"}\n{"id":"b"}\n{"id":"c"}\n');
+  });
+
+  it("cuts a failed write back off the file, so the next record starts on a clean line", () => {
+    const { log } = AppendLog.open<Entry>(file, { isRecord: isEntry });
+    log.append({ id: "a" });
+    const write = fs.writeSync;
+    vi.spyOn(fs, "writeSync").mockImplementationOnce(((fd: number, buffer: Buffer): number => {
+      write(fd, buffer.subarray(0, 5)); // half a record, then the disk is full
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }) as unknown as typeof fs.writeSync);
+    expect(() => log.append({ id: "lost" })).toThrow(/ENOSPC/);
+    log.append({ id: "b" });
+    log.close();
+    expect(fs.readFileSync(file, "utf8")).toBe('{"id":"a"}\n{"id":"b"}\n');
+  });
+});
