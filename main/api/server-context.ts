@@ -13,6 +13,7 @@ import { executeRun } from "./run-executor";
 import { withRunMetadata } from "./run-metadata-saver";
 import { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
+import { ThreadWrites } from "./thread-writes";
 
 export interface LoadedApp {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -48,6 +49,7 @@ export async function loadApp(options: {
     store,
     saver: withRunMetadata(checkpointer.saver),
     runs: undefined as unknown as RunRegistry,
+    writes: new ThreadWrites(),
     security: options.security,
     startedAt: new Date().toISOString(),
     rendererDir: options.rendererDir,
