@@ -108,7 +108,9 @@ function checkMessage(message: unknown, path: string): void {
   const type = checkType(message[typeKey], `${path}.${typeKey}`);
   if (type === "tool" && typeof message.tool_call_id !== "string") throw new InvalidStateValueError(`${path}.tool_call_id`, "required for a tool message: the id of the tool call it answers");
   if (type === "remove" && typeof message.id !== "string") throw new InvalidStateValueError(`${path}.id`, "required for a remove message: the id of the message to remove");
-  if (type !== "remove") checkContent(message.content, `${path}.content`);
+  // OpenAI's form of an assistant message that only calls tools has `content: null`.
+  const toolCallsOnly = (type === "ai" || type === "assistant") && message.content === null;
+  if (type !== "remove" && !toolCallsOnly) checkContent(message.content, `${path}.content`);
   if (message.tool_calls !== undefined && !(Array.isArray(message.tool_calls) && message.tool_calls.every(isRecord))) {
     throw new InvalidStateValueError(`${path}.tool_calls`, `expected a list of tool calls, got ${describe(message.tool_calls)}`);
   }
