@@ -5,7 +5,7 @@ import type { ServerContext } from "./context";
 import { ThreadNotFoundError, UnprocessableError } from "./errors";
 import { ActiveRun } from "./run-registry";
 import { planRun, type RunPlan } from "./run-request";
-import { checkCommand, checkStateValues } from "./state-input";
+import { checkCommand, checkMessageRemovals, checkStateValues } from "./state-input";
 import { requireCheckpoint } from "./thread-access";
 
 export interface StartedRun {
@@ -46,6 +46,12 @@ async function submitRun(ctx: ServerContext, id: string, plan: RunPlan, temporar
   ctx.runs.checkStrategy(id, plan);
   // Checked here, not in planRun: the thread's checkpoints are only certain in its turn.
   if (plan.checkpointId) await requireCheckpoint(ctx, id, plan.checkpointId);
+  const from = { configurable: { thread_id: id, ...(plan.checkpointId ? { checkpoint_id: plan.checkpointId } : {}) } };
+  const update = (plan.kwargs.command as { update?: unknown } | null)?.update;
+  await checkMessageRemovals(plan.graph, from, [
+    [plan.kwargs.input, "input"],
+    [update, "command.update"],
+  ]);
   // A run cancelled a moment ago may still be writing its last checkpoint: start from that one.
   if (!ctx.runs.isBusy(id)) await ctx.saver.settled(id);
   const graphMetadata = { graph_id: plan.graph.graphId, assistant_id: plan.assistantId };

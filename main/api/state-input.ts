@@ -39,6 +39,41 @@ function checkCommandUpdate(graph: RunnableGraph, update: unknown, path: string)
   });
 }
 
+/**
+ * A remove message must name a message the state has, or one added before it in the same write:
+ * LangGraph's reducer throws otherwise, in the middle of the run, and the thread's state can no
+ * longer be read. Only this check needs the thread's state, so it is read only when a write removes.
+ */
+export async function checkMessageRemovals(graph: RunnableGraph, config: { configurable: Record<string, unknown> }, writes: Array<[values: unknown, path: string]>): Promise<void> {
+  const removals = writes.flatMap(([values, path]) => messageLists(graph, values, path)).filter(({ messages }) => messages.some(isRemoval));
+  if (removals.length === 0) return;
+  const current = ((await graph.compiled.getState(config)).values ?? {}) as Record<string, unknown>;
+  for (const { key, messages, path } of removals) {
+    const known = new Set(((current[key] as Array<{ id?: string }> | undefined) ?? []).map((message) => message.id));
+    messages.forEach((message, index) => {
+      const id = (message as { id?: unknown }).id;
+      if (!isRemoval(message)) return void (typeof id === "string" && known.add(id));
+      if (id !== "__remove_all__" && !known.has(id as string)) throw new InvalidStateValueError(`${path}[${index}].id`, `no message with id ${JSON.stringify(id)} in "${key}" to remove`);
+    });
+  }
+}
+
+function messageLists(graph: RunnableGraph, values: unknown, path: string): Array<{ key: string; messages: unknown[]; path: string }> {
+  const entries = Array.isArray(values) ? values.map((pair, index) => [(pair as unknown[])[0], (pair as unknown[])[1], `${path}[${index}][1]`]) : isRecord(values) ? Object.entries(values).map(([key, value]) => [key, value, `${path}.${key}`]) : [];
+  return entries
+    .filter(([key]) => typeof key === "string" && isMessagesChannel(graph, key))
+    .map(([key, value, at]) => ({ key: key as string, messages: Array.isArray(value) ? value : [value], path: at as string }));
+}
+
+function isRemoval(message: unknown): boolean {
+  return isRecord(message) && (message.type === "remove" || message.role === "remove");
+}
+
+function isMessagesChannel(graph: RunnableGraph, key: string): boolean {
+  const field = graph.doc?.state.fields[key];
+  return field ? field.type === "messages" || field.reducer === "messages" : usesMessagesReducer(graph, key);
+}
+
 function checkField(graph: RunnableGraph, key: string, value: unknown, path: string): void {
   const field = graph.doc?.state.fields[key];
   if (graph.doc && !field) {

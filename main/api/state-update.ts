@@ -2,7 +2,7 @@ import type { ServerContext } from "./context";
 import { ApiError, BadRequestError, ThreadBusyError } from "./errors";
 import { checkGraphNodes } from "./graph-runtime";
 import { bodyId } from "./ids";
-import { checkStateValues } from "./state-input";
+import { checkMessageRemovals, checkStateValues } from "./state-input";
 import { checkpointRefOf, idleStatusOf, threadStateOf } from "./state-view";
 import { graphOfThread, requireCheckpoint, requireThread } from "./thread-access";
 
@@ -23,11 +23,12 @@ export async function updateThreadState(ctx: ServerContext, threadId: string, up
   const graph = await graphOfThread(ctx, thread);
   if (update.asNode) checkGraphNodes(graph, [update.asNode], "as_node");
   if (update.checkpointId) await requireCheckpoint(ctx, threadId, bodyId(update.checkpointId, "checkpoint_id"));
-  if (Array.isArray(update.values)) update.values.forEach((values, index) => checkStateValues(graph, values, `values[${index}]`));
-  else checkStateValues(graph, update.values, "values");
+  const writes: Array<[unknown, string]> = Array.isArray(update.values) ? update.values.map((values, index) => [values, `values[${index}]`]) : [[update.values, "values"]];
+  for (const [values, path] of writes) checkStateValues(graph, values, path);
   // A run cancelled a moment ago may still be writing its last checkpoint.
   await ctx.saver.settled(threadId);
   const config = { configurable: { thread_id: threadId, ...(update.checkpointId ? { checkpoint_id: update.checkpointId } : {}) } };
+  await checkMessageRemovals(graph, config, writes);
   let saved;
   try {
     saved = await graph.compiled.updateState(config, update.values as never, update.asNode);

@@ -41,6 +41,9 @@ describe("input checked against the state schema", () => {
     ["a command update with a bad message", () => run({ command: { update: { messages: [{ type: "bogus" }] } } }), 422, /^command\.update\.messages\[0\]\.type: expected human/],
     ["a command update pair for an unknown field", () => run({ command: { update: [["mood", 1]] } }), 422, /^command\.update\[0\]\[1\]: no state field "mood"/],
     ["a command goto to an unknown node", () => run({ command: { goto: "nowhere" } }), 400, /^command\.goto: unknown node "nowhere"/],
+    ["a run removing a message the thread does not have", () => run({ input: { messages: [{ type: "remove", id: "nope" }] } }), 422, /^input\.messages\[0\]\.id: no message with id "nope" in "messages" to remove/],
+    ["a command update removing a message the thread does not have", () => run({ command: { update: { messages: [{ type: "remove", id: "nope" }] } } }), 422, /^command\.update\.messages\[0\]\.id: no message with id "nope"/],
+    ["a state update removing a message the thread does not have", () => update({ messages: [{ type: "remove", id: "nope" }] }), 422, /^values\.messages\[0\]\.id: no message with id "nope"/],
     ["a state update with messages that are a number", () => update({ messages: 42 }), 422, /^values\.messages: expected a message or a list/],
     ["a state update list with a bad message", () => live.request("POST", `/threads/${threadId}/state`, { values: [{ messages: [{ type: "bogus" }] }], as_node: "ask_human" }), 422, /^values\[0\]\.messages\[0\]\.type: expected human/],
     ["a bulk update with an unknown field", () => bulk([{ values: { mood: "happy" }, as_node: "ask_human" }]), 422, /^supersteps\[0\]\.updates\[0\]\.values\.mood: no state field "mood"/],
@@ -66,6 +69,16 @@ describe("input checked against the state schema", () => {
     const made = await live.request("POST", "/threads", { thread_id: "never-made", metadata: { graph_id: "agent" }, supersteps: [{ updates: [{ values: { messages: 42 }, as_node: "__input__" }] }] });
     expect(made.status).toBe(422);
     expect((await live.request("GET", "/threads/never-made")).status).toBe(404);
+  });
+
+  it("still removes a message the thread has", async () => {
+    const { json: thread } = await live.request("POST", "/threads", {});
+    await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: { messages: [{ type: "human", content: "hi", id: "first" }] } });
+    const removed = await live.request("POST", `/threads/${thread.thread_id}/runs/wait`, { assistant_id: "agent", input: { messages: [{ type: "remove", id: "first" }, { type: "human", content: "again", id: "second" }] } });
+    expect(removed.status).toBe(200);
+    const ids = removed.json.messages.map((message: any) => message.id);
+    expect(ids).not.toContain("first");
+    expect(ids).toContain("second");
   });
 
   it("still takes every message form the messages reducer accepts", async () => {
