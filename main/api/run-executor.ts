@@ -13,6 +13,9 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
     const point = await rollBack(ctx, run.thread_id, active.rollbackOf);
     if (point && !plan.checkpointId) plan.checkpointId = point;
   }
+  // A run cancelled a moment ago (strategy "interrupt", a cancel) may still be writing its last
+  // checkpoint: start on top of it, not beside it.
+  await ctx.saver.settled(run.thread_id);
   setRunStatus(ctx, active, "running");
   active.emit({ event: "metadata", data: { run_id: run.run_id, attempt: 1 } });
   const frames = new StreamFrames(plan.streamModes);

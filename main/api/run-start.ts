@@ -52,8 +52,6 @@ async function submitRun(ctx: ServerContext, id: string, plan: RunPlan, temporar
     [plan.kwargs.input, "input"],
     [update, "command.update"],
   ]);
-  // A run cancelled a moment ago may still be writing its last checkpoint: start from that one.
-  if (!ctx.runs.isBusy(id)) await ctx.saver.settled(id);
   const graphMetadata = { graph_id: plan.graph.graphId, assistant_id: plan.assistantId };
   thread ??= ctx.threads.create(id, graphMetadata);
   const now = new Date().toISOString();
