@@ -48,21 +48,30 @@ export async function checkMessageRemovals(graph: RunnableGraph, config: { confi
   const removals = writes.flatMap(([values, path]) => messageLists(graph, values, path)).filter(({ messages }) => messages.some(isRemoval));
   if (removals.length === 0) return;
   const current = ((await graph.compiled.getState(config)).values ?? {}) as Record<string, unknown>;
-  for (const { key, messages, path } of removals) {
+  for (const { key, messages, listed, path } of removals) {
     const known = new Set(((current[key] as Array<{ id?: string }> | undefined) ?? []).map((message) => message.id));
     messages.forEach((message, index) => {
       const id = (message as { id?: unknown }).id;
-      if (!isRemoval(message)) return void (typeof id === "string" && known.add(id));
-      if (id !== "__remove_all__" && !known.has(id as string)) throw new InvalidStateValueError(`${path}[${index}].id`, `no message with id ${JSON.stringify(id)} in "${key}" to remove`);
+      if (!isRemoval(message)) {
+        if (typeof id === "string") known.add(id);
+        return;
+      }
+      if (id === "__remove_all__" || known.has(id as string)) return;
+      throw new InvalidStateValueError(`${listed ? `${path}[${index}]` : path}.id`, `no message with id ${JSON.stringify(id)} in "${key}" to remove`);
     });
   }
 }
 
-function messageLists(graph: RunnableGraph, values: unknown, path: string): Array<{ key: string; messages: unknown[]; path: string }> {
-  const entries = Array.isArray(values) ? values.map((pair, index) => [(pair as unknown[])[0], (pair as unknown[])[1], `${path}[${index}][1]`]) : isRecord(values) ? Object.entries(values).map(([key, value]) => [key, value, `${path}.${key}`]) : [];
+/** The messages each write puts on a messages channel, with where they are in the request. */
+function messageLists(graph: RunnableGraph, values: unknown, path: string): Array<{ key: string; messages: unknown[]; listed: boolean; path: string }> {
+  const entries: Array<[key: unknown, value: unknown, path: string]> = Array.isArray(values)
+    ? values.map((pair, index) => [(pair as unknown[])?.[0], (pair as unknown[])?.[1], `${path}[${index}][1]`])
+    : isRecord(values)
+      ? Object.entries(values).map(([key, value]) => [key, value, `${path}.${key}`])
+      : [];
   return entries
-    .filter(([key]) => typeof key === "string" && isMessagesChannel(graph, key))
-    .map(([key, value, at]) => ({ key: key as string, messages: Array.isArray(value) ? value : [value], path: at as string }));
+    .filter((entry): entry is [string, unknown, string] => typeof entry[0] === "string" && isMessagesChannel(graph, entry[0]))
+    .map(([key, value, at]) => ({ key, messages: Array.isArray(value) ? value : [value], listed: Array.isArray(value), path: at }));
 }
 
 function isRemoval(message: unknown): boolean {
