@@ -7,6 +7,7 @@ import type { Workspace } from "../workspace/workspace";
 import type { ServerSaver } from "./run-metadata-saver";
 import type { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
+import type { ThreadWrites } from "./thread-writes";
 
 /** Everything a route needs: the workspace, its run data, the running runs and the server's options. */
 export interface ServerContext {
@@ -20,6 +21,8 @@ export interface ServerContext {
   store: FileItemStore;
   saver: ServerSaver;
   runs: RunRegistry;
+  /** Every write to a thread takes its turn here, so no write is built on a checkpoint another has moved past. */
+  writes: ThreadWrites;
   security: SecurityOptions;
   startedAt: string;
   /** Where the built renderer lives (`out/renderer`). */

@@ -63,3 +63,18 @@ export class UnprocessableError extends ApiError {
     super(422, message, problems);
   }
 }
+
+export class CheckpointNotFoundError extends NotFoundError {
+  override name = "CheckpointNotFoundError";
+  constructor(readonly threadId: string, readonly checkpointId: string) {
+    super(`Checkpoint ${checkpointId} not found in thread ${threadId}: list the thread's checkpoints with POST /threads/${threadId}/history`);
+  }
+}
+
+/** A state update or run input that the graph's state schema (or its messages reducer) cannot take. */
+export class InvalidStateValueError extends UnprocessableError {
+  override name = "InvalidStateValueError";
+  constructor(readonly path: string, problem: string) {
+    super(`${path}: ${problem}`, [{ path, message: problem }]);
+  }
+}

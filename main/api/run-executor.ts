@@ -1,7 +1,7 @@
 import type { RunStatus } from "../../shared/api";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
-import { rollBack } from "./rollback";
+import { rollBack, undoRun } from "./rollback";
 import { streamGraph } from "./graph-stream";
 import { StreamFrames, withNamespace } from "./stream-modes";
 
@@ -13,6 +13,9 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
     const point = await rollBack(ctx, run.thread_id, active.rollbackOf);
     if (point && !plan.checkpointId) plan.checkpointId = point;
   }
+  // A run cancelled a moment ago (strategy "interrupt", a cancel) may still be writing its last
+  // checkpoint: start on top of it, not beside it.
+  await ctx.saver.settled(run.thread_id);
   setRunStatus(ctx, active, "running");
   active.emit({ event: "metadata", data: { run_id: run.run_id, attempt: 1 } });
   const frames = new StreamFrames(plan.streamModes);
@@ -60,12 +63,13 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
  */
 async function finish(ctx: ServerContext, active: ActiveRun, status: RunStatus, paused: boolean, outcome: RunOutcome): Promise<void> {
   const threadId = active.run.thread_id;
+  const undone = status === "interrupted" && active.cancelAction === "rollback";
+  if (undone) await undoRun(ctx, active);
   if (ctx.threads.get(threadId)) {
     const settled = status === "error" ? "error" : paused ? "interrupted" : status === "interrupted" ? await statusFromCheckpoint(ctx, active) : "idle";
     ctx.threads.update(threadId, { status: ctx.runs.hasFollowers(active) ? "busy" : settled });
   }
-  if (status === "interrupted" && active.cancelAction === "rollback") ctx.runLog.delete(active.run.run_id);
-  else setRunStatus(ctx, active, status);
+  if (!undone) setRunStatus(ctx, active, status);
   active.finish(outcome);
 }
 

@@ -5,6 +5,8 @@ const RUN_KEYS = ["graph_id", "assistant_id", "run_id"] as const;
 export type ServerSaver = BaseCheckpointSaver & {
   /** Resolves when no checkpoint write of the thread is in flight (a cancelled run's last puts land late). */
   settled(threadId: string): Promise<void>;
+  /** Takes checkpoints back (a rolled-back run's); only savers that can (FileCheckpointSaver) have it. */
+  deleteCheckpoints?(threadId: string, checkpoints: Array<{ ns: string; id: string }>): Promise<void>;
 };
 
 /**

@@ -74,8 +74,6 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
   checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
   checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
-  if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");
-  if (Array.isArray(body.command?.goto)) checkGraphNodes(graph, body.command.goto, "command.goto");
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
   if (checkpointId !== undefined) bodyId(checkpointId, "checkpoint_id");
   const recursionLimit = body.config?.recursion_limit ?? (assistant.config.recursion_limit as number | undefined);

@@ -15,6 +15,7 @@ import { withRunMetadata } from "./run-metadata-saver";
 import { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
 import { rebuildMissingThreads } from "./thread-rebuild";
+import { ThreadWrites } from "./thread-writes";
 
 export interface LoadedApp {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -52,6 +53,7 @@ export async function loadApp(options: {
     store,
     saver: withRunMetadata(checkpointer.saver),
     runs: undefined as unknown as RunRegistry,
+    writes: new ThreadWrites(),
     security: options.security,
     startedAt: new Date().toISOString(),
     rendererDir: options.rendererDir,

@@ -47,6 +47,16 @@ export function idleStatusOf(state: ThreadState): ThreadStatus {
   return state.next.length > 0 ? "interrupted" : "idle";
 }
 
+/**
+ * A task's error as "Name: message". Read back from a checkpoint it is no longer an Error but the
+ * plain `{name, message}` (or the Platform's `{error, message}`) the saver stored.
+ */
 function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (typeof error === "string") return error;
+  if (error && typeof error === "object") {
+    const { name, error: kind, message } = error as { name?: unknown; error?: unknown; message?: unknown };
+    const label = typeof name === "string" ? name : typeof kind === "string" ? kind : "Error";
+    if (typeof message === "string") return message ? `${label}: ${message}` : label;
+  }
+  return error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error) ?? String(error);
 }

@@ -4,22 +4,25 @@ import type { Thread } from "../../shared/api";
 import type { ServerContext } from "./context";
 import { ApiError, BadRequestError } from "./errors";
 import { checkGraphNodes } from "./graph-runtime";
+import { checkCommand, checkStateValues } from "./state-input";
 import { checkpointRefOf, idleStatusOf, threadStateOf } from "./state-view";
 import { graphOfThread } from "./thread-access";
 
 /** `supersteps: [{updates: [{values | command, as_node}]}]`, as the SDK sends them. */
 export const superstepsSchema = z.array(
-  z.object({
-    updates: z.array(
-      z
-        .object({
-          values: z.unknown().nullish(),
-          command: z.object({ resume: z.unknown().optional(), update: z.unknown().optional(), goto: z.union([z.string(), z.array(z.string())]).nullish() }).nullish(),
-          as_node: z.string({ error: "required: the node each update is written as" }),
-        })
-        .loose(),
-    ),
-  }),
+  z
+    .object({
+      updates: z.array(
+        z
+          .object({
+            values: z.unknown().nullish(),
+            command: z.object({ resume: z.unknown().optional(), update: z.unknown().optional(), goto: z.union([z.string(), z.array(z.string())]).nullish() }).strict().nullish(),
+            as_node: z.string({ error: "required: the node each update is written as" }),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
 );
 
 export type Supersteps = z.infer<typeof superstepsSchema>;
@@ -28,13 +31,23 @@ const PSEUDO_NODES = ["__input__", "__copy__", "__start__", "__end__"];
 
 /**
  * Batched state updates (LangGraph's `bulkUpdateState`): every superstep becomes one checkpoint,
- * its updates applied together as if those nodes had run in the same step.
+ * its updates applied together as if those nodes had run in the same step. Every update is checked
+ * first (the same checks as `POST /state`), so a bad one leaves the thread as it was. Call it inside
+ * the thread's turn (`ctx.writes.run`).
  */
 export async function applySupersteps(ctx: ServerContext, thread: Thread, supersteps: Supersteps) {
   const graph = await graphOfThread(ctx, thread);
   // LangGraph's own pseudo-nodes ("__input__" for the input step, "__copy__" for a fork) are its to check.
   const named = (step: Supersteps[number]) => step.updates.map((update) => update.as_node).filter((name) => !PSEUDO_NODES.includes(name));
-  supersteps.forEach((step, index) => checkGraphNodes(graph, named(step), `supersteps[${index}].as_node`));
+  supersteps.forEach((step, index) => {
+    checkGraphNodes(graph, named(step), `supersteps[${index}].as_node`);
+    step.updates.forEach((update, position) => {
+      const path = `supersteps[${index}].updates[${position}]`;
+      checkStateValues(graph, update.values, `${path}.values`);
+      checkCommand(graph, update.command, `${path}.command`);
+    });
+  });
+  await ctx.saver.settled(thread.thread_id);
   const config = { configurable: { thread_id: thread.thread_id, checkpoint_ns: "", graph_id: graph.graphId } };
   const steps = supersteps.map((step) => ({
     updates: step.updates.map((update) => ({ values: update.command ? new Command(update.command as never) : (update.values ?? null), asNode: update.as_node })),

@@ -1,6 +1,6 @@
 import type { Thread } from "../../shared/api";
 import type { ServerContext } from "./context";
-import { BadRequestError, ThreadNotFoundError } from "./errors";
+import { BadRequestError, CheckpointNotFoundError, ThreadNotFoundError } from "./errors";
 import { runnableGraph, type RunnableGraph } from "./graph-runtime";
 import { pathId } from "./ids";
 
@@ -21,4 +21,14 @@ export async function graphOfThread(ctx: ServerContext, thread: Thread): Promise
   const graphId = graphIdOfThread(thread);
   if (!graphId) throw new BadRequestError(`thread ${thread.thread_id} has not run a graph yet: start a run first (or create it with metadata.graph_id)`);
   return runnableGraph(ctx, graphId);
+}
+
+/**
+ * Checks that a checkpoint a request names exists on the thread (404 naming it otherwise). LangGraph
+ * itself takes an unknown checkpoint id as "no state yet": an update would start a new root, a
+ * read would show an empty state, a run would fail.
+ */
+export async function requireCheckpoint(ctx: ServerContext, threadId: string, checkpointId: string, checkpointNs = ""): Promise<void> {
+  const tuple = await ctx.saver.getTuple({ configurable: { thread_id: threadId, checkpoint_ns: checkpointNs, checkpoint_id: checkpointId } });
+  if (!tuple) throw new CheckpointNotFoundError(threadId, checkpointId);
 }

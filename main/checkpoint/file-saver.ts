@@ -25,6 +25,7 @@ import type { StoredCheckpoint } from "./thread-index";
 import { assertValidThreadId, threadDirName, threadIdFromDirName } from "./thread-id";
 import { LOG_FILE_NAME, ThreadLog, ThreadLogClosedError, fsyncDirectory, type TornTail } from "./thread-log";
 import { WorkspaceLock } from "./workspace-lock";
+import { buildForgetRecord } from "./forget-record";
 import { buildWritesRecord } from "./writes-record";
 
 // What callers need, from one import.
@@ -198,6 +199,18 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
       writes: serialized,
     };
     await this.append(threadId, durabilityOf(config, this.durability), (log) => buildWritesRecord(log, input));
+  }
+
+  /**
+   * Takes checkpoints of a thread back, with their pending writes (what LangGraph Platform does to
+   * a run undone by rollback). One record, synced before it returns: after a crash they are gone
+   * or all still there.
+   */
+  async deleteCheckpoints(threadId: string, checkpoints: Array<{ ns: string; id: string }>): Promise<void> {
+    this.assertOpen();
+    assertValidThreadId(threadId);
+    if (!this.thread(threadId, false)) return;
+    await this.append(threadId, "sync", (log) => buildForgetRecord(log, checkpoints));
   }
 
   override async deleteThread(threadId: string): Promise<void> {

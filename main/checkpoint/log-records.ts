@@ -8,7 +8,7 @@ export type ChannelVersion = ChannelVersions[string];
  * and the header says where in the body each serialized value lies, so the index can
  * be rebuilt from headers alone and values read later by offset.
  */
-export const RecordKind = { Checkpoint: 1, Writes: 2 } as const;
+export const RecordKind = { Checkpoint: 1, Writes: 2, Forget: 3 } as const;
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
 
 /** A serialized value: the serde's type tag, the body bytes it takes, and if deflated its inflated length. */
@@ -56,9 +56,19 @@ export interface WritesRecordHeader {
   w: WriteHeader[];
 }
 
+/**
+ * Checkpoints taken back (a run undone by rollback): from here on they and their pending writes
+ * are gone from the index. Their bytes stay in the log, as everything in an append-only log does;
+ * the blobs they added stay too, since later checkpoints may share them.
+ */
+export interface ForgetRecordHeader {
+  cps: Array<[ns: string, id: string]>;
+}
+
 export type DecodedRecord =
   | { kind: typeof RecordKind.Checkpoint; header: CheckpointRecordHeader; bodyOffset: number }
-  | { kind: typeof RecordKind.Writes; header: WritesRecordHeader; bodyOffset: number };
+  | { kind: typeof RecordKind.Writes; header: WritesRecordHeader; bodyOffset: number }
+  | { kind: typeof RecordKind.Forget; header: ForgetRecordHeader; bodyOffset: number };
 
 const PREFIX_BYTES = 5;
 
@@ -79,6 +89,7 @@ export function decodeRecord(payload: Buffer, payloadOffset: number): DecodedRec
   const bodyOffset = payloadOffset + PREFIX_BYTES + headerLength;
   if (kind === RecordKind.Checkpoint) return { kind, header, bodyOffset };
   if (kind === RecordKind.Writes) return { kind, header, bodyOffset };
+  if (kind === RecordKind.Forget) return { kind, header, bodyOffset };
   throw new Error(`unknown record kind ${kind}`);
 }
 

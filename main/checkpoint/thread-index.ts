@@ -1,5 +1,5 @@
 import { compareWritesSortKeys, writesSortKey } from "@langchain/langgraph-checkpoint";
-import type { BlobHeader, ChannelVersion, CheckpointRecordHeader, DecodedRecord, WritesRecordHeader } from "./log-records";
+import type { BlobHeader, ChannelVersion, CheckpointRecordHeader, DecodedRecord, ForgetRecordHeader, WritesRecordHeader } from "./log-records";
 import { RecordKind } from "./log-records";
 
 export interface StoredBlob {
@@ -68,7 +68,8 @@ export class ThreadIndex {
 
   apply(record: DecodedRecord): void {
     if (record.kind === RecordKind.Checkpoint) this.applyCheckpoint(record.header, record.bodyOffset);
-    else this.applyWrites(record.header, record.bodyOffset);
+    else if (record.kind === RecordKind.Writes) this.applyWrites(record.header, record.bodyOffset);
+    else this.applyForget(record.header);
   }
 
   checkpoint(ns: string, id: string): StoredCheckpoint | undefined {
@@ -198,6 +199,17 @@ export class ThreadIndex {
         length,
       });
       offset += length;
+    }
+  }
+
+  /** Children keep their parent's StoredCheckpoint through refChanges, so their values still resolve. */
+  private applyForget(header: ForgetRecordHeader): void {
+    for (const [ns, id] of header.cps) {
+      const space = this.namespaces.get(ns);
+      if (!space?.byId.delete(id)) continue;
+      space.ids.splice(space.ids.indexOf(id), 1);
+      if (space.ids.length === 0) this.namespaces.delete(ns);
+      this.writes.delete(writesKey(ns, id));
     }
   }
 }

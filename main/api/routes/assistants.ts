@@ -109,7 +109,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
     const deleteThreads = c.req.query("delete_threads") === "true" || c.req.query("delete_threads") === "1";
     if (deleteThreads) {
       const owned = ctx.threads.all().filter((thread) => thread.metadata.assistant_id === assistant.assistant_id);
-      for (const thread of owned) await deleteThreadData(ctx, thread.thread_id);
+      for (const thread of owned) await ctx.writes.run(thread.thread_id, () => deleteThreadData(ctx, thread.thread_id));
     }
     return c.json([assistant.assistant_id]);
   });

@@ -1,15 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Thread, ThreadState } from "../../../shared/api";
-import { CorruptCheckpointError } from "../../checkpoint/errors";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
-import { ApiError, BadRequestError, ThreadBusyError } from "../errors";
-import { checkGraphNodes, type RunnableGraph } from "../graph-runtime";
+import { BadRequestError, ThreadBusyError } from "../errors";
 import { bodyId, pathId } from "../ids";
-import { checkpointRefOf, idleStatusOf, threadStateOf } from "../state-view";
+import { updateThreadState } from "../state-update";
+import { threadStateOf } from "../state-view";
 import { applySupersteps, superstepsSchema } from "../supersteps";
-import { graphIdOfThread, graphOfThread, requireThread } from "../thread-access";
+import { graphIdOfThread, graphOfThread, requireCheckpoint, requireThread } from "../thread-access";
 
 const checkpointSchema = z.object({ checkpoint_id: z.string().nullish(), checkpoint_ns: z.string().nullish() }).loose().nullish();
 
@@ -49,31 +48,25 @@ export function stateRoutes(ctx: ServerContext): Hono {
   });
 
   app.post("/threads/:thread_id/state", async (c) => {
-    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
     const raw = await readJsonObject(c);
     const body = parseBody(updateSchema, { ...pick(raw, UPDATE_FIELDS), values: raw.values ?? topLevelValues(raw) });
-    if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
-    const graph = await graphOfThread(ctx, thread);
-    const asNode = body.as_node ?? undefined;
-    if (asNode) checkGraphNodes(graph, [asNode], "as_node");
-    const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
-    if (checkpointId) bodyId(checkpointId, "checkpoint_id");
-    if (body.values && !Array.isArray(body.values)) checkFields(graph, body.values);
-    const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
-    const saved = await updateState(graph, config, body.values ?? null, asNode);
-    const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
-    ctx.threads.update(thread.thread_id, { status: idleStatusOf(state) });
-    const ref = checkpointRefOf(saved, thread.thread_id);
-    return c.json({ checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } });
+    const update = { values: body.values ?? null, asNode: body.as_node ?? undefined, checkpointId: body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined };
+    return c.json(await ctx.writes.run(threadId, () => updateThreadState(ctx, threadId, update)));
   });
 
   // Batched updates on an existing thread: the body of `threads.create({supersteps})`, or the list alone.
   app.post("/threads/:thread_id/state/bulk", async (c) => {
-    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
     const raw = await readJsonObject(c);
     const { supersteps } = parseBody(z.object({ supersteps: superstepsSchema }).loose(), raw);
-    if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
-    return c.json(await applySupersteps(ctx, thread, supersteps));
+    return c.json(
+      await ctx.writes.run(threadId, async () => {
+        const thread = requireThread(ctx, threadId);
+        if (ctx.runs.isBusy(threadId)) throw new ThreadBusyError(threadId);
+        return applySupersteps(ctx, thread, supersteps);
+      }),
+    );
   });
 
   app.post("/threads/:thread_id/history", async (c) => {
@@ -97,12 +90,11 @@ function emptyState(thread: Thread): ThreadState {
 }
 
 async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string): Promise<ThreadState> {
+  if (checkpointId) await requireCheckpoint(ctx, thread.thread_id, checkpointId);
   if (!graphIdOfThread(thread)) return emptyState(thread);
   const graph = await graphOfThread(ctx, thread);
   const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
-  const snapshot = await graph.compiled.getState(config);
-  if (checkpointId && snapshot.config?.configurable?.checkpoint_id !== checkpointId) throw new ApiError(404, `Checkpoint ${checkpointId} not found in thread ${thread.thread_id}`);
-  return threadStateOf(snapshot, thread.thread_id);
+  return threadStateOf(await graph.compiled.getState(config), thread.thread_id);
 }
 
 async function history(ctx: ServerContext, thread: Thread, limit: number, before?: string, metadata?: Record<string, unknown>, checkpointId?: string): Promise<ThreadState[]> {
@@ -113,25 +105,6 @@ async function history(ctx: ServerContext, thread: Thread, limit: number, before
   const options = { limit, ...(before ? { before: { configurable: { checkpoint_id: before } } } : {}), ...(metadata ? { filter: metadata } : {}) };
   for await (const snapshot of graph.compiled.getStateHistory(config, options)) states.push(threadStateOf(snapshot, thread.thread_id));
   return states;
-}
-
-async function updateState(graph: RunnableGraph, config: object, values: unknown, asNode: string | undefined) {
-  try {
-    return await graph.compiled.updateState(config, values as never, asNode);
-  } catch (error) {
-    if (error instanceof ApiError || error instanceof CorruptCheckpointError) throw error;
-    // LangGraph rejects updates it cannot apply (a message it cannot read, an ambiguous node): the caller's input.
-    throw new BadRequestError(`values: ${(error as Error).message}`);
-  }
-}
-
-function checkFields(graph: RunnableGraph, values: Record<string, unknown>): void {
-  // A code graph's state is its own business: LangGraph names an unknown key itself (400 below).
-  if (!graph.doc) return;
-  const fields = Object.keys(graph.doc.state.fields);
-  for (const key of Object.keys(values)) {
-    if (!fields.includes(key)) throw new BadRequestError(`values.${key}: no state field "${key}" in graph "${graph.graphId}" (fields: ${fields.join(", ")})`);
-  }
 }
 
 function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -7,7 +7,7 @@ import type { ServerContext } from "../context";
 import { ConflictError } from "../errors";
 import { bodyId } from "../ids";
 import { deleteThreadData } from "../run-start";
-import { applySupersteps, superstepsSchema } from "../supersteps";
+import { applySupersteps, superstepsSchema, type Supersteps } from "../supersteps";
 import { requireThread } from "../thread-access";
 import { copyCheckpoints } from "../thread-copy";
 import { threadView } from "../thread-view";
@@ -38,35 +38,29 @@ export function threadRoutes(ctx: ServerContext): Hono {
   app.post("/threads", async (c) => {
     const body = parseBody(createSchema, await readJsonObject(c));
     const threadId = body.thread_id == null ? uuidv7() : bodyId(body.thread_id, "thread_id");
-    const existing = ctx.threads.get(threadId);
-    if (existing) {
-      if (body.if_exists === "do_nothing") return c.json(existing);
-      throw new ConflictError(`Thread ${threadId} already exists`);
-    }
     const metadata = Object.fromEntries(Object.entries(body.metadata ?? {}).filter(([, value]) => value !== undefined && value !== null));
-    const created = ctx.threads.create(threadId, metadata);
-    if (!body.supersteps?.length) return c.json(created);
-    // A thread made with its history already in it: each superstep is one checkpoint (SDK `threads.create({supersteps})`).
-    try {
-      await applySupersteps(ctx, created, body.supersteps);
-    } catch (error) {
-      await deleteThreadData(ctx, threadId);
-      throw error;
-    }
-    return c.json(await threadView(ctx, ctx.threads.get(threadId)!));
+    return c.json(await ctx.writes.run(threadId, () => createThread(ctx, threadId, metadata, body.if_exists ?? "raise", body.supersteps ?? [])));
   });
 
   app.get("/threads/:thread_id", async (c) => c.json(await threadView(ctx, requireThread(ctx, c.req.param("thread_id")))));
 
   app.patch("/threads/:thread_id", async (c) => {
-    const thread = requireThread(ctx, c.req.param("thread_id"));
+    const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
     const body = parseBody(z.object({ metadata: metadataSchema }).loose(), await readJsonObject(c));
-    return c.json(ctx.threads.update(thread.thread_id, { metadata: { ...thread.metadata, ...(body.metadata ?? {}) } }));
+    return c.json(
+      await ctx.writes.run(threadId, async () => {
+        const thread = requireThread(ctx, threadId);
+        return ctx.threads.update(threadId, { metadata: { ...thread.metadata, ...(body.metadata ?? {}) } });
+      }),
+    );
   });
 
   app.delete("/threads/:thread_id", async (c) => {
-    const thread = requireThread(ctx, c.req.param("thread_id"));
-    await deleteThreadData(ctx, thread.thread_id);
+    const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
+    await ctx.writes.run(threadId, async () => {
+      requireThread(ctx, threadId);
+      await deleteThreadData(ctx, threadId);
+    });
     return c.body(null, 204);
   });
 
@@ -83,13 +77,38 @@ export function threadRoutes(ctx: ServerContext): Hono {
   });
 
   app.post("/threads/:thread_id/copy", async (c) => {
-    const thread = requireThread(ctx, c.req.param("thread_id"));
-    const copy = ctx.threads.create(uuidv7(), { ...thread.metadata });
-    await copyCheckpoints(ctx.saver, thread.thread_id, copy.thread_id);
-    return c.json(await threadView(ctx, ctx.threads.update(copy.thread_id, { status: thread.status === "busy" ? "idle" : thread.status })));
+    const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
+    // The copy is taken between two writes of the thread, never in the middle of one.
+    const copy = await ctx.writes.run(threadId, async () => {
+      const thread = requireThread(ctx, threadId);
+      await ctx.saver.settled(threadId);
+      const created = ctx.threads.create(uuidv7(), { ...thread.metadata });
+      await copyCheckpoints(ctx.saver, threadId, created.thread_id);
+      return ctx.threads.update(created.thread_id, { status: thread.status === "busy" ? "idle" : thread.status });
+    });
+    return c.json(await threadView(ctx, copy));
   });
 
   return app;
+}
+
+/** `POST /threads`: a new thread, with its history already in it when `supersteps` are given (SDK `threads.create({supersteps})`). */
+async function createThread(ctx: ServerContext, threadId: string, metadata: Record<string, unknown>, ifExists: "raise" | "do_nothing", supersteps: Supersteps): Promise<Thread> {
+  const existing = ctx.threads.get(threadId);
+  if (existing) {
+    if (ifExists === "do_nothing") return existing;
+    throw new ConflictError(`Thread ${threadId} already exists`);
+  }
+  const created = ctx.threads.create(threadId, metadata);
+  if (supersteps.length === 0) return created;
+  // Each superstep is one checkpoint; a bad one is refused before any is written, and the thread goes again.
+  try {
+    await applySupersteps(ctx, created, supersteps);
+  } catch (error) {
+    await deleteThreadData(ctx, threadId);
+    throw error;
+  }
+  return threadView(ctx, ctx.threads.get(threadId)!);
 }
 
 function contains(whole: Record<string, unknown>, part: Record<string, unknown> | null | undefined): boolean {

@@ -1,0 +1,45 @@
+import { CorruptCheckpointError } from "../checkpoint/errors";
+import type { ServerContext } from "./context";
+import { ApiError, BadRequestError, ThreadBusyError } from "./errors";
+import { checkGraphNodes } from "./graph-runtime";
+import { bodyId } from "./ids";
+import { checkMessageRemovals, checkStateValues } from "./state-input";
+import { checkpointRefOf, idleStatusOf, threadStateOf } from "./state-view";
+import { graphOfThread, requireCheckpoint, requireThread } from "./thread-access";
+
+export interface StateUpdate {
+  values: Record<string, unknown> | Array<Record<string, unknown>> | null;
+  asNode?: string;
+  /** A fork: the update is written on top of this checkpoint instead of the latest. */
+  checkpointId?: string;
+}
+
+/**
+ * `POST /threads/{id}/state`: checks everything first (busy, node, checkpoint, values), then writes
+ * one checkpoint. Call it inside the thread's turn (`ctx.writes.run`), so it builds on the latest.
+ */
+export async function updateThreadState(ctx: ServerContext, threadId: string, update: StateUpdate) {
+  const thread = requireThread(ctx, threadId);
+  if (ctx.runs.isBusy(threadId)) throw new ThreadBusyError(threadId);
+  const graph = await graphOfThread(ctx, thread);
+  if (update.asNode) checkGraphNodes(graph, [update.asNode], "as_node");
+  if (update.checkpointId) await requireCheckpoint(ctx, threadId, bodyId(update.checkpointId, "checkpoint_id"));
+  const writes: Array<[unknown, string]> = Array.isArray(update.values) ? update.values.map((values, index) => [values, `values[${index}]`]) : [[update.values, "values"]];
+  for (const [values, path] of writes) checkStateValues(graph, values, path);
+  // A run cancelled a moment ago may still be writing its last checkpoint.
+  await ctx.saver.settled(threadId);
+  const config = { configurable: { thread_id: threadId, ...(update.checkpointId ? { checkpoint_id: update.checkpointId } : {}) } };
+  await checkMessageRemovals(graph, config, writes);
+  let saved;
+  try {
+    saved = await graph.compiled.updateState(config, update.values as never, update.asNode);
+  } catch (error) {
+    if (error instanceof ApiError || error instanceof CorruptCheckpointError) throw error;
+    // LangGraph refuses updates it cannot apply (an ambiguous node, a message id to remove that is not there): the caller's input.
+    throw new BadRequestError(`values: ${(error as Error).message}`);
+  }
+  const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: threadId } }), threadId);
+  ctx.threads.update(threadId, { status: idleStatusOf(state) });
+  const ref = checkpointRefOf(saved, threadId);
+  return { checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } };
+}
