@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { WorkspaceLockedError } from "../checkpoint/errors";
 import { WorkspaceLock } from "../checkpoint/workspace-lock";
 import { DATA_FOLDER } from "../workspace/data-folder";
 import { checkRunData, isRepairable, repairRunData, type RunDataProblem } from "../workspace/run-data-check";
+import { defineCommand, type ParsedArguments } from "./arguments";
 import { CliUsageError } from "./cli-error";
 
 export const DOCTOR_HELP = `usage: switchyard doctor [--workspace DIR] [--repair]
@@ -28,30 +28,14 @@ export interface DoctorOptions {
   repair: boolean;
 }
 
-/**
- * The command's arguments, on their own so they can move onto the CLI's shared argument parser:
- * nothing else in this file reads argv.
- */
-export function parseDoctorArgs(argv: string[]): DoctorOptions | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { workspace: { type: "string", short: "w" }, repair: { type: "boolean" }, help: { type: "boolean", short: "h" } } }));
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n\n${DOCTOR_HELP}`);
-  }
-  if (values.help) return "help";
+const options = { workspace: { type: "string", short: "w" }, repair: { type: "boolean" } } as const;
+
+export const doctorCommand = defineCommand({ usage: DOCTOR_HELP, options, run: async (args) => runDoctor(doctorOptions(args)) });
+
+function doctorOptions({ values }: ParsedArguments<typeof options>): DoctorOptions {
   const workspace = resolve(values.workspace ?? ".");
   if (!existsSync(workspace)) throw new CliUsageError(`--workspace ${workspace}: no such folder`);
   return { workspace, repair: values.repair ?? false };
-}
-
-export async function doctorCommand(argv: string[]): Promise<number> {
-  const options = parseDoctorArgs(argv);
-  if (options === "help") {
-    console.log(DOCTOR_HELP);
-    return 0;
-  }
-  return runDoctor(options);
 }
 
 export function runDoctor({ workspace, repair }: DoctorOptions): number {

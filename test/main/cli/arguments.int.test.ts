@@ -12,7 +12,7 @@ const seedGraph = join(repoRoot, "examples/weather-agent/agent.graph.json");
 
 /** Every command's command line goes through one parser: bad input is exit 2, one line naming it, then the usage. */
 describe("the CLI's own bad input", () => {
-  it.each(["serve", "run", "state", "update", "export", "test"])("%s --bogus: exit 2, names the option, prints the usage, no stack trace", (command) => {
+  it.each(["serve", "run", "state", "update", "export", "test", "doctor"])("%s --bogus: exit 2, names the option, prints the usage, no stack trace", (command) => {
     const result = switchyard([command, "--bogus"]);
     expect(result.code).toBe(2);
     const [first, blank, usage] = result.stderr.split("\n");
