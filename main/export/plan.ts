@@ -1,4 +1,4 @@
-import type { Condition } from "../../shared/conditions";
+import { isForEach, type Condition } from "../../shared/conditions";
 import { END, messagesFieldOf, type GraphDoc, type GraphNode, type NodeOfKind } from "../../shared/graph-doc";
 import { semanticProblems } from "../../shared/graph-validate";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
@@ -43,7 +43,7 @@ export function planExport(doc: GraphDoc): ExportPlan {
   const routes: ConditionalRoute[] = [];
   for (const node of doc.nodes) {
     const outgoing = doc.edges.filter((edge) => edge.source === node.id);
-    const conditional = outgoing.filter((edge) => edge.when);
+    const conditional = outgoing.filter((edge) => edge.when && !isForEach(edge.when));
     if (conditional.length > 0) routes.push(routeOf(node.id, conditional));
     for (const edge of outgoing.filter((candidate) => !candidate.when)) edges.push({ source: edge.source, target: edge.target });
   }
@@ -65,7 +65,7 @@ function routeOf(source: string, conditional: GraphDoc["edges"]): ConditionalRou
   let fallback: string | undefined;
   for (const edge of ordered) {
     if (edge.when?.type === "otherwise") fallback ??= edge.target;
-    else if (edge.when) rules.push({ condition: edge.when, target: edge.target });
+    else if (edge.when && !isForEach(edge.when)) rules.push({ condition: edge.when, target: edge.target });
   }
   return { source, rules, fallback: fallback ?? END, targets: [...new Set(conditional.map((edge) => edge.target))] };
 }
