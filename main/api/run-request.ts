@@ -1,6 +1,7 @@
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import type { MultitaskStrategy, StreamMode } from "../../shared/api";
+import { namesInsideSubgraphs } from "../engine";
 import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
@@ -71,7 +72,9 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
   const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
-  const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
+  // Breakpoints inside subgraphs (`research:ask_human`) are compiled into those subgraphs.
+  const interruptsInside = { before: namesInsideSubgraphs(body.interrupt_before ?? undefined), after: namesInsideSubgraphs(body.interrupt_after ?? undefined) };
+  const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context, interruptsInside });
   checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
   checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
   if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");

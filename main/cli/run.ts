@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { checkNodeNames, compileGraphDoc, toWire, UnknownNodeError } from "../engine";
+import { checkNodeNames, compileGraphDoc, namesInsideSubgraphs, toWire, UnknownNodeError, workspaceGraphs } from "../engine";
+import { Workspace } from "../workspace/workspace";
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph, parseJsonOption, parseNodeList, workspaceOf } from "./graph-input";
 import { describePause } from "./pause-message";
@@ -28,11 +29,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values.help) return printHelp();
   if (positionals.length !== 1) throw new CliUsageError(`expected one graph file\n\n${HELP}`);
   const doc = await loadRunnableGraph(positionals[0]);
+  const graphs = await workspaceGraphs(new Workspace(workspaceOf(positionals[0], values.workspace)));
   const interruptBefore = parseNodeList(values["interrupt-before"]);
   const interruptAfter = parseNodeList(values["interrupt-after"]);
   try {
-    checkNodeNames(doc, interruptBefore, "--interrupt-before");
-    checkNodeNames(doc, interruptAfter, "--interrupt-after");
+    checkNodeNames(doc, interruptBefore, "--interrupt-before", graphs);
+    checkNodeNames(doc, interruptAfter, "--interrupt-after", graphs);
   } catch (error) {
     if (error instanceof UnknownNodeError) throw new CliUsageError(error.message);
     throw error;
@@ -41,7 +43,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const data = new WorkspaceData(workspaceOf(positionals[0], values.workspace));
   const saver = data.saver;
   try {
-    const graph = compileGraphDoc(doc, { checkpointer: saver });
+    const interruptsInside = { before: namesInsideSubgraphs(interruptBefore), after: namesInsideSubgraphs(interruptAfter) };
+    const graph = compileGraphDoc(doc, { checkpointer: saver, graphs, interruptsInside });
     const config = { configurable: { thread_id: threadId } };
     const existing = await saver.getTuple(config);
     if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);

@@ -73,7 +73,8 @@ function compileKey(doc: GraphDoc, options: CompileOptions): string {
     parts.push(`${id}=${child ? documentHash(child) : "missing"}`);
     if (child) queue.push(...subgraphNodesOf(child).map((node) => node.config.graph));
   }
-  parts.push(JSON.stringify(options.interruptsInside ?? {}));
+  const inside = options.interruptsInside ?? {};
+  parts.push(JSON.stringify([inside.before ?? [], inside.after ?? []]));
   return parts.join("|");
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Thread, ThreadState } from "../../../shared/api";
+import { docAtNamespace } from "../../engine";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
 import { ApiError, BadRequestError, ThreadBusyError } from "../errors";
@@ -35,16 +36,16 @@ const historySchema = z
 export function stateRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")))));
+  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")), undefined, c.req.query("subgraphs") === "true")));
   app.get("/threads/:thread_id/state/:checkpoint_id", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
     return c.json(await stateAt(ctx, thread, pathId(c.req.param("checkpoint_id"), "checkpoint_id")));
   });
   app.post("/threads/:thread_id/state/checkpoint", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
-    const body = parseBody(z.object({ checkpoint: checkpointSchema }).loose(), await readJsonObject(c));
+    const body = parseBody(z.object({ checkpoint: checkpointSchema, subgraphs: z.boolean().nullish() }).loose(), await readJsonObject(c));
     const checkpointId = body.checkpoint?.checkpoint_id;
-    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined));
+    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined, body.subgraphs ?? false));
   });
 
   app.post("/threads/:thread_id/state", async (c) => {
@@ -54,11 +55,14 @@ export function stateRoutes(ctx: ServerContext): Hono {
     if (ctx.runs.isBusy(thread.thread_id)) throw new ThreadBusyError(thread.thread_id);
     const graph = await graphOfThread(ctx, thread);
     const asNode = body.as_node ?? undefined;
-    if (asNode) checkGraphNodes(graph, [asNode], "as_node");
+    // An update inside a subgraph (`checkpoint.checkpoint_ns`) is checked against the graph that runs there.
+    const namespace = body.checkpoint?.checkpoint_ns ?? "";
+    const target = namespace ? graphAtNamespace(graph, namespace) : graph;
+    if (asNode) checkGraphNodes(target, [asNode], "as_node");
     const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
     if (checkpointId) bodyId(checkpointId, "checkpoint_id");
-    if (body.values && !Array.isArray(body.values)) checkFields(graph, body.values);
-    const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+    if (body.values && !Array.isArray(body.values)) checkFields(target, body.values);
+    const config = { configurable: { thread_id: thread.thread_id, ...(namespace ? { checkpoint_ns: namespace } : {}), ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
     const saved = await updateState(graph, config, body.values ?? null, asNode);
     const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
     ctx.threads.update(thread.thread_id, { status: idleStatusOf(state) });
@@ -95,11 +99,11 @@ function emptyState(thread: Thread): ThreadState {
   return { values: {}, next: [], tasks: [], metadata: {}, created_at: null, checkpoint: { thread_id: thread.thread_id, checkpoint_id: "", checkpoint_ns: "", checkpoint_map: null }, parent_checkpoint: null, interrupts: [] };
 }
 
-async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string): Promise<ThreadState> {
+async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string, subgraphs = false): Promise<ThreadState> {
   if (!graphIdOfThread(thread)) return emptyState(thread);
   const graph = await graphOfThread(ctx, thread);
   const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
-  const snapshot = await graph.compiled.getState(config);
+  const snapshot = await graph.compiled.getState(config, { subgraphs });
   if (checkpointId && snapshot.config?.configurable?.checkpoint_id !== checkpointId) throw new ApiError(404, `Checkpoint ${checkpointId} not found in thread ${thread.thread_id}`);
   return threadStateOf(snapshot, thread.thread_id);
 }
@@ -122,6 +126,14 @@ async function updateState(graph: RunnableGraph, config: object, values: unknown
     // LangGraph rejects updates it cannot apply (a message it cannot read, an ambiguous node): the caller's input.
     throw new BadRequestError(`values: ${(error as Error).message}`);
   }
+}
+
+/** The graph a subgraph namespace (`research:<task id>`) runs, for the checks of an update sent there. */
+function graphAtNamespace(graph: RunnableGraph, namespace: string): RunnableGraph {
+  if (!graph.doc) return graph;
+  const doc = docAtNamespace(graph.doc, namespace, graph.graphs);
+  if (!doc) throw new BadRequestError(`checkpoint.checkpoint_ns: "${namespace}" is not a subgraph namespace of graph "${graph.graphId}" (expected NODE:TASK_ID of a subgraph node)`);
+  return { ...graph, graphId: doc.name, doc, nodeNames: doc.nodes.map((node) => node.id) };
 }
 
 function checkFields(graph: RunnableGraph, values: Record<string, unknown>): void {
