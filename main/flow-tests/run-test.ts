@@ -68,7 +68,8 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
       thread_id: threadId,
       checkpoint_id: firstFailed?.checkpoint_id ?? checkpointIdOf(trace.final) ?? null,
       ended: trace.ended,
-      paused_at: trace.ended === "paused" ? [...trace.final.next] : [],
+      // The thread's state, not the last checkpoint: a branch answered since (parallel interrupts) is no longer waiting.
+      paused_at: trace.ended === "paused" ? [...(await compiled.getState({ configurable: { thread_id: threadId } })).next] : [],
       steps: trace.steps,
       checks,
       unused_answers: unusedAnswers,
