@@ -72,11 +72,12 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
   const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
-  // Breakpoints inside subgraphs (`research:ask_human`) are compiled into those subgraphs.
-  const interruptsInside = { before: namesInsideSubgraphs(body.interrupt_before ?? undefined), after: namesInsideSubgraphs(body.interrupt_after ?? undefined) };
-  const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context, interruptsInside });
+  let graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
   checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
   checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  // Breakpoints inside subgraphs (`research:ask_human`), once checked, are compiled into those subgraphs.
+  const interruptsInside = { before: namesInsideSubgraphs(body.interrupt_before ?? undefined), after: namesInsideSubgraphs(body.interrupt_after ?? undefined) };
+  if (interruptsInside.before.length + interruptsInside.after.length > 0) graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context, interruptsInside });
   if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");
   if (Array.isArray(body.command?.goto)) checkGraphNodes(graph, body.command.goto, "command.goto");
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
