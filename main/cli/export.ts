@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { InvalidGraphError, workspaceGraphs } from "../engine";
 import { exportGraphDoc, exportLanguages, isExportLanguage } from "../export";
+import { Workspace } from "../workspace/workspace";
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph } from "./graph-input";
 
@@ -24,7 +26,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!isExportLanguage(values.lang)) throw new CliUsageError(`--lang: choose one of ${exportLanguages.join(", ")}\n\n${HELP}`);
   const doc = await loadRunnableGraph(positionals[0]);
   const outDir = resolve(values.out ?? `${doc.name}-langgraph-${values.lang}`);
-  const files = exportGraphDoc(doc, values.lang);
+  const graphs = await workspaceGraphs(new Workspace(dirname(resolve(positionals[0]))));
+  let files;
+  try {
+    files = exportGraphDoc(doc, values.lang, graphs);
+  } catch (error) {
+    if (error instanceof InvalidGraphError) throw new CliUsageError(error.message);
+    throw error;
+  }
   for (const file of files) {
     const target = join(outDir, file.path);
     await mkdir(dirname(target), { recursive: true });

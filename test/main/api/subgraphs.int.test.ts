@@ -39,7 +39,7 @@ describe("subgraphs over the LangGraph API", () => {
 
     const paused = await client.threads.getState(thread.thread_id, undefined, { subgraphs: true });
     expect(paused.next).toEqual(["research"]);
-    const task = paused.tasks[0] as unknown as { name: string; state: { next: string[]; values: Record<string, unknown>; checkpoint: { checkpoint_ns: string } } };
+    const task = paused.tasks[0] as unknown as { name: string; state: { next: string[]; values: Record<string, unknown>; checkpoint: { checkpoint_ns: string; checkpoint_id: string } } };
     expect(task.name).toBe("research");
     expect(task.state.next).toEqual(["approve"]);
     expect(task.state.values.draft).toBe("Three sources agree on tides.");
@@ -47,9 +47,9 @@ describe("subgraphs over the LangGraph API", () => {
     expect(namespace).toMatch(/^research:/);
 
     // The checks of an update inside a subgraph are the subgraph's: its nodes and fields.
-    await expect(client.threads.updateState(thread.thread_id, { values: { draft: "x" }, asNode: "writer", checkpoint: { checkpoint_ns: namespace } })).rejects.toThrow(/HTTP 400.*unknown node \\"writer\\" in graph \\"researcher\\"/);
-    await expect(client.threads.updateState(thread.thread_id, { values: { report: "x" }, asNode: "approve", checkpoint: { checkpoint_ns: namespace } })).rejects.toThrow(/HTTP 400.*no state field \\"report\\" in graph \\"researcher\\"/);
-    const update = await client.threads.updateState(thread.thread_id, { values: { draft: "Tides follow the moon." }, asNode: "approve", checkpoint: { checkpoint_ns: namespace } });
+    await expect(client.threads.updateState(thread.thread_id, { values: { draft: "x" }, asNode: "writer", checkpoint: task.state.checkpoint as never })).rejects.toThrow(/HTTP 400.*unknown node \\"writer\\" in graph \\"researcher\\"/);
+    await expect(client.threads.updateState(thread.thread_id, { values: { report: "x" }, asNode: "approve", checkpoint: task.state.checkpoint as never })).rejects.toThrow(/HTTP 400.*no state field \\"report\\" in graph \\"researcher\\"/);
+    const update = await client.threads.updateState(thread.thread_id, { values: { draft: "Tides follow the moon." }, asNode: "approve", checkpoint: task.state.checkpoint as never });
     expect((update as any).checkpoint.checkpoint_ns).toBe(namespace);
     const edited = await client.threads.getState(thread.thread_id, undefined, { subgraphs: true });
     expect((edited.tasks[0] as any).state.next).toEqual(["keep"]);
