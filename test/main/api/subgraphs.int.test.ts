@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { repoRoot } from "../../helpers/seed";
-import { startServerProcess, type ServerProcess } from "./server-process";
+import { http, startServerProcess, type ServerProcess } from "./server-process";
 
 // Issue 18 through the HTTP API with the official SDK: pausing, editing and resuming inside a subgraph.
 describe("subgraphs over the LangGraph API", () => {
@@ -76,5 +76,10 @@ describe("subgraphs over the LangGraph API", () => {
     rmSync(join(dir, "researcher.graph.json"));
     const thread = await client.threads.create();
     await expect(collect(client.runs.stream(thread.thread_id, "supervisor", { input }))).rejects.toThrow(/HTTP 422.*runs graph \\"researcher\\", which is not in this workspace/);
+    const { json: graph } = await http(server.url)("GET", "/switchyard/graphs/supervisor");
+    const { json: validated } = await http(server.url)("POST", "/switchyard/validate", { doc: graph.doc });
+    expect(validated.problems.map((problem: { message: string }) => problem.message)).toEqual([
+      `subgraph node "research" runs graph "researcher", which is not in this workspace (no researcher.graph.json; graphs: none)`,
+    ]);
   });
 });
