@@ -24,6 +24,7 @@ export function subgraphProblems(doc: GraphDoc, workspace: WorkspaceGraphs): Pro
     if (node.kind !== "subgraph") return;
     const path = `nodes[${i}].config.graph`;
     const name = node.config.graph;
+    if (!name) return; // reported by the document's own checks
     if (name !== doc.name && !workspace.has(name)) {
       const known = [...workspace.keys()].filter((id) => id !== doc.name).sort();
       problems.push({ path, message: `subgraph node "${node.id}" runs graph "${name}", which is not in this workspace (no ${name}.graph.json; graphs: ${known.join(", ") || "none"})`, nodeId: node.id });

@@ -69,6 +69,9 @@ function fieldProblems(doc: GraphDoc): Problem[] {
     problems.push({ path: `nodes[${needsMessages}].kind`, message: `a ${node.kind} node needs a state field of type "messages"`, nodeId: node.id });
   }
   doc.nodes.forEach((node, i) => {
+    if (node.kind === "subgraph" && !node.config.graph) {
+      problems.push({ path: `nodes[${i}].config.graph`, message: `subgraph node "${node.id}" runs no graph yet: choose a graph of the workspace`, nodeId: node.id });
+    }
     if (node.kind !== "set") return;
     for (const field of Object.keys(node.config.values)) {
       if (!(field in doc.state.fields)) {

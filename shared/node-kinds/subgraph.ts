@@ -7,7 +7,8 @@ export const subgraphConfigSchema = z
      * added as one node. It shares the state fields of the same name with this graph; its other
      * fields stay inside it.
      */
-    graph: z.string().regex(/^[a-zA-Z0-9_][\w.-]{0,63}$/, "name a graph of the workspace (its NAME.graph.json)"),
+    // Empty while a new node waits for its graph (a validation problem, not a schema error: the document still saves).
+    graph: z.string().regex(/^([a-zA-Z0-9_][\w.-]{0,63})?$/, "name a graph of the workspace (its NAME.graph.json)"),
   })
   .strict();
 

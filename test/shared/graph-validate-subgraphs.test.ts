@@ -28,6 +28,12 @@ describe("subgraph nodes in the document", () => {
     expect(serializeGraphDoc(validateGraphDoc(JSON.parse(text)).doc!)).toBe(text);
   });
 
+  it("save with no graph chosen yet (the palette's default) and say to choose one", () => {
+    const team = teamDoc();
+    team.nodes[0] = { ...team.nodes[0], kind: "subgraph", config: { graph: "" } } as GraphDoc["nodes"][number];
+    expect(problemsOf(team, graphsOf(researcherDoc()))).toEqual([`nodes[0].config.graph: subgraph node "research" runs no graph yet: choose a graph of the workspace`]);
+  });
+
   it("need the named graph to exist, listing the workspace's graphs", () => {
     expect(problemsOf(teamDoc(), graphsOf(forkDoc(true)))).toEqual([
       `nodes[0].config.graph: subgraph node "research" runs graph "researcher", which is not in this workspace (no researcher.graph.json; graphs: fork)`,
