@@ -1,7 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
+import { serializeGraphDoc } from "../../../shared/graph-serialize";
+import { askTwiceDoc } from "../../helpers/compose-docs";
 import { repoRoot } from "../../helpers/seed";
 import { http, startServerProcess, type ServerProcess } from "./server-process";
 
@@ -72,6 +74,29 @@ describe("subgraphs over the LangGraph API", () => {
     await expect(collect(client.runs.stream(thread.thread_id, "supervisor", { input, interruptBefore: ["research:nowhere"] }))).rejects.toThrow(/HTTP 400.*unknown node \\"research:nowhere\\" in graph \\"supervisor\\"/);
   });
 
+  it("shows two interrupts pending at once in parallel branches and takes each answer separately", async () => {
+    writeFileSync(join(dir, "ask_twice.graph.json"), serializeGraphDoc(askTwiceDoc()));
+    const thread = await client.threads.create();
+    await collect(client.runs.stream(thread.thread_id, "ask_twice", { input: { messages: [{ role: "human", content: "plan a trip" }] }, streamMode: "updates" }));
+    const paused = await client.threads.get(thread.thread_id);
+    expect(paused.status).toBe("interrupted");
+    const pending = Object.values(paused.interrupts).flat() as Array<{ id: string; value: { question: string } }>;
+    expect(pending.map((interrupt) => interrupt.value.question).sort()).toEqual(["Which city?", "Which day?"]);
+    const city = pending.find((interrupt) => interrupt.value.question === "Which city?")!;
+    const day = pending.find((interrupt) => interrupt.value.question === "Which day?")!;
+
+    await collect(client.runs.stream(thread.thread_id, "ask_twice", { command: { resume: { [city.id]: "Lisbon" } }, streamMode: "updates" }));
+    const half = await client.threads.getState(thread.thread_id);
+    expect(half.next).toEqual(["ask_day"]);
+    expect((await client.threads.get(thread.thread_id)).status).toBe("interrupted");
+
+    await collect(client.runs.stream(thread.thread_id, "ask_twice", { command: { resume: { [day.id]: "Sunday" } }, streamMode: "updates" }));
+    const done = await client.threads.getState(thread.thread_id);
+    expect(done.next).toEqual([]);
+    expect((done.values as any).messages.map((message: { content: string }) => message.content)).toEqual(["plan a trip", "Lisbon", "Sunday"]);
+    expect((done.values as any).notes).toEqual(["fork", "done"]);
+  });
+
   it("refuses to run a graph whose subgraph is missing, naming it (422)", async () => {
     rmSync(join(dir, "researcher.graph.json"));
     const thread = await client.threads.create();
@@ -79,7 +104,7 @@ describe("subgraphs over the LangGraph API", () => {
     const { json: graph } = await http(server.url)("GET", "/switchyard/graphs/supervisor");
     const { json: validated } = await http(server.url)("POST", "/switchyard/validate", { doc: graph.doc });
     expect(validated.problems.map((problem: { message: string }) => problem.message)).toEqual([
-      `subgraph node "research" runs graph "researcher", which is not in this workspace (no researcher.graph.json; graphs: none)`,
+      `subgraph node "research" runs graph "researcher", which is not in this workspace (no researcher.graph.json; graphs: ask_twice)`,
     ]);
   });
 });
