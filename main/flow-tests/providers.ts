@@ -1,4 +1,7 @@
 import type { GraphDoc } from "../../shared/graph-doc";
+import type { WorkspaceGraphs } from "../../shared/graph-validate";
+import { graphOf } from "../../shared/graph-validate-subgraphs";
+import { NODE_PATH_SEPARATOR } from "../../shared/node-paths";
 import { isKeyed, providerAccess } from "../settings/provider-access";
 import { emptySettings, KEY_ENV_VARS, readSettings, type RemoteProvider, type UserSettings } from "../settings/settings-file";
 
@@ -7,16 +10,23 @@ export interface RealModelNode {
   provider: RemoteProvider;
 }
 
-export function realModelNodes(doc: GraphDoc): RealModelNode[] {
-  return doc.nodes.flatMap((node) => (node.kind === "llm" && node.config.provider !== "scripted" ? [{ node: node.id, provider: node.config.provider }] : []));
+/** The llm nodes that call a real provider, those inside subgraphs too (named by path: `research > searcher`). */
+export function realModelNodes(doc: GraphDoc, graphs?: WorkspaceGraphs, prefix = "", seen: ReadonlySet<string> = new Set()): RealModelNode[] {
+  if (seen.has(doc.name)) return [];
+  const inside = new Set([...seen, doc.name]);
+  return doc.nodes.flatMap((node) => {
+    if (node.kind === "llm" && node.config.provider !== "scripted") return [{ node: `${prefix}${node.id}`, provider: node.config.provider }];
+    const child = node.kind === "subgraph" && graphs ? graphOf(node.config.graph, doc, graphs) : undefined;
+    return child ? realModelNodes(child, graphs, `${prefix}${node.id}${NODE_PATH_SEPARATOR}`, inside) : [];
+  });
 }
 
 /**
  * Why a real-provider test cannot run here (a key that is configured neither in the environment
  * nor in the user's settings), or undefined when it can. Ollama runs locally and needs no key.
  */
-export function missingProviderKey(doc: GraphDoc, env: NodeJS.ProcessEnv, settings: () => UserSettings = safeSettings): string | undefined {
-  for (const { node, provider } of realModelNodes(doc)) {
+export function missingProviderKey(doc: GraphDoc, env: NodeJS.ProcessEnv, settings: () => UserSettings = safeSettings, graphs?: WorkspaceGraphs): string | undefined {
+  for (const { node, provider } of realModelNodes(doc, graphs)) {
     if (!isKeyed(provider)) continue;
     if (providerAccess(provider, settings(), env).apiKey === undefined) {
       return `no ${provider} key configured (node ${node} uses ${provider}: set ${KEY_ENV_VARS[provider]} or add the key in Settings)`;

@@ -89,10 +89,10 @@ function whyNotRun(runner: RunnerEnv, graph: TestedGraph, test: FlowTest): { sta
     return { status: "error", message: `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields` };
   }
   if (test.provider === "real") {
-    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings);
+    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings, graph.graphs);
     return missing ? { status: "skipped", message: missing } : undefined;
   }
-  const real = realModelNodes(doc)[0];
+  const real = realModelNodes(doc, graph.graphs)[0];
   if (real) return { status: "error", message: `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)` };
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FlowTest } from "../../../shared/flow-test";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
@@ -57,5 +57,17 @@ describe("flow tests of composed graphs", () => {
     const onlyOne = await runFlowTest(open.runner, graph, { ...test, name: "one answer", answers: [{ node: "ask_city", text: "Lisbon" }], checks: [{ type: "ends" }] });
     expect(onlyOne.status).toBe("failed");
     expect(onlyOne.paused_at).toEqual(["ask_day"]);
+  });
+
+  it("say which node inside a subgraph calls a real provider before running a scripted test", async () => {
+    open = openTempWorkspace(researchTeam);
+    const file = join(open.workspace.dir, "researcher.graph.json");
+    const researcher = JSON.parse(readFileSync(file, "utf8"));
+    researcher.nodes.find((node: { id: string }) => node.id === "searcher").config = { provider: "openai", model: "gpt-4o-mini", tools: ["search"] };
+    writeFileSync(file, JSON.stringify(researcher));
+    const result = await runFlowTest(open.runner, await testedGraph(open.workspace, "supervisor"), { name: "scripted", input: { topics: ["tides"] }, answers: [], checks: [] });
+    expect([result.status, result.message]).toEqual(["error", `node research > searcher calls the openai provider: mark the test "provider": "real" (or script the node's replies)`]);
+    const real = await runFlowTest(open.runner, await testedGraph(open.workspace, "supervisor"), { name: "real", provider: "real", input: { topics: ["tides"] }, answers: [], checks: [] });
+    expect([real.status, real.message]).toEqual(["skipped", "no openai key configured (node research > searcher uses openai: set OPENAI_API_KEY or add the key in Settings)"]);
   });
 });
