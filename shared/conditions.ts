@@ -17,8 +17,34 @@ export const conditionSchema = z.discriminatedUnion("type", [
 
 export type Condition = z.infer<typeof conditionSchema>;
 
-export function describeCondition(condition: Condition): string {
+/**
+ * Map (LangGraph `Send`): the edge sends one task to its target per item of the list field
+ * `field`, each with the state plus `as` set to the item. Not a rule: it fans out whatever the
+ * other edges of its source do.
+ */
+export const forEachConditionSchema = z
+  .object({
+    type: z.literal("for-each"),
+    field: z.string().min(1, "name the list field to map over"),
+    as: z.string().regex(/^[a-zA-Z_]\w*$/, "name the state field each task gets its item in"),
+  })
+  .strict();
+
+export type ForEachCondition = z.infer<typeof forEachConditionSchema>;
+
+/** What an edge's `when` may hold: a rule, or a for-each fan-out. */
+export const edgeConditionSchema = z.discriminatedUnion("type", [...conditionSchema.options, forEachConditionSchema]);
+
+export type EdgeCondition = z.infer<typeof edgeConditionSchema>;
+
+export function isForEach(condition: EdgeCondition | undefined): condition is ForEachCondition {
+  return condition?.type === "for-each";
+}
+
+export function describeCondition(condition: EdgeCondition): string {
   switch (condition.type) {
+    case "for-each":
+      return `for each ${condition.as}`;
     case "calls-tool":
       return `calls ${condition.tool}`;
     case "has-tool-calls":

@@ -26,6 +26,8 @@ export interface FlowTestStep {
   step: number;
   /** The checkpoint written after this step. */
   checkpoint_id: string;
+  /** For a node inside a subgraph (`research > search`): the subgraph's checkpoint namespace the checkpoint is in. */
+  checkpoint_ns?: string;
 }
 
 export interface FlowTestResult {

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { conditionSchema } from "./conditions";
+import { edgeConditionSchema } from "./conditions";
 import { codeConfigSchema } from "./node-kinds/code";
 import { humanConfigSchema } from "./node-kinds/human";
 import { llmConfigSchema } from "./node-kinds/llm";
 import { setConfigSchema } from "./node-kinds/set";
+import { subgraphConfigSchema } from "./node-kinds/subgraph";
 import { toolsConfigSchema } from "./node-kinds/tools";
 
 export const GRAPH_DOC_VERSION = 1;
@@ -31,7 +32,14 @@ export const positionSchema = z.object({ x: z.number(), y: z.number() }).strict(
 
 export const breakpointSchema = z.object({ before: z.boolean().optional(), after: z.boolean().optional() }).strict();
 
-const nodeBase = { id: nodeId, position: positionSchema.default({ x: 0, y: 0 }), breakpoint: breakpointSchema.optional(), label: z.string().optional() };
+const nodeBase = {
+  id: nodeId,
+  position: positionSchema.default({ x: 0, y: 0 }),
+  breakpoint: breakpointSchema.optional(),
+  label: z.string().optional(),
+  /** Waits for all of its unconditional incoming edges in the same run (LangGraph's addEdge([a, b], node)). */
+  join: z.boolean().optional(),
+};
 
 export const graphNodeSchema = z.discriminatedUnion("kind", [
   z.object({ ...nodeBase, kind: z.literal("llm"), config: llmConfigSchema }).strict(),
@@ -39,6 +47,7 @@ export const graphNodeSchema = z.discriminatedUnion("kind", [
   z.object({ ...nodeBase, kind: z.literal("human"), config: humanConfigSchema }).strict(),
   z.object({ ...nodeBase, kind: z.literal("set"), config: setConfigSchema }).strict(),
   z.object({ ...nodeBase, kind: z.literal("code"), config: codeConfigSchema }).strict(),
+  z.object({ ...nodeBase, kind: z.literal("subgraph"), config: subgraphConfigSchema }).strict(),
 ]);
 
 const edgeEnd = z.string().min(1);
@@ -48,8 +57,11 @@ export const graphEdgeSchema = z
     id: z.string().min(1),
     source: edgeEnd,
     target: edgeEnd,
-    /** Present on conditional edges; rules from one source are tried by ascending `order`, "otherwise" last. */
-    when: conditionSchema.optional(),
+    /**
+     * Present on conditional edges; rules from one source are tried by ascending `order`, "otherwise"
+     * last. A "for-each" condition is not a rule: it sends one task per list item (LangGraph Send).
+     */
+    when: edgeConditionSchema.optional(),
     order: z.number().int().min(0).optional(),
   })
   .strict();

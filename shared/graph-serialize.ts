@@ -25,6 +25,7 @@ function orderNode(node: GraphNode) {
     label: node.label,
     position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
     breakpoint: node.breakpoint ? sortKeys(node.breakpoint) : undefined,
+    join: node.join,
     config: sortKeys(node.config),
   };
 }

@@ -1,25 +1,35 @@
+import { isForEach } from "./conditions";
 import { END, messagesFieldOf, type GraphDoc, type GraphEdge, type GraphNode, type Reducer, type FieldType } from "./graph-doc";
 import { parseGraphDoc } from "./graph-parse";
+import { graphOf, subgraphProblems, type WorkspaceGraphs } from "./graph-validate-subgraphs";
 import type { Problem } from "./problem";
+
+export type { WorkspaceGraphs } from "./graph-validate-subgraphs";
 
 export type ValidationResult = { ok: true; doc: GraphDoc; problems: [] } | { ok: false; doc?: GraphDoc; problems: Problem[] };
 
-/** Shape first (schema), then meaning: wiring, reachability, fallbacks, tools and fields. */
-export function validateGraphDoc(value: unknown): ValidationResult {
+/**
+ * Shape first (schema), then meaning: wiring, reachability, fallbacks, tools and fields. With the
+ * workspace's other graphs, subgraph nodes are checked too (the graph exists, no cycle of graphs,
+ * shared fields agree); without it those checks wait for whoever can read the workspace.
+ */
+export function validateGraphDoc(value: unknown, workspace?: WorkspaceGraphs): ValidationResult {
   const parsed = parseGraphDoc(value);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const problems = semanticProblems(parsed.doc);
+  const problems = semanticProblems(parsed.doc, workspace);
   return problems.length === 0 ? { ok: true, doc: parsed.doc, problems: [] } : { ok: false, doc: parsed.doc, problems };
 }
 
-export function semanticProblems(doc: GraphDoc): Problem[] {
+export function semanticProblems(doc: GraphDoc, workspace?: WorkspaceGraphs): Problem[] {
   return [
     ...duplicateIds(doc),
     ...fieldProblems(doc),
     ...wiringProblems(doc),
     ...fallbackProblems(doc),
+    ...forEachProblems(doc, workspace),
     ...toolProblems(doc),
     ...unreachableNodes(doc),
+    ...(workspace ? subgraphProblems(doc, workspace) : []),
   ];
 }
 
@@ -59,6 +69,9 @@ function fieldProblems(doc: GraphDoc): Problem[] {
     problems.push({ path: `nodes[${needsMessages}].kind`, message: `a ${node.kind} node needs a state field of type "messages"`, nodeId: node.id });
   }
   doc.nodes.forEach((node, i) => {
+    if (node.kind === "subgraph" && !node.config.graph) {
+      problems.push({ path: `nodes[${i}].config.graph`, message: `subgraph node "${node.id}" runs no graph yet: choose a graph of the workspace`, nodeId: node.id });
+    }
     if (node.kind !== "set") return;
     for (const field of Object.keys(node.config.values)) {
       if (!(field in doc.state.fields)) {
@@ -90,7 +103,8 @@ function fallbackProblems(doc: GraphDoc): Problem[] {
   const problems: Problem[] = [];
   const outgoingOf = outgoingEdges(doc);
   doc.nodes.forEach((node, index) => {
-    const outgoing = outgoingOf.get(node.id) ?? [];
+    // A for-each edge fans out beside the node's other edges: it is neither a rule nor a plain edge.
+    const outgoing = (outgoingOf.get(node.id) ?? []).filter((edge) => !isForEach(edge.when));
     const conditional = outgoing.filter((edge) => edge.when);
     if (conditional.length === 0) return;
     if (!conditional.some((edge) => edge.when?.type === "otherwise")) {
@@ -98,6 +112,29 @@ function fallbackProblems(doc: GraphDoc): Problem[] {
     }
     if (conditional.length !== outgoing.length) {
       problems.push({ path: `nodes[${index}]`, message: `"${node.id}" mixes plain and conditional edges; give the plain edge a rule (e.g. "otherwise")`, nodeId: node.id });
+    }
+  });
+  return problems;
+}
+
+/** The list a for-each edge maps over is a field of this graph; `as` is a field of the graph its target runs in. */
+function forEachProblems(doc: GraphDoc, workspace: WorkspaceGraphs | undefined): Problem[] {
+  const problems: Problem[] = [];
+  doc.edges.forEach((edge, i) => {
+    if (!isForEach(edge.when)) return;
+    const { field, as } = edge.when;
+    const list = doc.state.fields[field];
+    if (!list) problems.push({ path: `edges[${i}].when.field`, message: `for-each maps over "${field}", which is not a state field`, edgeId: edge.id });
+    else if (list.type !== "list" && list.type !== "any") problems.push({ path: `edges[${i}].when.field`, message: `for-each maps over "${field}", a ${list.type} field: it needs a list`, edgeId: edge.id });
+    if (edge.target === END) {
+      problems.push({ path: `edges[${i}].target`, message: "a for-each edge sends its tasks to a node, not to END", edgeId: edge.id });
+      return;
+    }
+    const target = doc.nodes.find((node) => node.id === edge.target);
+    const targetGraph = target?.kind === "subgraph" ? (workspace ? graphOf(target.config.graph, doc, workspace) : undefined) : doc;
+    if (targetGraph && !(as in targetGraph.state.fields)) {
+      const where = targetGraph === doc ? "this graph" : `graph "${targetGraph.name}" (run by "${edge.target}")`;
+      problems.push({ path: `edges[${i}].when.as`, message: `for-each gives each task its item as "${as}", which is not a state field of ${where}`, edgeId: edge.id });
     }
   });
   return problems;

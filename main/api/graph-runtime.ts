@@ -1,7 +1,8 @@
 import { v5 as uuidv5 } from "uuid";
 import type { GraphDoc } from "../../shared/graph-doc";
+import { semanticProblems, type WorkspaceGraphs } from "../../shared/graph-validate";
 import { formatProblem } from "../../shared/problem";
-import { checkNodeNames, compileGraphDoc, UnknownNodeError, type CompiledGraph } from "../engine";
+import { checkNodeNames, compileGraphDoc, UnknownNodeError, workspaceGraphs, type CompiledGraph, type InterruptsInside } from "../engine";
 import { CodeGraphError } from "../project/code-graph";
 import type { GraphEntry } from "../workspace/workspace";
 import type { ServerContext } from "./context";
@@ -32,6 +33,8 @@ export interface RunnableGraph {
   /** Document graphs only. */
   entry?: GraphEntry;
   doc?: GraphDoc;
+  /** Document graphs only: the workspace's graphs, for the subgraph nodes. */
+  graphs?: WorkspaceGraphs;
   /** A code graph is LangGraph's compiled graph too, from the project's module (typed as the engine's). */
   compiled: CompiledGraph;
   /** The graph's own nodes (no `__start__`): what interrupt lists and `as_node` may name. */
@@ -42,6 +45,8 @@ export interface RunnableGraph {
 export interface GraphRunConfig {
   configurable?: Record<string, unknown>;
   context?: Record<string, unknown>;
+  /** Document graphs: breakpoints inside subgraphs (`research:ask_human`), compiled into them. */
+  interruptsInside?: InterruptsInside;
 }
 
 /**
@@ -56,9 +61,13 @@ export async function runnableGraph(ctx: ServerContext, graphId: string, config:
   if (!entry.doc || entry.problems.length > 0) {
     throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${entry.problems.map(formatProblem).join("; ")}`, entry.problems);
   }
-  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver });
+  const graphs = await workspaceGraphs(ctx.workspace);
+  // The file's own problems were checked on load; these need the other graphs (subgraph nodes).
+  const acrossGraphs = semanticProblems(entry.doc, graphs);
+  if (acrossGraphs.length > 0) throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${acrossGraphs.map(formatProblem).join("; ")}`, acrossGraphs);
+  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver, graphs, ...(config.interruptsInside ? { interruptsInside: config.interruptsInside } : {}) });
   compiled.store = ctx.store;
-  return { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
+  return { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, graphs, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
 }
 
 async function codeGraph(ctx: ServerContext, graphId: string, config: GraphRunConfig): Promise<RunnableGraph> {
@@ -76,7 +85,7 @@ async function codeGraph(ctx: ServerContext, graphId: string, config: GraphRunCo
 /** Checks node names a request gives (interrupt lists, `as_node`, `goto`) before they reach LangGraph: 400 naming the field. */
 export function checkGraphNodes(graph: RunnableGraph, names: string[] | "*" | undefined, field: string): void {
   try {
-    if (graph.doc) return checkNodeNames(graph.doc, names, field);
+    if (graph.doc) return checkNodeNames(graph.doc, names, field, field.startsWith("interrupt_") ? graph.graphs : undefined);
     if (!names || names === "*") return;
     for (const name of names) {
       if (!graph.nodeNames.includes(name)) throw new UnknownNodeError(name, graph.graphId, graph.nodeNames, field);

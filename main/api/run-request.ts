@@ -1,6 +1,7 @@
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import type { MultitaskStrategy, StreamMode } from "../../shared/api";
+import { namesInsideSubgraphs } from "../engine";
 import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
@@ -71,9 +72,12 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
   const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
-  const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
+  let graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
   checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
   checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  // Breakpoints inside subgraphs (`research:ask_human`), once checked, are compiled into those subgraphs.
+  const interruptsInside = { before: namesInsideSubgraphs(body.interrupt_before ?? undefined), after: namesInsideSubgraphs(body.interrupt_after ?? undefined) };
+  if (interruptsInside.before.length + interruptsInside.after.length > 0) graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context, interruptsInside });
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
   if (checkpointId !== undefined) bodyId(checkpointId, "checkpoint_id");
   const recursionLimit = body.config?.recursion_limit ?? (assistant.config.recursion_limit as number | undefined);

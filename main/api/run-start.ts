@@ -25,7 +25,7 @@ export interface StartedRun {
  */
 export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
   const plan = await planRun(ctx, body, { onDisconnect: "continue" });
-  await refuseUnrunnable(plan.graph.doc);
+  await refuseUnrunnable(plan.graph.doc, plan.graph.graphs);
   checkStateValues(plan.graph, plan.kwargs.input, "input");
   checkCommand(plan.graph, plan.kwargs.command as Parameters<typeof checkCommand>[1], "command");
   const temporary = threadId === null;
@@ -85,9 +85,9 @@ export async function deleteThreadData(ctx: ServerContext, threadId: string): Pr
 }
 
 /** A missing API key or code that does not compile is reported before the run starts, on its node. */
-async function refuseUnrunnable(doc: Parameters<typeof checkRunnable>[0] | undefined): Promise<void> {
+async function refuseUnrunnable(doc: Parameters<typeof checkRunnable>[0] | undefined, graphs?: Parameters<typeof checkRunnable>[3]): Promise<void> {
   if (!doc) return;
-  const problems = await checkRunnable(doc);
+  const problems = await checkRunnable(doc, undefined, process.env, graphs);
   if (problems.length > 0) {
     throw new UnprocessableError(`graph "${doc.name}" cannot run yet: ${problems.map((problem) => problem.message).join("; ")}`, problems);
   }

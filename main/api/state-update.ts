@@ -1,7 +1,8 @@
 import { CorruptCheckpointError } from "../checkpoint/errors";
 import type { ServerContext } from "./context";
 import { ApiError, BadRequestError, ThreadBusyError } from "./errors";
-import { checkGraphNodes } from "./graph-runtime";
+import { docAtNamespace } from "../engine";
+import { checkGraphNodes, type RunnableGraph } from "./graph-runtime";
 import { bodyId } from "./ids";
 import { checkMessageRemovals, checkStateValues } from "./state-input";
 import { checkpointRefOf, idleStatusOf, threadStateOf } from "./state-view";
@@ -12,6 +13,8 @@ export interface StateUpdate {
   asNode?: string;
   /** A fork: the update is written on top of this checkpoint instead of the latest. */
   checkpointId?: string;
+  /** An update inside a subgraph (`research:<task id>`): checked against the graph that runs there. */
+  namespace?: string;
 }
 
 /**
@@ -22,13 +25,14 @@ export async function updateThreadState(ctx: ServerContext, threadId: string, up
   const thread = requireThread(ctx, threadId);
   if (ctx.runs.isBusy(threadId)) throw new ThreadBusyError(threadId);
   const graph = await graphOfThread(ctx, thread);
-  if (update.asNode) checkGraphNodes(graph, [update.asNode], "as_node");
+  const target = update.namespace ? graphAtNamespace(graph, update.namespace) : graph;
+  if (update.asNode) checkGraphNodes(target, [update.asNode], "as_node");
   if (update.checkpointId) await requireCheckpoint(ctx, threadId, bodyId(update.checkpointId, "checkpoint_id"));
   const writes: Array<[unknown, string]> = Array.isArray(update.values) ? update.values.map((values, index) => [values, `values[${index}]`]) : [[update.values, "values"]];
-  for (const [values, path] of writes) checkStateValues(graph, values, path);
+  for (const [values, path] of writes) checkStateValues(target, values, path);
   // A run cancelled a moment ago may still be writing its last checkpoint.
   await ctx.saver.settled(threadId);
-  const config = { configurable: { thread_id: threadId, ...(update.checkpointId ? { checkpoint_id: update.checkpointId } : {}) } };
+  const config = { configurable: { thread_id: threadId, ...(update.namespace ? { checkpoint_ns: update.namespace } : {}), ...(update.checkpointId ? { checkpoint_id: update.checkpointId } : {}) } };
   await checkMessageRemovals(graph, config, writes);
   let saved;
   try {
@@ -42,4 +46,12 @@ export async function updateThreadState(ctx: ServerContext, threadId: string, up
   ctx.threads.update(threadId, { status: idleStatusOf(state) });
   const ref = checkpointRefOf(saved, threadId);
   return { checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } };
+}
+
+/** The graph a subgraph namespace (`research:<task id>`) runs, for the checks of an update sent there. */
+function graphAtNamespace(graph: RunnableGraph, namespace: string): RunnableGraph {
+  if (!graph.doc) return graph;
+  const doc = docAtNamespace(graph.doc, namespace, graph.graphs);
+  if (!doc) throw new BadRequestError(`checkpoint.checkpoint_ns: "${namespace}" is not a subgraph namespace of graph "${graph.graphId}" (expected NODE:TASK_ID of a subgraph node)`);
+  return { ...graph, graphId: doc.name, doc, nodeNames: doc.nodes.map((node) => node.id) };
 }

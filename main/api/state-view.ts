@@ -23,7 +23,8 @@ export function threadStateOf(snapshot: StateSnapshot, threadId: string): Thread
     interrupts: (toWireJson(task.interrupts ?? []) as Interrupt[]) ?? [],
     path: task.path as unknown[] | undefined,
     checkpoint: null,
-    state: null,
+    // With `subgraphs: true` LangGraph gives a subgraph task its own snapshot (the state inside it).
+    state: isSnapshot(task.state) ? threadStateOf(task.state, threadId) : null,
     result: toWireJson(task.result ?? null),
   }));
   return {
@@ -45,6 +46,10 @@ export function interruptsOf(state: ThreadState): Record<string, Interrupt[]> {
 
 export function idleStatusOf(state: ThreadState): ThreadStatus {
   return state.next.length > 0 ? "interrupted" : "idle";
+}
+
+function isSnapshot(value: unknown): value is StateSnapshot {
+  return typeof value === "object" && value !== null && "values" in value && "next" in value;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
+import { InvalidGraphError, workspaceGraphs } from "../engine";
 import { exportGraphDoc, exportLanguages, isExportLanguage } from "../export";
+import { Workspace } from "../workspace/workspace";
 import { defineCommand, type ParsedArguments } from "./arguments";
-import { CliArgumentError } from "./cli-error";
+import { CliArgumentError, CliUsageError } from "./cli-error";
 import { loadRunnableGraph } from "./graph-input";
 
 const HELP = `usage: switchyard export <graph-file> --lang ts|python [--out DIR]
@@ -22,7 +24,14 @@ async function exportGraph({ values, positionals }: ParsedArguments<typeof optio
   if (!isExportLanguage(values.lang)) throw new CliArgumentError(`--lang: choose one of ${exportLanguages.join(", ")}`);
   const doc = await loadRunnableGraph(positionals[0]);
   const outDir = resolve(values.out ?? `${doc.name}-langgraph-${values.lang}`);
-  const files = exportGraphDoc(doc, values.lang);
+  const graphs = await workspaceGraphs(new Workspace(dirname(resolve(positionals[0]))));
+  let files;
+  try {
+    files = exportGraphDoc(doc, values.lang, graphs);
+  } catch (error) {
+    if (error instanceof InvalidGraphError) throw new CliUsageError(error.message);
+    throw error;
+  }
   for (const file of files) {
     const target = join(outDir, file.path);
     await mkdir(dirname(target), { recursive: true });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { checkNodeNames, compileGraphDoc, toWire, UnknownNodeError } from "../engine";
+import { checkNodeNames, compileGraphDoc, namesInsideSubgraphs, toWire, UnknownNodeError, workspaceGraphs } from "../engine";
+import { Workspace } from "../workspace/workspace";
 import { defineCommand, type ParsedArguments } from "./arguments";
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph, parseJsonOption, parseNodeList, workspaceOf } from "./graph-input";
@@ -24,11 +25,12 @@ export const runCommand = defineCommand({ usage: HELP, options, positionals: ["g
 
 async function runGraph({ values, positionals }: ParsedArguments<typeof options>): Promise<number> {
   const doc = await loadRunnableGraph(positionals[0]);
+  const graphs = await workspaceGraphs(new Workspace(workspaceOf(positionals[0], values.workspace)));
   const interruptBefore = parseNodeList(values["interrupt-before"]);
   const interruptAfter = parseNodeList(values["interrupt-after"]);
   try {
-    checkNodeNames(doc, interruptBefore, "--interrupt-before");
-    checkNodeNames(doc, interruptAfter, "--interrupt-after");
+    checkNodeNames(doc, interruptBefore, "--interrupt-before", graphs);
+    checkNodeNames(doc, interruptAfter, "--interrupt-after", graphs);
   } catch (error) {
     if (error instanceof UnknownNodeError) throw new CliUsageError(error.message);
     throw error;
@@ -37,7 +39,8 @@ async function runGraph({ values, positionals }: ParsedArguments<typeof options>
   const data = new WorkspaceData(workspaceOf(positionals[0], values.workspace));
   const saver = data.saver;
   try {
-    const graph = compileGraphDoc(doc, { checkpointer: saver });
+    const interruptsInside = { before: namesInsideSubgraphs(interruptBefore), after: namesInsideSubgraphs(interruptAfter) };
+    const graph = compileGraphDoc(doc, { checkpointer: saver, graphs, interruptsInside });
     const config = { configurable: { thread_id: threadId } };
     const existing = await saver.getTuple(config);
     if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);

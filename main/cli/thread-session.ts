@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { FileCheckpointSaver } from "../checkpoint/file-saver";
 import { ThreadStore } from "../workspace/thread-store";
-import { compileGraphDoc, type CompiledGraph } from "../engine";
+import { compileGraphDoc, workspaceGraphs, type CompiledGraph } from "../engine";
+import { Workspace } from "../workspace/workspace";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { CliUsageError } from "./cli-error";
 import { graphFileIn, loadRunnableGraph } from "./graph-input";
@@ -49,7 +50,8 @@ export async function openThread(workspace: string, threadId: string): Promise<T
     const graphId = data.threads.get(threadId)?.metadata.graph_id;
     if (typeof graphId !== "string") throw new CliUsageError(`thread "${threadId}" does not record which graph it ran (no metadata.graph_id)`);
     const doc = await loadRunnableGraph(graphFileIn(workspace, graphId));
-    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver }), config };
+    const graphs = await workspaceGraphs(new Workspace(workspace));
+    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver, graphs }), config };
   } catch (error) {
     await data.close();
     throw error;

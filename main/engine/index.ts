@@ -3,5 +3,7 @@ export { chatModelFactory, defaultChatModelFactory, ProviderNotAvailableError, t
 export { assertRunnable, checkRunnable, codeProblems, GraphNotRunnableError, providerProblems } from "./preflight";
 export { closeSandboxes } from "./sandbox/sandbox";
 export { ScriptedChatModel } from "./providers/scripted";
-export { checkNodeNames, UnknownNodeError } from "./node-names";
+export { checkNodeNames, docAtNamespace, namesInsideSubgraphs, nodeNamesOf, UnknownNodeError } from "./node-names";
+export { workspaceGraphs, type GraphSource } from "./workspace-graphs";
+export { SubgraphNotFoundError, type InterruptsInside } from "./nodes/subgraph";
 export { toWire, messageToWire } from "./wire-values";

@@ -1,4 +1,6 @@
 import type { GraphDoc } from "../../shared/graph-doc";
+import type { WorkspaceGraphs } from "../../shared/graph-validate";
+import { graphOf } from "../../shared/graph-validate-subgraphs";
 import type { Problem } from "../../shared/problem";
 import { providerAccess } from "../settings/provider-access";
 import { readSettings, type UserSettings } from "../settings/settings-file";
@@ -12,7 +14,25 @@ import { codeSyntaxProblem } from "./sandbox/sandbox";
  * node without a model or without the key its provider needs, code that does not compile.
  * Each problem names its node so the canvas can select it. `settings` defaults to the user's file.
  */
-export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<Problem[]> {
+export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, graphs?: WorkspaceGraphs): Promise<Problem[]> {
+  const own = await ownRunnableProblems(doc, settings, env);
+  return [...own, ...(graphs ? await subgraphRunnableProblems(doc, settings, env, graphs, new Set([doc.name])) : [])];
+}
+
+/** What keeps the graphs that subgraph nodes run from running, each on the subgraph node that runs it. */
+async function subgraphRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv, graphs: WorkspaceGraphs, seen: Set<string>): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const [i, node] of doc.nodes.entries()) {
+    if (node.kind !== "subgraph" || seen.has(node.config.graph)) continue;
+    const child = graphOf(node.config.graph, doc, graphs);
+    if (!child) continue;
+    const inner = [...(await ownRunnableProblems(child, settings, env)), ...(await subgraphRunnableProblems(child, settings, env, graphs, new Set([...seen, child.name])))];
+    for (const problem of inner) problems.push({ path: `nodes[${i}].config.graph`, message: `in graph "${child.name}" (subgraph node "${node.id}"): ${problem.message}`, nodeId: node.id });
+  }
+  return problems;
+}
+
+async function ownRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv): Promise<Problem[]> {
   // Runs start through here: a graph with only scripted models needs no settings file read.
   if (!usesRemoteModels(doc)) return codeProblems(doc);
   let current = settings;

@@ -1,13 +1,13 @@
 import type { GraphEdge } from "../../shared/graph-doc";
 import { END } from "@langchain/langgraph";
 import { END as DOC_END } from "../../shared/graph-doc";
-import { conditionHolds } from "../../shared/conditions";
+import { conditionHolds, isForEach } from "../../shared/conditions";
 
-/** Conditional edges of one source, tried by ascending order with "otherwise" last. */
+/** Conditional edges of one source (rules, not for-each), tried by ascending order with "otherwise" last. */
 export function routerFor(edges: GraphEdge[], messagesField: string) {
   const ordered = [...edges].sort((a, b) => rank(a) - rank(b));
   return (state: Record<string, unknown>): string => {
-    const chosen = ordered.find((edge) => edge.when && conditionHolds(edge.when, state, messagesField));
+    const chosen = ordered.find((edge) => edge.when && !isForEach(edge.when) && conditionHolds(edge.when, state, messagesField));
     return targetOf(chosen?.target ?? DOC_END);
   };
 }

@@ -1,6 +1,7 @@
-import type { Condition } from "../../shared/conditions";
+import { isForEach, type Condition } from "../../shared/conditions";
 import { END, messagesFieldOf, type GraphDoc, type GraphNode, type NodeOfKind } from "../../shared/graph-doc";
-import { semanticProblems } from "../../shared/graph-validate";
+import { semanticProblems, type WorkspaceGraphs } from "../../shared/graph-validate";
+import { graphOf } from "../../shared/graph-validate-subgraphs";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { formatProblem } from "../../shared/problem";
 import { InvalidGraphError } from "../engine/compile";
@@ -19,6 +20,12 @@ export interface ExportPlan {
   edges: Array<{ source: string; target: string }>;
   /** One router per source with conditional edges. */
   routes: ConditionalRoute[];
+  /** Nodes with `join: true`: one waiting edge from all their plain incoming edges' sources. */
+  joins: Array<{ sources: string[]; target: string }>;
+  /** For-each edges: one Send to `target` per item of `field`, the item under `as`. */
+  fanOuts: Array<{ id: string; source: string; target: string; field: string; as: string }>;
+  /** Subgraph node id -> the plan of the graph it runs (written as its own module). */
+  subgraphs: Map<string, ExportPlan>;
   interruptBefore: string[];
   interruptAfter: string[];
 }
@@ -36,26 +43,60 @@ export interface ConditionalRoute {
 /** A tool a model is bound to: a mock tool of a tools node, or a human node's ask tool. */
 export type BoundTool = { kind: "mock"; definition: ToolDefinition } | { kind: "ask"; name: string; description: string };
 
-export function planExport(doc: GraphDoc): ExportPlan {
-  const problems = semanticProblems(doc);
+/** `graphs`: the workspace's graphs, for the subgraph nodes (each child is planned once, however often it is used). */
+export function planExport(doc: GraphDoc, graphs: WorkspaceGraphs = new Map(), planned = new Map<string, ExportPlan>()): ExportPlan {
+  const problems = semanticProblems(doc, graphs);
   if (problems.length > 0) throw new InvalidGraphError(doc.name, problems.map(formatProblem));
+  const joined = new Set(doc.nodes.filter((node) => node.join).map((node) => node.id));
   const edges: ExportPlan["edges"] = [];
   const routes: ConditionalRoute[] = [];
+  const fanOuts: ExportPlan["fanOuts"] = [];
   for (const node of doc.nodes) {
     const outgoing = doc.edges.filter((edge) => edge.source === node.id);
-    const conditional = outgoing.filter((edge) => edge.when);
+    const conditional = outgoing.filter((edge) => edge.when && !isForEach(edge.when));
     if (conditional.length > 0) routes.push(routeOf(node.id, conditional));
-    for (const edge of outgoing.filter((candidate) => !candidate.when)) edges.push({ source: edge.source, target: edge.target });
+    for (const edge of outgoing) {
+      if (isForEach(edge.when)) fanOuts.push({ id: edge.id, source: edge.source, target: edge.target, field: edge.when.field, as: edge.when.as });
+    }
+    for (const edge of outgoing.filter((candidate) => !candidate.when && !joined.has(candidate.target))) edges.push({ source: edge.source, target: edge.target });
   }
-  return {
+  const joins = [...joined].flatMap((target) => {
+    const sources = doc.edges.filter((edge) => edge.target === target && !edge.when).map((edge) => edge.source);
+    return sources.length > 0 ? [{ sources, target }] : [];
+  });
+  const plan: ExportPlan = {
     doc,
     messagesField: messagesFieldOf(doc) ?? "messages",
     entry: doc.entry,
     edges,
     routes,
+    joins,
+    fanOuts,
+    subgraphs: new Map(),
     interruptBefore: doc.nodes.filter((node) => node.breakpoint?.before).map((node) => node.id),
     interruptAfter: doc.nodes.filter((node) => node.breakpoint?.after).map((node) => node.id),
   };
+  planned.set(doc.name, plan);
+  for (const node of doc.nodes) {
+    if (node.kind !== "subgraph") continue;
+    const child = graphOf(node.config.graph, doc, graphs)!;
+    plan.subgraphs.set(node.id, planned.get(child.name) ?? planExport(child, graphs, planned));
+  }
+  return plan;
+}
+
+/** Every graph the plan's subgraph nodes run, at any depth, each once, in a stable order. */
+export function subgraphPlansOf(plan: ExportPlan): ExportPlan[] {
+  const found = new Map<string, ExportPlan>();
+  const walk = (current: ExportPlan) => {
+    for (const child of current.subgraphs.values()) {
+      if (found.has(child.doc.name)) continue;
+      found.set(child.doc.name, child);
+      walk(child);
+    }
+  };
+  walk(plan);
+  return [...found.values()].sort((a, b) => (a.doc.name < b.doc.name ? -1 : a.doc.name > b.doc.name ? 1 : 0));
 }
 
 function routeOf(source: string, conditional: GraphDoc["edges"]): ConditionalRoute {
@@ -65,7 +106,7 @@ function routeOf(source: string, conditional: GraphDoc["edges"]): ConditionalRou
   let fallback: string | undefined;
   for (const edge of ordered) {
     if (edge.when?.type === "otherwise") fallback ??= edge.target;
-    else if (edge.when) rules.push({ condition: edge.when, target: edge.target });
+    else if (edge.when && !isForEach(edge.when)) rules.push({ condition: edge.when, target: edge.target });
   }
   return { source, rules, fallback: fallback ?? END, targets: [...new Set(conditional.map((edge) => edge.target))] };
 }
@@ -120,6 +161,8 @@ export function describeNode(node: GraphNode): string {
       return `sets ${Object.keys(node.config.values).join(", ") || "nothing"}`;
     case "code":
       return "runs JavaScript: (state) => the fields to change";
+    case "subgraph":
+      return `runs the "${node.config.graph}" graph as one node (shares the state fields of the same name)`;
   }
   return (node as { kind: string }).kind;
 }

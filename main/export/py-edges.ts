@@ -37,3 +37,17 @@ export function emitPyRouter(route: ConditionalRoute, plan: ExportPlan, imports:
   lines.push(`    return ${pyTarget(route.fallback, imports)}`);
   return { name, code: lines.join("\n") };
 }
+
+/** A for-each edge as LangGraph's map step: one Send to the target per item of the list, the item under `as`. */
+export function emitPyFanOut(fanOut: ExportPlan["fanOuts"][number], imports: ImportSet, names: NameTable): { name: string; code: string } {
+  const name = names.claim(snakeCase(`for each ${fanOut.field} to ${fanOut.target}`));
+  const send = imports.use("langgraph.types", "Send");
+  return {
+    name,
+    code: [
+      `def ${name}(state: State) -> list:`,
+      `    """For each item of ${fanOut.field}: one "${fanOut.target}" task with ${fanOut.as} set to it."""`,
+      `    return [${send}(${pyString(fanOut.target)}, {**state, ${pyString(fanOut.as)}: item}) for item in state.get(${pyString(fanOut.field)}) or []]`,
+    ].join("\n"),
+  };
+}

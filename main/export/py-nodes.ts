@@ -2,6 +2,7 @@ import type { FieldType, GraphNode, NodeOfKind } from "../../shared/graph-doc";
 import type { ScriptedReply } from "../../shared/node-kinds/llm";
 import type { ToolDefinition } from "../../shared/node-kinds/tools";
 import { UnsupportedNodeKindError } from "./exported-file";
+import { pyBuildName, pySubgraphModule } from "./subgraph-modules";
 import type { ImportSet } from "./imports";
 import { emitToolVariables, type EmittedNode } from "./tool-variables";
 import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
@@ -104,6 +105,12 @@ function emitNode(node: GraphNode, scope: Scope): PyNode {
       return { id: node.id, name, code: setNode(node, name, doc, scope) };
     case "code":
       return { id: node.id, name, code: codeNode(node, name, doc) };
+    case "subgraph": {
+      // The child graph compiled (without a checkpointer: it checkpoints in the parent's) is the node itself.
+      const graph = scope.plan.subgraphs.get(node.id)!.doc.name;
+      const build = scope.imports.use(pySubgraphModule(graph), pyBuildName(graph));
+      return { id: node.id, name: `${build}()`, code: "" };
+    }
   }
   const other = node as { id: string; kind: string };
   throw new UnsupportedNodeKindError(other.id, other.kind, "Python");

@@ -1,8 +1,9 @@
 import type { ExportedFile } from "./exported-file";
 import { ImportSet } from "./imports";
 import { NameTable, oneLine, pyString } from "./names";
-import { codeParts, type ExportPlan } from "./plan";
-import { emitPyRouter, pyTarget } from "./py-edges";
+import { codeParts, subgraphPlansOf, type ExportPlan } from "./plan";
+import { emitPyFanOut, emitPyRouter, pyTarget } from "./py-edges";
+import { pyBuildName, pySubgraphModule } from "./subgraph-modules";
 import { emitPyNodes } from "./py-nodes";
 import { emitPyState } from "./py-state";
 import { PY_SUPPORT_SECTION } from "./py-support";
@@ -20,15 +21,18 @@ const RESERVED = [
 
 /** A LangGraph (Python) project: graph.py, langgraph.json, pyproject.toml, README.md. */
 export function pythonProject(plan: ExportPlan): ExportedFile[] {
+  const children = subgraphPlansOf(plan);
   return [
+    ...children.map((child) => ({ path: `${pySubgraphModule(child.doc.name)}.py`, content: graphModule(child, pyBuildName(child.doc.name)) })),
     { path: "README.md", content: readme(plan) },
     { path: "graph.py", content: graphModule(plan) },
     { path: "langgraph.json", content: json({ python_version: "3.11", dependencies: ["."], graphs: { [plan.doc.name]: "./graph.py:graph" } }) },
-    { path: "pyproject.toml", content: pyproject(plan) },
+    { path: "pyproject.toml", content: pyproject(plan, children.map((child) => pySubgraphModule(child.doc.name))) },
   ];
 }
 
-function graphModule(plan: ExportPlan): string {
+/** `buildName` is set for a subgraph's module: it defines that build function and no served `graph`. */
+function graphModule(plan: ExportPlan, buildName?: string): string {
   const imports = new ImportSet();
   for (const name of ["json", "re", "uuid"]) imports.use(name, "*module");
   for (const name of ["Any", "Optional"]) imports.use("typing", name);
@@ -38,10 +42,11 @@ function graphModule(plan: ExportPlan): string {
   imports.use("langchain_core.outputs", "ChatResult");
   imports.use("langgraph.graph", "StateGraph");
   imports.use("langgraph.graph", "START");
-  const names = new NameTable(RESERVED);
+  const names = new NameTable([...RESERVED, ...(buildName ? [buildName] : []), ...[...plan.subgraphs.values()].map((child) => pyBuildName(child.doc.name))]);
   const state = emitPyState(plan, imports);
   const { tools, nodes } = emitPyNodes(plan, imports, names);
   const routers = plan.routes.map((route) => ({ route, ...emitPyRouter(route, plan, imports, names) }));
+  const fanOuts = plan.fanOuts.map((fanOut) => ({ fanOut, ...emitPyFanOut(fanOut, imports, names) }));
 
   const wiring = ["builder = StateGraph(State)"];
   for (const node of nodes) wiring.push(`builder.add_node(${pyString(node.id)}, ${node.name})`);
@@ -50,8 +55,13 @@ function graphModule(plan: ExportPlan): string {
     for (const router of routers.filter((candidate) => candidate.route.source === source)) {
       wiring.push(`builder.add_conditional_edges(${pyString(source)}, ${router.name}, [${router.route.targets.map((target) => pyTarget(target, imports)).join(", ")}])`);
     }
+    for (const fanOut of fanOuts.filter((candidate) => candidate.fanOut.source === source)) {
+      wiring.push(`builder.add_conditional_edges(${pyString(source)}, ${fanOut.name}, [${pyString(fanOut.fanOut.target)}])`);
+    }
     for (const edge of plan.edges.filter((candidate) => candidate.source === source)) wiring.push(`builder.add_edge(${pyString(source)}, ${pyTarget(edge.target, imports)})`);
   }
+  // A join node runs once all of its incoming branches have finished.
+  for (const join of plan.joins) wiring.push(`builder.add_edge([${join.sources.map(pyString).join(", ")}], ${pyString(join.target)})`);
 
   const sections = [
     `"""The "${oneLine(plan.doc.name)}" graph, exported from Switchyard.${plan.doc.description ? `\n\n${oneLine(plan.doc.description)}` : ""}\n"""`,
@@ -61,13 +71,15 @@ function graphModule(plan: ExportPlan): string {
     state,
     ...(tools ? ["# ---- tools", tools] : []),
     "# ---- nodes",
-    ...nodes.map((node) => node.code),
-    ...(routers.length ? ["# ---- conditional edges", ...routers.map((router) => router.code)] : []),
+    ...nodes.map((node) => node.code).filter(Boolean),
+    ...(routers.length || fanOuts.length ? ["# ---- conditional edges", ...routers.map((router) => router.code), ...fanOuts.map((fanOut) => fanOut.code)] : []),
     "# ---- the graph",
     wiring.join("\n"),
     [
-      "def build_graph(checkpointer: Any = None):",
-      '    """Compiles the graph; pass a checkpointer (e.g. InMemorySaver()) to pause, inspect and resume runs yourself."""',
+      `def ${buildName ?? "build_graph"}(checkpointer: Any = None):`,
+      buildName
+        ? '    """Compiles the graph to add as a subgraph node; without a checkpointer it checkpoints in its parent\'s, under its own namespace."""'
+        : '    """Compiles the graph; pass a checkpointer (e.g. InMemorySaver()) to pause, inspect and resume runs yourself."""',
       "    return builder.compile(",
       "        checkpointer=checkpointer,",
       `        interrupt_before=[${plan.interruptBefore.map(pyString).join(", ")}],`,
@@ -75,13 +87,13 @@ function graphModule(plan: ExportPlan): string {
       `        name=${pyString(plan.doc.name)},`,
       "    )",
     ].join("\n"),
-    "# What langgraph.json serves (LangGraph Platform supplies the checkpointer).\ngraph = build_graph()",
+    ...(buildName ? [] : ["# What langgraph.json serves (LangGraph Platform supplies the checkpointer).\ngraph = build_graph()"]),
   ];
   // PEP 8: two blank lines between top-level definitions.
   return `${sections.join("\n\n\n")}\n`;
 }
 
-function pyproject(plan: ExportPlan): string {
+function pyproject(plan: ExportPlan, subgraphModules: string[]): string {
   const dependencies = new Set(PY_DEPENDENCIES);
   for (const node of plan.doc.nodes) {
     if (node.kind === "llm" && node.config.provider !== "scripted") dependencies.add(PY_PROVIDER_DEPENDENCIES[node.config.provider]);
@@ -101,7 +113,7 @@ requires = ["setuptools>=68"]
 build-backend = "setuptools.build_meta"
 
 [tool.setuptools]
-py-modules = ["graph"]
+py-modules = [${["graph", ...subgraphModules].map(pyString).join(", ")}]
 `;
 }
 

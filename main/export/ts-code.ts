@@ -12,10 +12,13 @@ export interface TsCodeModule {
   nodes: Map<string, string>;
   /** "nodeId/toolName" -> export name (code tools) */
   tools: Map<string, string>;
+  /** What the graph module imports them from ("./code.js"; a subgraph's module has its own). */
+  module: string;
   files: Array<{ path: string; content: string }>;
 }
 
-export function emitTsCode(doc: GraphDoc, names: NameTable): TsCodeModule {
+export function emitTsCode(doc: GraphDoc, names: NameTable, base = "code"): TsCodeModule {
+  const module = `./${base}.js`;
   const nodes = new Map<string, string>();
   const tools = new Map<string, string>();
   const js: string[] = [];
@@ -40,14 +43,15 @@ export function emitTsCode(doc: GraphDoc, names: NameTable): TsCodeModule {
       }
     }
   }
-  if (js.length === 0) return { nodes, tools, files: [] };
+  if (js.length === 0) return { nodes, tools, module, files: [] };
   const header = "// The JavaScript of the graph's code nodes and code tools, as written in Switchyard.\n";
   return {
     nodes,
     tools,
+    module,
     files: [
-      { path: "src/code.d.ts", content: `${header}${dts.join("\n\n")}\n` },
-      { path: "src/code.js", content: `${header}${js.join("\n\n")}\n` },
+      { path: `src/${base}.d.ts`, content: `${header}${dts.join("\n\n")}\n` },
+      { path: `src/${base}.js`, content: `${header}${js.join("\n\n")}\n` },
     ],
   };
 }

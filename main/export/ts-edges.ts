@@ -1,7 +1,7 @@
 import type { Condition } from "../../shared/conditions";
 import { END as DOC_END } from "../../shared/graph-doc";
 import type { ImportSet } from "./imports";
-import { camelCase, type NameTable, tsLiteral, tsString } from "./names";
+import { camelCase, type NameTable, tsKey, tsLiteral, tsString } from "./names";
 import type { ConditionalRoute, ExportPlan } from "./plan";
 
 /** A rule of shared/conditions.ts as a TypeScript expression over `state`. */
@@ -37,4 +37,20 @@ export function emitTsRouter(route: ConditionalRoute, plan: ExportPlan, imports:
   for (const rule of route.rules) lines.push(`  if (${tsCondition(rule.condition, plan, imports)}) return ${tsTarget(rule.target, imports)};`);
   lines.push(`  return ${tsTarget(route.fallback, imports)};`, "}");
   return { name, code: lines.join("\n") };
+}
+
+/** A for-each edge as LangGraph's map step: one Send to the target per item of the list, the item under `as`. */
+export function emitTsFanOut(fanOut: ExportPlan["fanOuts"][number], imports: ImportSet, names: NameTable): { name: string; code: string } {
+  const name = names.claim(camelCase(`for each ${fanOut.field} to ${fanOut.target}`));
+  const send = imports.use("@langchain/langgraph", "Send");
+  const list = `state.${fanOut.field}`;
+  return {
+    name,
+    code: [
+      `/** For each item of ${fanOut.field}: one "${fanOut.target}" task with ${fanOut.as} set to it. */`,
+      `function ${name}(state: State) {`,
+      `  return (Array.isArray(${list}) ? ${list} : []).map((item) => new ${send}(${tsString(fanOut.target)}, { ...state, ${tsKey(fanOut.as)}: item }));`,
+      "}",
+    ].join("\n"),
+  };
 }

@@ -7,6 +7,7 @@ import { emitToolVariables, type EmittedNode } from "./tool-variables";
 import type { TsCodeModule } from "./ts-code";
 import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from "./names";
 import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
+import { tsSubgraphModule, tsCompileName } from "./subgraph-modules";
 import { tsCondition } from "./ts-edges";
 
 export type TsNode = EmittedNode;
@@ -34,7 +35,7 @@ function emitTools(scope: Scope): string {
     tool: (node, definition) => {
       const name = scope.names.claim(camelCase(`${definition.name} tool`));
       const code = scope.code.tools.get(`${node.id}/${definition.name}`);
-      return { name, block: code ? codeTool(name, definition, code, scope.imports) : mockTool(name, definition, scope.imports) };
+      return { name, block: code ? codeTool(name, definition, code, scope.code.module, scope.imports) : mockTool(name, definition, scope.imports) };
     },
     askTool: (node) => {
       const name = scope.names.claim(camelCase(`${node.config.askTool} tool`));
@@ -53,8 +54,8 @@ function mockTool(name: string, definition: ToolDefinition, imports: ImportSet):
 }
 
 /** A code tool: its function from src/code.js; a string result is the tool message as is, anything else its JSON. */
-function codeTool(name: string, definition: ToolDefinition, code: string, imports: ImportSet): string {
-  imports.use("./code.js", code);
+function codeTool(name: string, definition: ToolDefinition, code: string, module: string, imports: ImportSet): string {
+  imports.use(module, code);
   imports.use("./support.js", "toolResultText");
   return toolOf(name, definition, `async (args) => toolResultText(await ${code}(args))`, imports);
 }
@@ -101,6 +102,12 @@ function emitNode(node: GraphNode, scope: Scope): TsNode {
       return { id: node.id, name, code: setNode(node, name, comment, scope) };
     case "code":
       return { id: node.id, name, code: codeNode(node, name, comment, scope) };
+    case "subgraph": {
+      // The child graph compiled (without a saver: it checkpoints in the parent's) is the node itself.
+      const graph = scope.plan.subgraphs.get(node.id)!.doc.name;
+      const compile = scope.imports.use(`./${tsSubgraphModule(graph)}.js`, tsCompileName(graph));
+      return { id: node.id, name: `${compile}()`, code: "" };
+    }
   }
   const other = node as { id: string; kind: string };
   throw new UnsupportedNodeKindError(other.id, other.kind, "TypeScript");
@@ -254,7 +261,7 @@ function setNode(node: NodeOfKind<"set">, name: string, comment: string, scope: 
  * the sandbox gives them) and returns the fields to change, or nothing.
  */
 function codeNode(node: NodeOfKind<"code">, name: string, comment: string, scope: Scope): string {
-  const code = scope.imports.use("./code.js", scope.code.nodes.get(node.id)!);
+  const code = scope.imports.use(scope.code.module, scope.code.nodes.get(node.id)!);
   const toJson = scope.imports.use("./support.js", "stateAsJson");
   return [comment, `async function ${name}(state: State): Promise<Update> {`, `  return ((await ${code}(${toJson}(state))) ?? {}) as Update;`, "}"].join("\n");
 }

@@ -1,9 +1,10 @@
 import type { ExportedFile } from "./exported-file";
 import { ImportSet } from "./imports";
 import { NameTable, oneLine, tsString } from "./names";
-import { codeParts, type ExportPlan } from "./plan";
+import { codeParts, subgraphPlansOf, type ExportPlan } from "./plan";
+import { tsCompileName, tsSubgraphModule } from "./subgraph-modules";
 import { emitTsCode, type TsCodeModule } from "./ts-code";
-import { emitTsRouter, tsTarget } from "./ts-edges";
+import { emitTsFanOut, emitTsRouter, tsTarget } from "./ts-edges";
 import { emitTsNodes } from "./ts-nodes";
 import { emitTsState } from "./ts-state";
 import { TS_SUPPORT_MODULE } from "./ts-support";
@@ -33,9 +34,10 @@ const RESERVED = ["StateAnnotation", "State", "Update", "builder", "compileGraph
 
 /** A runnable LangGraph.js project: src/graph.ts, src/support.ts, package.json, tsconfig.json, langgraph.json, README.md. */
 export function tsProject(plan: ExportPlan): ExportedFile[] {
-  const names = new NameTable(RESERVED);
+  const names = namesFor(plan);
   const code = emitTsCode(plan.doc, names);
   return [
+    ...subgraphPlansOf(plan).flatMap(subgraphFiles),
     { path: "README.md", content: readme(plan) },
     { path: "langgraph.json", content: json({ node_version: "22", dependencies: ["."], graphs: { [plan.doc.name]: "./src/graph.ts:graph" } }) },
     { path: "package.json", content: packageJson(plan) },
@@ -46,11 +48,26 @@ export function tsProject(plan: ExportPlan): ExportedFile[] {
   ];
 }
 
-function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): string {
+/** A graph a subgraph node runs: its own module exporting its compile function (and its own code module). */
+function subgraphFiles(plan: ExportPlan): ExportedFile[] {
+  const base = tsSubgraphModule(plan.doc.name);
+  const names = namesFor(plan, [tsCompileName(plan.doc.name)]);
+  const code = emitTsCode(plan.doc, names, `${base}-code`);
+  return [...code.files, { path: `src/${base}.ts`, content: graphModule(plan, names, code, tsCompileName(plan.doc.name)) }];
+}
+
+/** The module's own names, and the compile functions of the subgraphs it imports, are taken first. */
+function namesFor(plan: ExportPlan, own: string[] = []): NameTable {
+  return new NameTable([...RESERVED, ...own, ...[...plan.subgraphs.values()].map((child) => tsCompileName(child.doc.name))]);
+}
+
+/** `compileName` is set for a subgraph's module: it exports that compile function and no served `graph`. */
+function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule, compileName?: string): string {
   const imports = new ImportSet();
   const state = emitTsState(plan, imports);
   const { tools, nodes } = emitTsNodes(plan, imports, names, code);
   const routers = plan.routes.map((route) => ({ route, ...emitTsRouter(route, plan, imports, names) }));
+  const fanOuts = plan.fanOuts.map((fanOut) => ({ fanOut, ...emitTsFanOut(fanOut, imports, names) }));
   imports.use("@langchain/langgraph", "StateGraph");
   imports.use("@langchain/langgraph", "START");
   imports.use("@langchain/langgraph", "BaseCheckpointSaver", true);
@@ -62,8 +79,13 @@ function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): st
     for (const router of routers.filter((candidate) => candidate.route.source === source)) {
       chain.push(`.addConditionalEdges(${tsString(source)}, ${router.name}, [${router.route.targets.map((target) => tsTarget(target, imports)).join(", ")}])`);
     }
+    for (const fanOut of fanOuts.filter((candidate) => candidate.fanOut.source === source)) {
+      chain.push(`.addConditionalEdges(${tsString(source)}, ${fanOut.name}, [${tsString(fanOut.fanOut.target)}])`);
+    }
     for (const edge of plan.edges.filter((candidate) => candidate.source === source)) chain.push(`.addEdge(${tsString(source)}, ${tsTarget(edge.target, imports)})`);
   }
+  // A join node runs once all of its incoming branches have finished.
+  for (const join of plan.joins) chain.push(`.addEdge([${join.sources.map(tsString).join(", ")}], ${tsString(join.target)})`);
 
   const sections = [
     `// The "${oneLine(plan.doc.name)}" graph, exported from Switchyard.${plan.doc.description ? `\n// ${oneLine(plan.doc.description)}` : ""}`,
@@ -72,13 +94,15 @@ function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): st
     state,
     ...(tools ? ["// ---- tools", tools] : []),
     "// ---- nodes",
-    ...nodes.map((node) => node.code),
-    ...(routers.length ? ["// ---- conditional edges", ...routers.map((router) => router.code)] : []),
+    ...nodes.map((node) => node.code).filter(Boolean),
+    ...(routers.length || fanOuts.length ? ["// ---- conditional edges", ...routers.map((router) => router.code), ...fanOuts.map((fanOut) => fanOut.code)] : []),
     "// ---- the graph",
     `const builder = ${chain.join("\n  ")};`,
     [
-      "/** Compiles the graph; pass a checkpointer (e.g. new MemorySaver()) to pause, inspect and resume runs yourself. */",
-      "export function compileGraph(checkpointer?: BaseCheckpointSaver) {",
+      compileName
+        ? "/** Compiles the graph to add as a subgraph node; without a checkpointer it checkpoints in its parent's, under its own namespace. */"
+        : "/** Compiles the graph; pass a checkpointer (e.g. new MemorySaver()) to pause, inspect and resume runs yourself. */",
+      `export function ${compileName ?? "compileGraph"}(checkpointer?: BaseCheckpointSaver) {`,
       "  return builder.compile({",
       "    checkpointer,",
       `    interruptBefore: [${plan.interruptBefore.map(tsString).join(", ")}],`,
@@ -87,7 +111,7 @@ function graphModule(plan: ExportPlan, names: NameTable, code: TsCodeModule): st
       "  });",
       "}",
     ].join("\n"),
-    "/** What langgraph.json serves (LangGraph Platform supplies the checkpointer). */\nexport const graph = compileGraph();",
+    ...(compileName ? [] : ["/** What langgraph.json serves (LangGraph Platform supplies the checkpointer). */\nexport const graph = compileGraph();"]),
   ];
   return `${sections.join("\n\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { FlowTest } from "../../shared/flow-test";
 import { summarize, type FlowTestReport, type FlowTestResult } from "../../shared/flow-test-result";
 import { formatProblem } from "../../shared/problem";
+import { workspaceGraphs } from "../engine";
 import type { Workspace } from "../workspace/workspace";
 import { runFlowTest, type RunnerEnv, type TestedGraph } from "./run-test";
 
@@ -11,7 +12,7 @@ export async function testedGraph(workspace: Workspace, name: string): Promise<T
   if (!entry.doc || entry.problems.length > 0) {
     return { name, unusable: `graph "${name}" cannot run until its problems are fixed: ${entry.problems.map(formatProblem).join("; ")}` };
   }
-  return { name, doc: entry.doc };
+  return { name, doc: entry.doc, graphs: await workspaceGraphs(workspace) };
 }
 
 /** Runs tests one after another (each is a thread of its own) and sums them up. */

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { BaseCheckpointSaver, Command } from "@langchain/langgraph";
+import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { normalAnswer, type FlowTest, type NormalAnswer } from "../../shared/flow-test";
 import type { FlowTestResult } from "../../shared/flow-test-result";
 import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
+import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import { interruptsOf, threadStateOf } from "../api/state-view";
-import { compileGraphDoc, type ChatModelFactory, type CompiledGraph } from "../engine";
+import { NODE_PATH_SEPARATOR, resolveNodePath } from "../../shared/node-paths";
+import { compileGraphDoc, namesInsideSubgraphs, type ChatModelFactory, type CompiledGraph } from "../engine";
 import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
-import { applyAnswer, pauseOf, takeAnswer, UnusableAnswerError } from "./answers";
+import { applyAnswer, takeAnswer, UnusableAnswerError } from "./answers";
+import { pausesOf, type PlacedPause } from "./pauses";
 import { evaluateChecks } from "./checks";
 import { missingProviderKey, realModelNodes } from "./providers";
 import { checkpointIdOf, readRunTrace, type RunTrace } from "./thread-trace";
@@ -27,6 +30,8 @@ export interface RunnerEnv {
 export interface TestedGraph {
   name: string;
   doc?: GraphDoc;
+  /** The workspace's graphs, for subgraph nodes. */
+  graphs?: WorkspaceGraphs;
   /** Set when the graph file is missing or invalid: every test is reported as an error with it. */
   unusable?: string;
 }
@@ -44,7 +49,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const doc = graph.doc!;
   let compiled: CompiledGraph;
   try {
-    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}) });
+    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, graphs: graph.graphs, interruptsInside: answersInsideSubgraphs(doc, test, graph.graphs), ...(runner.createModel ? { createModel: runner.createModel } : {}) });
   } catch (error) {
     return notRun("error", (error as Error).message);
   }
@@ -52,7 +57,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
   runner.threads.setStatus(threadId, "busy");
   try {
-    const { trace, unusedAnswers, failure } = await drive(compiled, { name: graph.name, doc }, test, threadId);
+    const { trace, unusedAnswers, failure } = await drive(compiled, { name: graph.name, doc, graphs: graph.graphs }, test, threadId);
     const checks = evaluateChecks(test.checks, trace);
     const firstFailed = checks.find((check) => !check.passed);
     await recordThreadOutcome(runner.threads, compiled, threadId, trace);
@@ -63,7 +68,8 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
       thread_id: threadId,
       checkpoint_id: firstFailed?.checkpoint_id ?? checkpointIdOf(trace.final) ?? null,
       ended: trace.ended,
-      paused_at: trace.ended === "paused" ? [...trace.final.next] : [],
+      // The thread's state, not the last checkpoint: a branch answered since (parallel interrupts) is no longer waiting.
+      paused_at: trace.ended === "paused" ? [...(await compiled.getState({ configurable: { thread_id: threadId } })).next] : [],
       steps: trace.steps,
       checks,
       unused_answers: unusedAnswers,
@@ -83,20 +89,20 @@ function whyNotRun(runner: RunnerEnv, graph: TestedGraph, test: FlowTest): { sta
     return { status: "error", message: `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields` };
   }
   if (test.provider === "real") {
-    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings);
+    const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings, graph.graphs);
     return missing ? { status: "skipped", message: missing } : undefined;
   }
-  const real = realModelNodes(doc)[0];
+  const real = realModelNodes(doc, graph.graphs)[0];
   if (real) return { status: "error", message: `node ${real.node} calls the ${real.provider} provider: mark the test "provider": "real" (or script the node's replies)` };
   return undefined;
 }
 
 /** Runs the test's input, answers each pause from the script, and reads the run back. */
-async function drive(graph: CompiledGraph, { name, doc }: { name: string; doc: GraphDoc }, test: FlowTest, threadId: string) {
+async function drive(graph: CompiledGraph, { name, doc, graphs }: { name: string; doc: GraphDoc; graphs?: WorkspaceGraphs }, test: FlowTest, threadId: string) {
   const messagesField = messagesFieldOf(doc) ?? "messages";
   const answers: Array<NormalAnswer & { used?: boolean }> = test.answers.map(normalAnswer);
   const config = { configurable: { thread_id: threadId, graph_id: name } };
-  const runOptions = { ...config, streamMode: "updates" as const, metadata: { graph_id: name, flow_test: test.name }, ...breakpointsOf(doc, answers) };
+  const runOptions = { ...config, streamMode: "updates" as const, metadata: { graph_id: name, flow_test: test.name }, ...breakpointsOf(doc, answers, graphs) };
   const asNodes = new Map<string, string>();
   let input: Record<string, unknown> | Command | null = inputOf(test.input, messagesField);
   let runError: unknown;
@@ -110,37 +116,72 @@ async function drive(graph: CompiledGraph, { name, doc }: { name: string; doc: G
     }
     const state = await graph.getState(config);
     if (state.next.length === 0) break;
-    const pause = pauseOf(state, doc, messagesField);
-    const answer = takeAnswer(answers, pause);
-    if (!answer) {
-      if (pause.needsAnswer) break;
-      input = null;
-      continue;
-    }
-    try {
-      const applied = await applyAnswer(graph, config, pause, answer, messagesField);
-      if (applied.edit) asNodes.set(applied.edit.checkpointId, applied.edit.asNode);
-      input = applied.next;
-    } catch (error) {
-      if (!(error instanceof UnusableAnswerError)) throw error;
-      failure = error.message;
+    const answered = await answerPauses(graph, await pausesOf(graph, state, doc, graphs, messagesField), answers, messagesField);
+    for (const edit of answered.edits) asNodes.set(edit.checkpointId, edit.asNode);
+    if (answered.failure) {
+      failure = answered.failure;
       break;
     }
+    if (answered.stuck) break;
+    input = answered.next;
   }
   const trace = await readRunTrace(graph, threadId, { messagesField, runError, asNodeOf: (update) => asNodes.get(checkpointIdOf(update) ?? "") });
   return { trace, unusedAnswers: answers.filter((answer) => !answer.used).length, failure };
 }
 
-/** The graph's own breakpoints, plus a pause before every node an answer is meant for. */
-function breakpointsOf(doc: GraphDoc, answers: NormalAnswer[]) {
-  const known = new Set(doc.nodes.map((node) => node.id));
-  // A node that calls interrupt() pauses by itself; pausing before it too would take its answer early.
+/**
+ * The graph's own breakpoints, plus a pause before every node an answer is meant for; a node
+ * inside a subgraph (`research > approve`) is paused before as LangGraph names it (`research:approve`).
+ */
+function breakpointsOf(doc: GraphDoc, answers: NormalAnswer[], graphs?: WorkspaceGraphs) {
   const before = new Set(doc.nodes.filter((node) => node.breakpoint?.before).map((node) => node.id));
-  const asksItself = new Set(doc.nodes.filter((node) => node.kind === "human" && node.config.mode === "interrupt").map((node) => node.id));
   for (const answer of answers) {
-    if (answer.node && answer.kind !== "resume" && known.has(answer.node) && !asksItself.has(answer.node)) before.add(answer.node);
+    if (!answer.node || answer.kind === "resume") continue;
+    const found = resolveNodePath(doc, answer.node, graphs);
+    const node = found?.doc.nodes.find((candidate) => candidate.id === found.nodeId);
+    // A node that calls interrupt() pauses by itself; pausing before it too would take its answer early.
+    if (!node || (node.kind === "human" && node.config.mode === "interrupt")) continue;
+    before.add(answer.node.split(NODE_PATH_SEPARATOR.trim()).map((part) => part.trim()).join(":"));
   }
   return { interruptBefore: [...before], interruptAfter: doc.nodes.filter((node) => node.breakpoint?.after).map((node) => node.id) };
+}
+
+/** The names of `breakpointsOf` that are inside subgraphs: compiled into them. */
+export function answersInsideSubgraphs(doc: GraphDoc, test: FlowTest, graphs?: WorkspaceGraphs) {
+  return { before: namesInsideSubgraphs(breakpointsOf(doc, test.answers.map(normalAnswer), graphs).interruptBefore) };
+}
+
+/**
+ * Answers every pause the script has an answer for: state edits are written now (in the pause's
+ * namespace), interrupt answers are sent together as the next input (by interrupt id when several
+ * wait). `stuck`: a person's answer is missing and nothing else moves the run.
+ */
+async function answerPauses(graph: CompiledGraph, pauses: PlacedPause[], answers: Array<NormalAnswer & { used?: boolean }>, messagesField: string) {
+  const edits: Array<{ checkpointId: string; asNode: string }> = [];
+  const resumes: Array<{ pause: PlacedPause; value: unknown }> = [];
+  let waiting = false;
+  for (const pause of pauses) {
+    const answer = takeAnswer(answers, pause);
+    if (!answer) {
+      waiting ||= pause.needsAnswer;
+      continue;
+    }
+    if (answer.kind === "resume" || (answer.kind === "text" && pause.interrupted)) {
+      resumes.push({ pause, value: answer.kind === "resume" ? answer.resume : answer.text });
+      continue;
+    }
+    try {
+      const local = answer.kind === "edit" ? { ...answer, asNode: answer.asNode.split(NODE_PATH_SEPARATOR.trim()).at(-1)!.trim() } : answer;
+      const applied = await applyAnswer(graph, pause.config, { ...pause, node: pause.nodeId }, local, messagesField);
+      if (applied.edit) edits.push(applied.edit);
+    } catch (error) {
+      if (!(error instanceof UnusableAnswerError)) throw error;
+      return { edits, failure: error.message, stuck: false, next: null };
+    }
+  }
+  const interrupted = pauses.filter((pause) => pause.interrupted).length;
+  const next = resumes.length === 0 ? null : resumes.length === 1 && interrupted === 1 ? new Command({ resume: resumes[0].value }) : new Command({ resume: Object.fromEntries(resumes.map(({ pause, value }) => [pause.interruptId, value])) });
+  return { edits, failure: undefined, stuck: waiting && edits.length === 0 && resumes.length === 0, next };
 }
 
 export function inputOf(input: FlowTest["input"], messagesField: string): Record<string, unknown> {

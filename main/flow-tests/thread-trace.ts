@@ -2,6 +2,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import type { StateSnapshot } from "@langchain/langgraph";
 import { messageRole, messageText, type MessageLike } from "../../shared/conditions";
 import type { FlowTestStep } from "../../shared/flow-test-result";
+import { NODE_PATH_SEPARATOR } from "../../shared/node-paths";
 import type { CompiledGraph } from "../engine";
 
 /** Who a state edit was applied as: the runner knows it; a recorded thread has it inferred. */
@@ -31,11 +32,15 @@ export function checkpointIdOf(snapshot: StateSnapshot | undefined): string | un
   return snapshot?.config?.configurable?.checkpoint_id as string | undefined;
 }
 
-/** The checkpoints from the thread's first to its current one (forks the thread left behind are not included). */
-export async function readLineage(graph: CompiledGraph, threadId: string): Promise<StateSnapshot[]> {
+/**
+ * The checkpoints from the thread's first to its current one (forks the thread left behind are not
+ * included); with a namespace (`research:<task id>`), those of that subgraph run.
+ */
+export async function readLineage(graph: CompiledGraph, threadId: string, namespace = ""): Promise<StateSnapshot[]> {
   const byId = new Map<string, StateSnapshot>();
   let latest: StateSnapshot | undefined;
-  for await (const snapshot of graph.getStateHistory({ configurable: { thread_id: threadId } })) {
+  const config = { configurable: { thread_id: threadId, ...(namespace ? { checkpoint_ns: namespace } : {}) } };
+  for await (const snapshot of graph.getStateHistory(config)) {
     const id = checkpointIdOf(snapshot);
     if (!id) continue;
     byId.set(id, snapshot);
@@ -56,22 +61,48 @@ export async function readRunTrace(
 ): Promise<RunTrace> {
   const lineage = await readLineage(graph, threadId);
   const final = lineage.at(-1) ?? (await graph.getState({ configurable: { thread_id: threadId } }));
+  const steps = await stepsOf(graph, threadId, lineage, options.asNodeOf);
+  const errors = nodeErrorsOf(final, options.runError);
+  const ended = errors.length > 0 ? "error" : final.next.length > 0 ? "paused" : "finished";
+  return { threadId, lineage, steps, final, ended, errors, messagesField: options.messagesField, ...finalMessageOf(lineage, steps, options.messagesField) };
+}
+
+/**
+ * Node visits along a lineage. A subgraph task's own visits follow it, named by their path
+ * (`research > search`), read from the subgraph's checkpoint namespace; those of a subgraph
+ * paused at the end come last.
+ */
+async function stepsOf(graph: CompiledGraph, threadId: string, lineage: StateSnapshot[], asNodeOf: AsNodeResolver, prefix = ""): Promise<FlowTestStep[]> {
   const steps: FlowTestStep[] = [];
   for (let index = 1; index < lineage.length; index++) {
     const parent = lineage[index - 1];
     const snapshot = lineage[index];
     const checkpointId = checkpointIdOf(snapshot)!;
     const step = Number(snapshot.metadata?.step ?? index - 1);
+    const namespace = snapshot.config?.configurable?.checkpoint_ns as string | undefined;
+    const at = { step, checkpoint_id: checkpointId, ...(namespace ? { checkpoint_ns: namespace } : {}) };
     if (snapshot.metadata?.source === "loop") {
-      for (const node of parent.next) if (node !== "__start__") steps.push({ node, via: "run", step, checkpoint_id: checkpointId });
+      for (const node of parent.next) if (node !== "__start__") steps.push({ node: `${prefix}${node}`, via: "run", ...at });
+      steps.push(...(await subgraphSteps(graph, threadId, parent, asNodeOf, prefix)));
     } else if (snapshot.metadata?.source === "update") {
-      const node = await options.asNodeOf(snapshot, parent);
-      if (node && node !== "__start__") steps.push({ node, via: "answer", step, checkpoint_id: checkpointId });
+      const node = await asNodeOf(snapshot, parent);
+      if (node && node !== "__start__") steps.push({ node: `${prefix}${node}`, via: "answer", ...at });
     }
   }
-  const errors = nodeErrorsOf(final, options.runError);
-  const ended = errors.length > 0 ? "error" : final.next.length > 0 ? "paused" : "finished";
-  return { threadId, lineage, steps, final, ended, errors, messagesField: options.messagesField, ...finalMessageOf(lineage, steps, options.messagesField) };
+  const final = lineage.at(-1);
+  if (final && final.next.length > 0) steps.push(...(await subgraphSteps(graph, threadId, final, asNodeOf, prefix)));
+  return steps;
+}
+
+async function subgraphSteps(graph: CompiledGraph, threadId: string, snapshot: StateSnapshot, asNodeOf: AsNodeResolver, prefix: string): Promise<FlowTestStep[]> {
+  const steps: FlowTestStep[] = [];
+  for (const task of snapshot.tasks) {
+    const namespace = (task.state as { configurable?: { checkpoint_ns?: string } } | undefined)?.configurable?.checkpoint_ns;
+    if (!namespace) continue;
+    const inner = await readLineage(graph, threadId, namespace);
+    steps.push(...(await stepsOf(graph, threadId, inner, asNodeOf, `${prefix}${task.name}${NODE_PATH_SEPARATOR}`)));
+  }
+  return steps;
 }
 
 function nodeErrorsOf(final: StateSnapshot, runError: unknown): NodeError[] {

@@ -18,6 +18,8 @@ export function nodeSummary(node: GraphNode): string {
       const fields = Object.keys(node.config.values);
       return fields.length ? `sets ${fields.join(", ")}` : "sets nothing yet";
     }
+    case "subgraph":
+      return node.config.graph ? `runs ${node.config.graph}` : "runs no graph yet";
   }
 }
 

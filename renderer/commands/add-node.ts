@@ -9,7 +9,7 @@ export interface AddNodeInput {
   id?: string;
 }
 
-const baseIds: Record<NodeKindName, string> = { llm: "agent", tools: "tools", human: "ask_human", set: "set_fields", code: "code" };
+const baseIds: Record<NodeKindName, string> = { llm: "agent", tools: "tools", human: "ask_human", set: "set_fields", code: "code", subgraph: "subgraph" };
 
 /** Adds a node of a kind with its default config and selects it. Enters history. */
 export const addNode = docCommand<AddNodeInput>({

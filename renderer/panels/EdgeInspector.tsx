@@ -42,7 +42,7 @@ export function EdgeInspector({ doc, edge }: { doc: GraphDoc; edge: GraphEdge })
         </ul>
       )}
       <SelectInput label="Rule" value={kind} options={options} onChange={setKind} help="Rules from one node are tried top to bottom; “Otherwise” is always last." />
-      {edge.when && <ConditionFields condition={edge.when} doc={doc} onChange={(when) => setEdgeRule.run({ id: edge.id, when }, { coalesceKey: `edge:${edge.id}` })} />}
+      {edge.when && edge.when.type !== "for-each" && <ConditionFields condition={edge.when} doc={doc} onChange={(when) => setEdgeRule.run({ id: edge.id, when }, { coalesceKey: `edge:${edge.id}` })} />}
       {rules.length > 0 && (
         <section className="sy-rules" aria-label={`Rules of ${edge.source}`}>
           <div className="sy-section-title">Rules of {edge.source}, in order</div>

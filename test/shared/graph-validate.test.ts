@@ -25,7 +25,7 @@ describe("validateGraphDoc", () => {
   it("names an unknown node kind and lists the known ones", () => {
     const doc = seed();
     doc.nodes[1].kind = "telepathy";
-    expect(problemsOf(doc)).toEqual([`nodes[1].kind: unknown node kind "telepathy" (known: llm, tools, human, set, code)`]);
+    expect(problemsOf(doc)).toEqual([`nodes[1].kind: unknown node kind "telepathy" (known: llm, tools, human, set, code, subgraph)`]);
   });
 
   it("rejects a wrong version and an unknown top-level field", () => {

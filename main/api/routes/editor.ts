@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { GraphFileResponse, WorkspaceInfo } from "../../../shared/api";
 import { validateGraphDoc } from "../../../shared/graph-validate";
+import { workspaceGraphs } from "../../engine";
 import { checkGraphName } from "../../workspace/graph-files";
 import type { GraphEntry } from "../../workspace/workspace";
 import type { WorkspaceWatcher } from "../../workspace/workspace-watch";
@@ -63,7 +64,8 @@ export function editorRoutes(ctx: ServerContext, watcher: WorkspaceWatcher): Hon
 
   app.post("/switchyard/validate", async (c) => {
     const body = await readJsonObject(c);
-    return c.json({ problems: validateGraphDoc(body.doc).problems });
+    // With the workspace's graphs, subgraph nodes are checked too (graph exists, no cycle, shared fields agree).
+    return c.json({ problems: validateGraphDoc(body.doc, await workspaceGraphs(ws)).problems });
   });
 
   app.get("/switchyard/events", () => {

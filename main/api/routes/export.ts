@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { GraphDoc } from "../../../shared/graph-doc";
-import { validateGraphDoc } from "../../../shared/graph-validate";
+import { validateGraphDoc, type WorkspaceGraphs } from "../../../shared/graph-validate";
+import { workspaceGraphs } from "../../engine";
 import { exportGraphDoc, exportLanguages } from "../../export";
 import { checkGraphName } from "../../workspace/graph-files";
 import { parseBody, readJsonObject } from "../body";
@@ -21,19 +22,21 @@ export function exportRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.post("/switchyard/export", async (c) => {
     const body = parseBody(exportRequestSchema, await readJsonObject(c));
-    const doc = typeof body.graph === "string" ? await savedGraph(ctx, body.graph) : checkedDoc(body.graph);
-    return c.json({ files: exportGraphDoc(doc, body.lang) });
+    // The workspace's graphs: what subgraph nodes run (each becomes a module of the project).
+    const graphs = await workspaceGraphs(ctx.workspace);
+    const doc = typeof body.graph === "string" ? await savedGraph(ctx, body.graph, graphs) : checkedDoc(body.graph, graphs);
+    return c.json({ files: exportGraphDoc(doc, body.lang, graphs) });
   });
   return app;
 }
 
-async function savedGraph(ctx: ServerContext, name: string): Promise<GraphDoc> {
+async function savedGraph(ctx: ServerContext, name: string, graphs: WorkspaceGraphs): Promise<GraphDoc> {
   const entry = await ctx.workspace.requireGraph(checkGraphName(name));
-  return checkedDoc(entry.doc ?? entry.text);
+  return checkedDoc(entry.doc ?? entry.text, graphs);
 }
 
-function checkedDoc(value: unknown): GraphDoc {
-  const result = validateGraphDoc(value);
+function checkedDoc(value: unknown, graphs: WorkspaceGraphs): GraphDoc {
+  const result = validateGraphDoc(value, graphs);
   if (!result.ok) throw new ApiError(422, "the graph has problems to fix before it can be exported", result.problems);
   return result.doc;
 }

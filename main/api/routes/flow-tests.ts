@@ -4,6 +4,7 @@ import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
 import { readLastResults, rememberResults, renameResults } from "../../flow-tests/last-results";
 import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
+import { workspaceGraphs } from "../../engine";
 import { runTests, testedGraph } from "../../flow-tests/run-suite";
 import { readTestsFile, saveTestsFile, TestsFileChangedError, TestsFileError, type LoadedTestsFile } from "../../flow-tests/tests-file";
 import { checkGraphName } from "../../workspace/graph-files";
@@ -94,7 +95,7 @@ async function requireGraphName(ws: Workspace, raw: string): Promise<string> {
  */
 async function fileResponse(ws: Workspace, loaded: LoadedTestsFile): Promise<FlowTestsFileResponse> {
   const doc = (await ws.graph(loaded.graph))?.doc;
-  const warnings = loaded.tests && doc ? flowTestProblems(loaded.tests, doc) : [];
+  const warnings = loaded.tests && doc ? flowTestProblems(loaded.tests, doc, await workspaceGraphs(ws)) : [];
   const names = new Set(loaded.tests?.tests.map((test) => test.name) ?? []);
   const last = Object.entries(await readLastResults(ws.dataDir, loaded.graph)).filter(([name]) => names.has(name));
   return {

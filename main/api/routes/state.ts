@@ -35,23 +35,23 @@ const historySchema = z
 export function stateRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")))));
+  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")), undefined, c.req.query("subgraphs") === "true")));
   app.get("/threads/:thread_id/state/:checkpoint_id", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
     return c.json(await stateAt(ctx, thread, pathId(c.req.param("checkpoint_id"), "checkpoint_id")));
   });
   app.post("/threads/:thread_id/state/checkpoint", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
-    const body = parseBody(z.object({ checkpoint: checkpointSchema }).loose(), await readJsonObject(c));
+    const body = parseBody(z.object({ checkpoint: checkpointSchema, subgraphs: z.boolean().nullish() }).loose(), await readJsonObject(c));
     const checkpointId = body.checkpoint?.checkpoint_id;
-    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined));
+    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined, body.subgraphs ?? false));
   });
 
   app.post("/threads/:thread_id/state", async (c) => {
     const { thread_id: threadId } = requireThread(ctx, c.req.param("thread_id"));
     const raw = await readJsonObject(c);
     const body = parseBody(updateSchema, { ...pick(raw, UPDATE_FIELDS), values: raw.values ?? topLevelValues(raw) });
-    const update = { values: body.values ?? null, asNode: body.as_node ?? undefined, checkpointId: body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined };
+    const update = { values: body.values ?? null, asNode: body.as_node ?? undefined, checkpointId: body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined, namespace: body.checkpoint?.checkpoint_ns ?? undefined };
     return c.json(await ctx.writes.run(threadId, () => updateThreadState(ctx, threadId, update)));
   });
 
@@ -89,12 +89,12 @@ function emptyState(thread: Thread): ThreadState {
   return { values: {}, next: [], tasks: [], metadata: {}, created_at: null, checkpoint: { thread_id: thread.thread_id, checkpoint_id: "", checkpoint_ns: "", checkpoint_map: null }, parent_checkpoint: null, interrupts: [] };
 }
 
-async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string): Promise<ThreadState> {
+async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string, subgraphs = false): Promise<ThreadState> {
   if (checkpointId) await requireCheckpoint(ctx, thread.thread_id, checkpointId);
   if (!graphIdOfThread(thread)) return emptyState(thread);
   const graph = await graphOfThread(ctx, thread);
   const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
-  return threadStateOf(await graph.compiled.getState(config), thread.thread_id);
+  return threadStateOf(await graph.compiled.getState(config, { subgraphs }), thread.thread_id);
 }
 
 async function history(ctx: ServerContext, thread: Thread, limit: number, before?: string, metadata?: Record<string, unknown>, checkpointId?: string): Promise<ThreadState[]> {

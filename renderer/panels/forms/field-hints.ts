@@ -90,6 +90,9 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
   set: {
     values: { label: "Values", widget: "stateFieldKeys", template: true, addLabel: "Add value", help: "Each state field gets its template's text, converted to the field's type." },
   },
+  subgraph: {
+    graph: { label: "Graph", placeholder: "researcher", help: "A graph of this workspace (NAME.graph.json); it shares the state fields of the same name." },
+  },
 };
 
 export function hintFor(kind: GraphNode["kind"], key: string): FieldHint {

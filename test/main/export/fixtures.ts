@@ -14,6 +14,17 @@ export function loadKitchenDoc(): GraphDoc {
 }
 
 /** The seed with its model switched to a real provider. */
+/** The research-team example: a for-each into the researcher subgraph (a human approval inside), a fork and a join. */
+export function loadComposeDocs(): { doc: GraphDoc; graphs: Map<string, GraphDoc> } {
+  const load = (name: string) => {
+    const parsed = parseGraphJson(readFileSync(join(repoRoot, `examples/research-team/${name}.graph.json`), "utf8"));
+    if (!parsed.ok) throw new Error(`${name} graph is invalid: ${JSON.stringify(parsed.problems)}`);
+    return parsed.doc;
+  };
+  const graphs = new Map([["supervisor", load("supervisor")], ["researcher", load("researcher")]]);
+  return { doc: graphs.get("supervisor")!, graphs };
+}
+
 export function providerDoc(provider: "openai" | "anthropic" | "ollama", extra: Record<string, unknown> = {}): GraphDoc {
   const doc = loadSeedDoc();
   return {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { exportGraphDoc } from "../../../main/export";
 import { END, START, type GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
-import { loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { fileOf, loadComposeDocs, loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
 
 const python = spawnSync("python3", ["--version"], { encoding: "utf8" });
 const hasPython = python.status === 0;
@@ -50,6 +50,31 @@ describe.skipIf(!hasPython)("an exported Python project", () => {
       expect(structure.compile).toEqual({ interrupt_before: expected.interrupt_before, interrupt_after: expected.interrupt_after, name: doc.name });
       expect(structure.interrupt_nodes).toEqual(expected.interrupt_nodes);
       expect(END).toBe("__end__");
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("writes a subgraph as its own module, a join as add_edge([...]) and a for-each as Send per item (research-team)", () => {
+    const { doc, graphs } = loadComposeDocs();
+    const files = exportGraphDoc(doc, "python", graphs);
+    const project = writeProject(files, false);
+    try {
+      for (const module of ["graph.py", "subgraph_researcher.py"]) {
+        const compiled = spawnSync("python3", ["-m", "py_compile", join(project.dir, module)], { encoding: "utf8" });
+        expect(compiled.status, compiled.stderr).toBe(0);
+      }
+      const graph = fileOf(files, "graph.py");
+      expect(graph).toContain("from subgraph_researcher import build_researcher_graph");
+      expect(graph).toContain(`builder.add_node("research", build_researcher_graph())`);
+      expect(graph).toContain(`builder.add_edge(["search_news", "search_papers", "search_web"], "writer")`);
+      expect(graph).toContain(`builder.add_conditional_edges("plan", for_each_topics_to_research, ["research"])`);
+      expect(graph).toContain(`return [Send("research", {**state, "topic": item}) for item in state.get("topics") or []]`);
+      const researcher = fileOf(files, "subgraph_researcher.py");
+      expect(researcher).toContain("def build_researcher_graph(checkpointer: Any = None):");
+      expect(researcher).toContain(`interrupt_before=["approve"]`);
+      expect(researcher).not.toContain("graph = build_graph()");
+      expect(fileOf(files, "pyproject.toml")).toContain(`py-modules = ["graph", "subgraph_researcher"]`);
     } finally {
       project.remove();
     }

@@ -18,6 +18,11 @@ export const scenarios: Record<string, Step[]> = {
     { kind: "answer-call", content: "san francisco", asNode: "ask_human", field: "messages" },
     { kind: "stream", input: null },
   ],
+  // Both researcher tasks of the for-each pause before their approve node; continuing runs them on.
+  compose: [
+    { kind: "stream", input: { messages: [{ role: "human", content: "Write a report" }], topics: ["tides", "moons"] } },
+    { kind: "stream", input: null },
+  ],
   kitchen: [
     { kind: "stream", input: { chat: [{ role: "user", content: "Paris" }] } },
     { kind: "resume", value: "paris please" },

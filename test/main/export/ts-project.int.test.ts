@@ -8,7 +8,7 @@ import { compileGraphDoc } from "../../../main/engine";
 import { exportGraphDoc } from "../../../main/export";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
-import { loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { loadComposeDocs, loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
 import { http, parseSse, startServerProcess } from "../api/server-process";
 import { runScenario, scenarios } from "./scenarios";
 
@@ -23,6 +23,7 @@ describe("an exported TypeScript project", () => {
   const docs: Record<string, () => GraphDoc> = {
     seed: loadSeedDoc,
     kitchen: loadKitchenDoc,
+    compose: () => loadComposeDocs().doc,
     openai: () => providerDoc("openai", { model: "gpt-4o-mini", maxTokens: 100, baseUrl: "http://127.0.0.1:9/v1", maxRetries: 3, timeoutMs: 2000 }),
     anthropic: () => providerDoc("anthropic", { model: "claude-x", temperature: 1.5, maxRetries: 1, timeoutMs: 5000 }),
     ollama: () => providerDoc("ollama", { maxTokens: 10 }),
@@ -30,7 +31,7 @@ describe("an exported TypeScript project", () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "switchyard-export-"));
-    for (const [name, load] of Object.entries(docs)) projects[name] = writeProject(exportGraphDoc(load(), "ts"), true, join(root, name));
+    for (const [name, load] of Object.entries(docs)) projects[name] = writeProject(exportGraphDoc(load(), "ts", loadComposeDocs().graphs), true, join(root, name));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -44,9 +45,9 @@ describe("an exported TypeScript project", () => {
     expect(result.code ?? 0, `${result.stdout}${result.stderr}`).toBe(0);
   });
 
-  it.each(["seed", "kitchen"])("gives the same node updates and states as Switchyard's engine for the %s flow", async (name) => {
+  it.each(["seed", "kitchen", "compose"])("gives the same node updates and states as Switchyard's engine for the %s flow", async (name) => {
     const exported = run(process.execPath, [TSX, RUNNER, projects[name].dir, name], { cwd: projects[name].dir });
-    const expected = await runScenario(compileGraphDoc(docs[name](), { checkpointer: new MemorySaver() }) as never, scenarios[name]);
+    const expected = await runScenario(compileGraphDoc(docs[name](), { checkpointer: new MemorySaver(), graphs: loadComposeDocs().graphs }) as never, scenarios[name]);
     const { stdout } = await exported;
     expect(JSON.parse(stdout)).toEqual(expected);
   });

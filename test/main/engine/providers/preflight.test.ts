@@ -1,5 +1,6 @@
 import { assertRunnable, checkRunnable, GraphNotRunnableError, providerProblems } from "../../../../main/engine/preflight";
 import { closeSandboxes } from "../../../../main/engine/sandbox/sandbox";
+import { graphsOf, teamDoc } from "../../../helpers/compose-docs";
 import { loadSeedDoc } from "../../../helpers/seed";
 import { seedDocWith } from "./provider-graph";
 
@@ -7,6 +8,16 @@ const noSettings = { version: 1 as const, keys: {}, baseUrls: {} };
 
 describe("the run preflight", () => {
   afterAll(() => closeSandboxes());
+
+  it("names a subgraph node whose graph cannot run (a missing key inside it)", async () => {
+    const inner = { ...seedDocWith({ provider: "openai", model: "gpt-4o-mini" }), name: "inner" };
+    const outer = { ...teamDoc(), name: "outer" };
+    outer.nodes[0] = { ...outer.nodes[0], kind: "subgraph", config: { graph: "inner" } } as typeof outer.nodes[number];
+    expect(await checkRunnable(outer, noSettings, {}, graphsOf(inner))).toEqual([
+      { path: "nodes[0].config.graph", nodeId: "research", message: 'in graph "inner" (subgraph node "research"): llm node "agent" uses openai, but no API key is set: set OPENAI_API_KEY or add the key in Settings' },
+    ]);
+    expect(await checkRunnable(outer, noSettings, { OPENAI_API_KEY: "sk-env-0123456789" }, graphsOf(inner))).toEqual([]);
+  });
 
   it("passes the scripted seed graph", async () => {
     expect(await checkRunnable(loadSeedDoc(), noSettings, {})).toEqual([]);
