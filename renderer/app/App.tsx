@@ -15,10 +15,15 @@ import { useReadOnlyGraph } from "../stores/read-only-graph-store";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
+import { withShortcut } from "./keys";
+import { runCommand } from "../commands/registry/app-commands";
 import { Splitter } from "./Splitter";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
-import { useShortcuts } from "./use-shortcuts";
+import { AboutDialog } from "./AboutDialog";
+import { CommandPalette } from "./CommandPalette";
+import { useMenuState } from "./use-menu-state";
+import { useMenuCommands, useShortcuts } from "./use-shortcuts";
 
 /** The window: top bar; sidebar | canvas | inspector; bottom panel. */
 export function App() {
@@ -27,6 +32,8 @@ export function App() {
   const hasDoc = useGraphStore((state) => !!state.doc);
   const readOnly = useReadOnlyGraph((state) => !!state.view);
   useShortcuts();
+  useMenuCommands();
+  useMenuState();
   useWorkspaceSession();
   useEffect(() => {
     document.documentElement.dataset.theme = ui.theme;
@@ -53,6 +60,8 @@ export function App() {
         <StatusBar />
         {ui.quickAddOpen && hasDoc && !readOnly && <QuickAdd />}
         {ui.helpOpen && <HelpOverlay />}
+        {ui.paletteOpen && <CommandPalette />}
+        {ui.aboutOpen && <AboutDialog />}
         <Dialogs />
         <Toasts />
       </div>
@@ -102,13 +111,13 @@ function StatusBar() {
       </span>
       <span className="sy-spacer" />
       <span>{counts}</span>
-      <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title="Snap to grid (G)" onClick={() => useUiStore.setState({ snapToGrid: !snap })}>
+      <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title={withShortcut("Snap to grid", "canvas.snap")} onClick={() => runCommand("canvas.snap")}>
         <Icon name="grid" size={12} /> Snap
       </button>
-      <button type="button" className={`sy-status-toggle ${minimap ? "is-on" : ""}`} aria-pressed={minimap} aria-label="Minimap" title={`Minimap (M)${minimapSetting === null ? ` · automatic: hidden above ${MINIMAP_AUTO_LIMIT} nodes` : ""}`} onClick={() => useUiStore.setState({ minimap: !minimap })}>
+      <button type="button" className={`sy-status-toggle ${minimap ? "is-on" : ""}`} aria-pressed={minimap} aria-label="Minimap" title={`${withShortcut("Minimap", "canvas.minimap")}${minimapSetting === null ? ` · automatic: hidden above ${MINIMAP_AUTO_LIMIT} nodes` : ""}`} onClick={() => runCommand("canvas.minimap")}>
         <Icon name="panelRight" size={12} /> Minimap
       </button>
-      <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title="Keyboard shortcuts (?)" onClick={() => useUiStore.setState({ helpOpen: true })}>
+      <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title={withShortcut("Keyboard shortcuts", "help.shortcuts")} onClick={() => runCommand("help.shortcuts")}>
         <Icon name="help" size={12} /> Shortcuts
       </button>
     </footer>

@@ -1,5 +1,5 @@
 import { Icon } from "../../app/Icon";
-import { withShortcut } from "../../app/shortcuts";
+import { withShortcut } from "../../app/keys";
 import { setBreakpoint } from "../../commands/set-breakpoint";
 import { useGraphStore } from "../../stores/graph-store";
 import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
@@ -36,7 +36,7 @@ export function ReadOnlyInspector() {
                 <dt>Defined in</dt>
                 <dd>{view.source === "code" ? view.file : view.deploymentUrl}</dd>
               </dl>
-              <div className="sy-stack" role="group" aria-label="Breakpoints" title={`${withShortcut("Pause before", "breakpointBefore")} · ${withShortcut("Pause after", "breakpointAfter")}`}>
+              <div className="sy-stack" role="group" aria-label="Breakpoints" title={`${withShortcut("Pause before", "run.toggle-breakpoint")} · ${withShortcut("Pause after", "run.toggle-breakpoint-after")}`}>
                 <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} />
                 <Checkbox label="Pause after" checked={!!node.breakpoint?.after} onChange={(on) => setBreakpoint.run({ id: node.id, side: "after", on })} />
               </div>
