@@ -1,17 +1,18 @@
+import { hasUnsavedEdits } from "../stores/unsaved-edits";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
-import { GraphCanvas } from "../canvas/ReadOnlyCanvas";
+import { Canvas } from "../canvas/Canvas";
 import { QuickAdd } from "../canvas/QuickAdd";
 import { startAutosave } from "../commands/autosave";
 import { handleWorkspaceEvent } from "../commands/external-change";
 import { subscribeWorkspaceEvents } from "../client/workspace-events";
 import { BottomPanel } from "../panels/BottomPanel";
-import { GraphInspector } from "../panels/code-graph/ReadOnlyInspector";
+import { GraphInspector } from "../panels/code-graph/DrawnGraphInspector";
 import { Sidebar } from "../panels/Sidebar";
 import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
-import { useReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
@@ -30,7 +31,7 @@ export function App() {
   const ui = useUiStore();
   const hasGraph = useGraphStore((state) => !!state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   useShortcuts();
   useMenuCommands();
   useMenuState();
@@ -49,7 +50,7 @@ export function App() {
           {ui.sidebarOpen ? <Splitter orientation="vertical" label="Resize sidebar" size={ui.sidebarWidth} min={180} max={420} onResize={(sidebarWidth) => useUiStore.setState({ sidebarWidth })} /> : <div />}
           <div className="sy-center" style={{ gridTemplateRows: ui.bottomOpen ? `minmax(0, 1fr) 0px ${ui.bottomHeight}px` : "minmax(0, 1fr) 0px 0px" }}>
             <main className="sy-canvas-wrap" aria-label="Editor">
-              {hasDoc ? <GraphCanvas /> : <NoGraph hasGraph={hasGraph} />}
+              {hasDoc ? <Canvas /> : <NoGraph hasGraph={hasGraph} />}
             </main>
             {ui.bottomOpen ? <Splitter orientation="horizontal" label="Resize bottom panel" size={ui.bottomHeight} min={90} max={520} invert onResize={(bottomHeight) => useUiStore.setState({ bottomHeight })} /> : <div />}
             <div className="sy-cell">{ui.bottomOpen && <BottomPanel />}</div>
@@ -133,8 +134,7 @@ function useWorkspaceSession(): void {
     );
     const stopAutosave = startAutosave();
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      const { doc, savedDoc } = useGraphStore.getState();
-      if (doc !== savedDoc) event.preventDefault();
+      if (hasUnsavedEdits()) event.preventDefault();
     };
     window.addEventListener("beforeunload", warnUnsaved);
     return () => {

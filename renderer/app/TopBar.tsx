@@ -1,3 +1,4 @@
+import { useUnsavedEdits } from "../stores/unsaved-edits";
 import { useEffect, useRef, useState } from "react";
 import { runGraph } from "../commands/run-graph";
 import { runCommand } from "../commands/registry/app-commands";
@@ -11,7 +12,7 @@ import { useStore } from "zustand";
 import { SettingsButton } from "../panels/settings/SettingsDialog";
 import { ConnectButton } from "../panels/deployment/ConnectDialog";
 import { ExportMenu } from "../panels/export/ExportMenu";
-import { useReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { Icon } from "./Icon";
 import { withShortcut } from "./keys";
 
@@ -21,8 +22,8 @@ const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then 
 export function TopBar() {
   const graphName = useGraphStore((state) => state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
-  const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
+  const dirty = useUnsavedEdits();
   const problemCount = useProblemsStore((state) => state.index.all.length);
   const workspace = useWorkspaceStore((state) => state.name);
   const saveStatus = useWorkspaceStore((state) => state.saveStatus);

@@ -1,9 +1,10 @@
+import { hasUnsavedEdits } from "../../stores/unsaved-edits";
 import { isTypingTarget } from "../../app/keys";
 import { desktopBridge } from "../../../shared/desktop-bridge";
 import { graphHistory, useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
 import { useRunStore, type RunStatus } from "../../stores/run-store";
-import { isReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { isEditableGraph } from "../../stores/open-graph-store";
 
 /**
  * What a command needs to know to say whether it can run: a snapshot of the app, taken when a
@@ -32,9 +33,9 @@ export function commandContext(): CommandContext {
   const history = graphHistory();
   const run = useRunStore.getState();
   return {
-    graph: graph.graphName && graph.doc ? { name: graph.graphName, editable: !isReadOnlyGraph() } : null,
+    graph: graph.graphName && graph.doc ? { name: graph.graphName, editable: isEditableGraph() } : null,
     graphOpen: !!graph.graphName,
-    dirty: graph.doc !== graph.savedDoc,
+    dirty: hasUnsavedEdits(),
     canUndo: history.pastStates.length > 0,
     canRedo: history.futureStates.length > 0,
     selectedNodes: graph.nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end").map((node) => node.id),
