@@ -4,7 +4,7 @@ import { runGraph } from "../commands/run-graph";
 import { runCommand } from "../commands/registry/app-commands";
 import { RunToolbar } from "../panels/run/RunToolbar";
 import { useGraphStore } from "../stores/graph-store";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
@@ -24,7 +24,7 @@ export function TopBar() {
   const hasDoc = useGraphStore((state) => !!state.doc);
   const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   const dirty = useUnsavedEdits();
-  const problemCount = useProblemsStore((state) => state.index.all.length);
+  const problemCount = useProblems((index) => index.all.length);
   const workspace = useWorkspaceStore((state) => state.name);
   const saveStatus = useWorkspaceStore((state) => state.saveStatus);
   const canUndo = useStore(useGraphStore.temporal, (state) => state.pastStates.length > 0);

@@ -4,7 +4,7 @@ import { layoutDrawing } from "../../canvas/layout";
 import { graphViewApi } from "../../client/graph-view-api";
 import { LangGraphServer, workspaceServer, type ApiTarget } from "../../client/langgraph";
 import { flowFromDrawing } from "../../stores/flow-from-drawing";
-import { closeDoc, loadDoc, useGraphStore } from "../../stores/graph-store";
+import { closeDoc, loadDoc, replaceDoc, useGraphStore } from "../../stores/graph-store";
 import { closeOpenGraph, emptyDrawing, useOpenGraph, type GraphDrawing, type OpenGraph } from "../../stores/open-graph-store";
 import { presetProblems } from "../../stores/problems";
 import { emptyRun, useRunStore } from "../../stores/run-store";
@@ -110,8 +110,7 @@ async function draw(graph: OpenGraph, previous: GraphDoc | null, fresh: boolean)
 function applyStateFields(graph: OpenGraph, fields: GraphDoc["state"]["fields"]): void {
   const { graphName, doc } = useGraphStore.getState();
   if (!doc || graphName !== graph.name || useOpenGraph.getState().graph?.assistantId !== graph.assistantId) return;
-  const next = { ...doc, state: { fields } };
-  useGraphStore.setState({ doc: next, savedDoc: next });
+  replaceDoc({ ...doc, state: { fields } });
 }
 
 function show(graph: OpenGraph, doc: GraphDoc, drawing: GraphDrawing, fresh: boolean): void {
@@ -120,6 +119,6 @@ function show(graph: OpenGraph, doc: GraphDoc, drawing: GraphDrawing, fresh: boo
   if (graph.error) presetProblems(doc, [{ path: file ?? graph.name, message: graph.error }]);
   useOpenGraph.setState((state) => ({ graph, drawing, drawCount: state.drawCount + 1 }));
   if (fresh || useGraphStore.getState().graphName !== graph.name) loadDoc(graph.name, doc, null);
-  else useGraphStore.setState({ doc, savedDoc: doc });
+  else replaceDoc(doc);
   useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
 }
