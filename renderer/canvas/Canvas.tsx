@@ -8,10 +8,7 @@ import {
   ReactFlow,
   useStore,
   type Connection,
-  type Edge,
-  type EdgeChange,
   type Node,
-  type NodeChange,
   type OnNodeDrag,
   type OnSelectionChangeFunc,
   type ReactFlowInstance,
@@ -27,7 +24,8 @@ import { connectNodes } from "../commands/connect-nodes";
 import { moveNodes } from "../commands/move-nodes";
 import { NODE_HEIGHT, NODE_WIDTH, type FlowNode } from "../stores/flow-from-doc";
 import { selectOnly, useGraphStore } from "../stores/graph-store";
-import { isEditable, useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
+import { useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
+import { canvasGraphOf, type CanvasGraph } from "./canvas-graph";
 import { CodeGraphBanner } from "../panels/code-graph/CodeGraphBanner";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
@@ -47,29 +45,11 @@ const minimapStyle = { width: 168, height: 110 };
 const fitViewOptions = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 
 const minimapColor = (node: Node) => (node.type === "start" || node.type === "end" ? "#64748b" : nodeKinds[node.type as NodeKindName]?.color ?? "#888");
-const noEdgeChanges = () => {};
-
-/** What the canvas draws: a workspace graph's document (editable), or LangGraph's drawing of a graph defined elsewhere. */
-function useCanvasGraph() {
-  const editable = useOpenGraph((state) => isEditable(state.graph));
-  const doc = useGraphStore(
-    useShallow((state) => ({ graphName: state.graphName, nodes: state.nodes, edges: state.edges, onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, nodeCount: state.doc?.nodes.length ?? 0 })),
-  );
-  const drawn = useOpenGraph(useShallow((state) => ({ nodes: state.drawing.nodes, edges: state.drawing.edges, onNodesChange: state.onDrawingNodesChange, drawCount: state.drawCount, source: state.graph?.source.kind ?? "workspace" })));
-  if (editable) {
-    return { ...doc, editable, nodes: doc.nodes as Node[], edges: doc.edges as Edge[], onNodesChange: doc.onNodesChange as (changes: NodeChange[]) => void, onEdgesChange: doc.onEdgesChange as (changes: EdgeChange[]) => void, key: `workspace:${doc.graphName ?? "none"}`, drawCount: 0 };
-  }
-  return {
-    editable,
-    graphName: doc.graphName,
-    nodes: drawn.nodes as Node[],
-    edges: drawn.edges as Edge[],
-    onNodesChange: drawn.onNodesChange as (changes: NodeChange[]) => void,
-    onEdgesChange: noEdgeChanges as (changes: EdgeChange[]) => void,
-    nodeCount: doc.nodeCount,
-    key: `${drawn.source}:${doc.graphName ?? "none"}`,
-    drawCount: drawn.drawCount,
-  };
+/** The open graph's drawing; each store's slice selected shallowly, combined by a pure function. */
+function useCanvasGraph(): CanvasGraph {
+  const graph = useGraphStore(useShallow((state) => ({ graphName: state.graphName, nodes: state.nodes, edges: state.edges, onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, doc: state.doc })));
+  const open = useOpenGraph(useShallow((state) => ({ graph: state.graph, drawing: state.drawing, drawCount: state.drawCount, onDrawingNodesChange: state.onDrawingNodesChange })));
+  return canvasGraphOf(graph, open);
 }
 
 // A drawn graph's debugger acts on the top-level node ids (F9 and friends read the graph store's selection).
