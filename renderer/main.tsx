@@ -11,11 +11,13 @@ import { exposeTestHandle } from "./app/test-handle";
 import { graphNameFromLocation } from "./commands/open-graph";
 import { openStartupGraph } from "./commands/open-startup-graph";
 import { startPreflight } from "./commands/preflight";
+import { startValidation } from "./stores/problems-store";
 import { prefetchStartup } from "./commands/startup-prefetch";
 import { preloadCodeEditor } from "./panels/forms/CodeEditor";
 
 prefetchStartup(graphNameFromLocation());
 exposeTestHandle();
+startValidation();
 startPreflight();
 const opening = openStartupGraph();
 // The first frame already shows the graph when the server answers quickly (one render instead of

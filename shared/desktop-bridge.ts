@@ -8,29 +8,20 @@
  */
 
 /** The name of the global the preload defines (`window.switchyardDesktop`). */
+import { MENU_COMMAND_IDS, type MenuCommandId } from "./command-table";
+
 export const DESKTOP_BRIDGE_GLOBAL = "switchyardDesktop";
 
-/** Commands the native menu sends to the window; menus, shortcuts and the palette share them. */
-export const MENU_COMMANDS = [
-  "file.new-graph",
-  "file.save",
-  "file.close-graph",
-  "edit.undo",
-  "edit.redo",
-  "edit.select-all",
-  "view.zoom-in",
-  "view.zoom-out",
-  "view.fit",
-  "view.toggle-theme",
-  "run.run",
-  "run.continue",
-  "run.step",
-  "run.cancel",
-  "run.toggle-breakpoint",
-  "help.shortcuts",
-] as const;
+/**
+ * Commands the native menu sends to the window: the entries of the shared command table that
+ * have a menu placement (the renderer's registry runs them, as it does for keys and the palette).
+ */
+export const MENU_COMMANDS: readonly MenuCommandId[] = MENU_COMMAND_IDS;
 
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = MenuCommandId;
+
+/** Which menu commands can run now (the renderer's `canRun`); the shell greys out the others. */
+export type MenuEnabledState = Partial<Record<MenuCommand, boolean>>;
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === "string" && (MENU_COMMANDS as readonly string[]).includes(value);
@@ -94,6 +85,8 @@ export interface DesktopBridge {
    * exact http(s) origin (no path, no credentials) to the window's CSP connect-src.
    */
   allowDeploymentOrigin(origin: string): Promise<AllowedDeploymentOrigin>;
+  /** Tells the shell which menu commands can run now; it greys out the others. */
+  setMenuState(enabled: MenuEnabledState): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -113,6 +106,7 @@ export const DESKTOP_CHANNELS = {
   saveGraphFileAs: "switchyard:save-graph-file-as",
   appInfo: "switchyard:app-info",
   allowDeploymentOrigin: "switchyard:allow-deployment-origin",
+  setMenuState: "switchyard:set-menu-state",
   menuCommand: "switchyard:menu-command",
 } as const;
 

@@ -2,6 +2,8 @@ import {
   DESKTOP_CHANNELS,
   type AllowedDeploymentOrigin,
   MAX_GRAPH_FILE_BYTES,
+  isMenuCommand,
+  type MenuEnabledState,
   type DesktopAppInfo,
   type OpenedGraphFile,
   type SaveGraphFileRequest,
@@ -53,6 +55,8 @@ export interface DesktopActions {
   appInfo(): Promise<DesktopAppInfo>;
   /** Receives an origin already checked by deploymentOriginOf. */
   allowDeploymentOrigin(origin: string): Promise<AllowedDeploymentOrigin>;
+  /** Receives only known menu commands with boolean values. */
+  setMenuState(enabled: MenuEnabledState): Promise<void>;
 }
 
 type Validators = { [K in keyof DesktopActions]: (args: unknown[], channel: string) => Parameters<DesktopActions[K]> };
@@ -76,6 +80,13 @@ const validators: Validators = {
     } catch (error) {
       throw new InvalidIpcArgumentError(channel, (error as Error).message);
     }
+  },
+  setMenuState: ([enabled], channel) => {
+    if (!enabled || typeof enabled !== "object" || Array.isArray(enabled)) throw new InvalidIpcArgumentError(channel, "the menu state must be an object of command ids to booleans");
+    const entries = Object.entries(enabled);
+    const unknown = entries.find(([command, on]) => !isMenuCommand(command) || typeof on !== "boolean");
+    if (unknown) throw new InvalidIpcArgumentError(channel, `"${unknown[0].slice(0, 80)}" is not a menu command with a boolean value`);
+    return [Object.fromEntries(entries) as MenuEnabledState];
   },
   saveGraphFileAs: ([request], channel) => {
     const { suggestedName, text } = (request ?? {}) as Partial<SaveGraphFileRequest>;

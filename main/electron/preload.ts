@@ -11,6 +11,7 @@ import {
   isMenuCommand,
   type DesktopBridge,
   type MenuCommand,
+  type MenuEnabledState,
   type SaveGraphFileRequest,
 } from "../../shared/desktop-bridge";
 
@@ -24,6 +25,7 @@ const bridge: DesktopBridge = {
     ipcRenderer.invoke(DESKTOP_CHANNELS.saveGraphFileAs, { suggestedName: String(request?.suggestedName), text: String(request?.text) }),
   appInfo: () => ipcRenderer.invoke(DESKTOP_CHANNELS.appInfo),
   allowDeploymentOrigin: (origin: string) => ipcRenderer.invoke(DESKTOP_CHANNELS.allowDeploymentOrigin, String(origin)),
+  setMenuState: (enabled: MenuEnabledState) => ipcRenderer.invoke(DESKTOP_CHANNELS.setMenuState, { ...enabled }),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // The page gets the command name only, never the IPC event (which carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown) => {

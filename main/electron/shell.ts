@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { LangGraphConfigError, readProjectConfig } from "../project/langgraph-config";
-import { DESKTOP_CHANNELS, type MenuCommand } from "../../shared/desktop-bridge";
+import { DESKTOP_CHANNELS, type MenuCommand, type MenuEnabledState } from "../../shared/desktop-bridge";
 import type { RunningApiServer, StartApiServer } from "./api-server";
 import { assertWorkspaceFolder, ensureExampleWorkspace } from "./example-workspace";
 import { chooseProjectConfig, chooseWorkspaceFolder, openGraphFileDialog, saveGraphFileDialog } from "./graph-file-dialogs";
@@ -66,6 +66,8 @@ export class DesktopShell {
   readonly deploymentOrigins = new Set<string>();
   /** The extra connect-src origins the page on screen was loaded with. */
   private documentOrigins: ReadonlySet<string> = new Set();
+  /** Which menu commands the renderer says can run now (the menu greys out the others). */
+  private menuEnabled: MenuEnabledState = {};
 
   constructor(readonly options: ShellOptions) {
     this.recents = new RecentWorkspaces(join(options.electron.app.getPath("userData"), "recent-workspaces.json"));
@@ -283,7 +285,7 @@ export class DesktopShell {
   private async refreshMenu(): Promise<void> {
     const { Menu } = this.options.electron;
     const template = buildMenuTemplate(
-      { platform: this.options.platform, isDevelopment: this.options.isDevelopment, recentWorkspaces: await this.recents.list(), appName: "Switchyard" },
+      { platform: this.options.platform, isDevelopment: this.options.isDevelopment, recentWorkspaces: await this.recents.list(), appName: "Switchyard", enabled: this.menuEnabled },
       this.menuActions(),
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -303,7 +305,6 @@ export class DesktopShell {
       openExternal: (url) => {
         if (isSafeExternalUrl(url)) void shell.openExternal(url);
       },
-      showAbout: () => void this.showAbout(),
     };
   }
 
@@ -331,6 +332,10 @@ export class DesktopShell {
         }
         return { origin, reloadRequired: !this.documentOrigins.has(origin) };
       },
+      setMenuState: async (enabled) => {
+        this.menuEnabled = enabled;
+        await this.refreshMenu();
+      },
       appInfo: async () => ({
         version: this.options.electron.app.getVersion(),
         platform: this.options.platform,
@@ -338,16 +343,6 @@ export class DesktopShell {
         ...(this.serving?.graph ? { graph: this.serving.graph } : {}),
       }),
     };
-  }
-
-  private async showAbout(): Promise<void> {
-    const { app, dialog } = this.options.electron;
-    await dialog.showMessageBox(this.window, {
-      type: "info",
-      title: "About Switchyard",
-      message: `Switchyard ${app.getVersion()}`,
-      detail: `Design, run and debug LangGraph agent graphs.\nWorkspace: ${this.serving?.workspace ?? "none"}`,
-    });
   }
 
   private log(message: string): void {

@@ -1,32 +1,40 @@
+import { hasUnsavedEdits } from "../stores/unsaved-edits";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect } from "react";
-import { GraphCanvas } from "../canvas/ReadOnlyCanvas";
+import { Canvas } from "../canvas/Canvas";
 import { QuickAdd } from "../canvas/QuickAdd";
 import { startAutosave } from "../commands/autosave";
 import { handleWorkspaceEvent } from "../commands/external-change";
 import { subscribeWorkspaceEvents } from "../client/workspace-events";
 import { BottomPanel } from "../panels/BottomPanel";
-import { GraphInspector } from "../panels/code-graph/ReadOnlyInspector";
+import { GraphInspector } from "../panels/code-graph/DrawnGraphInspector";
 import { Sidebar } from "../panels/Sidebar";
 import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
-import { useReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
+import { withShortcut } from "./keys";
+import { runCommand } from "../commands/registry/app-commands";
 import { Splitter } from "./Splitter";
 import { Toasts } from "./Toasts";
 import { TopBar } from "./TopBar";
-import { useShortcuts } from "./use-shortcuts";
+import { AboutDialog } from "./AboutDialog";
+import { CommandPalette } from "./CommandPalette";
+import { useMenuState } from "./use-menu-state";
+import { useMenuCommands, useShortcuts } from "./use-shortcuts";
 
 /** The window: top bar; sidebar | canvas | inspector; bottom panel. */
 export function App() {
   const ui = useUiStore();
   const hasGraph = useGraphStore((state) => !!state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   useShortcuts();
+  useMenuCommands();
+  useMenuState();
   useWorkspaceSession();
   useEffect(() => {
     document.documentElement.dataset.theme = ui.theme;
@@ -42,7 +50,7 @@ export function App() {
           {ui.sidebarOpen ? <Splitter orientation="vertical" label="Resize sidebar" size={ui.sidebarWidth} min={180} max={420} onResize={(sidebarWidth) => useUiStore.setState({ sidebarWidth })} /> : <div />}
           <div className="sy-center" style={{ gridTemplateRows: ui.bottomOpen ? `minmax(0, 1fr) 0px ${ui.bottomHeight}px` : "minmax(0, 1fr) 0px 0px" }}>
             <main className="sy-canvas-wrap" aria-label="Editor">
-              {hasDoc ? <GraphCanvas /> : <NoGraph hasGraph={hasGraph} />}
+              {hasDoc ? <Canvas /> : <NoGraph hasGraph={hasGraph} />}
             </main>
             {ui.bottomOpen ? <Splitter orientation="horizontal" label="Resize bottom panel" size={ui.bottomHeight} min={90} max={520} invert onResize={(bottomHeight) => useUiStore.setState({ bottomHeight })} /> : <div />}
             <div className="sy-cell">{ui.bottomOpen && <BottomPanel />}</div>
@@ -53,6 +61,8 @@ export function App() {
         <StatusBar />
         {ui.quickAddOpen && hasDoc && !readOnly && <QuickAdd />}
         {ui.helpOpen && <HelpOverlay />}
+        {ui.paletteOpen && <CommandPalette />}
+        {ui.aboutOpen && <AboutDialog />}
         <Dialogs />
         <Toasts />
       </div>
@@ -102,13 +112,13 @@ function StatusBar() {
       </span>
       <span className="sy-spacer" />
       <span>{counts}</span>
-      <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title="Snap to grid (G)" onClick={() => useUiStore.setState({ snapToGrid: !snap })}>
+      <button type="button" className={`sy-status-toggle ${snap ? "is-on" : ""}`} aria-pressed={snap} aria-label="Snap to grid" title={withShortcut("Snap to grid", "canvas.snap")} onClick={() => runCommand("canvas.snap")}>
         <Icon name="grid" size={12} /> Snap
       </button>
-      <button type="button" className={`sy-status-toggle ${minimap ? "is-on" : ""}`} aria-pressed={minimap} aria-label="Minimap" title={`Minimap (M)${minimapSetting === null ? ` · automatic: hidden above ${MINIMAP_AUTO_LIMIT} nodes` : ""}`} onClick={() => useUiStore.setState({ minimap: !minimap })}>
+      <button type="button" className={`sy-status-toggle ${minimap ? "is-on" : ""}`} aria-pressed={minimap} aria-label="Minimap" title={`${withShortcut("Minimap", "canvas.minimap")}${minimapSetting === null ? ` · automatic: hidden above ${MINIMAP_AUTO_LIMIT} nodes` : ""}`} onClick={() => runCommand("canvas.minimap")}>
         <Icon name="panelRight" size={12} /> Minimap
       </button>
-      <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title="Keyboard shortcuts (?)" onClick={() => useUiStore.setState({ helpOpen: true })}>
+      <button type="button" className="sy-status-toggle" aria-label="Keyboard shortcuts help" title={withShortcut("Keyboard shortcuts", "help.shortcuts")} onClick={() => runCommand("help.shortcuts")}>
         <Icon name="help" size={12} /> Shortcuts
       </button>
     </footer>
@@ -124,8 +134,7 @@ function useWorkspaceSession(): void {
     );
     const stopAutosave = startAutosave();
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      const { doc, savedDoc } = useGraphStore.getState();
-      if (doc !== savedDoc) event.preventDefault();
+      if (hasUnsavedEdits()) event.preventDefault();
     };
     window.addEventListener("beforeunload", warnUnsaved);
     return () => {

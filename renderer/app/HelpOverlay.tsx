@@ -1,8 +1,11 @@
 import { useUiStore } from "../stores/ui-store";
-import { shortcuts } from "./shortcuts";
+import { COMMAND_TABLE } from "../../shared/command-table";
 import { IconButton } from "../panels/forms/controls";
+import { keyLabels } from "./keys";
 
-const groups = ["File", "Edit", "Canvas", "View", "Run"] as const;
+const groups = ["File", "Edit", "Canvas", "View", "Run", "Help"] as const;
+/** The commands that have a key, from the same table the key handler, the menu and the palette use. */
+const shortcuts = COMMAND_TABLE.filter((command) => command.keys.length > 0).map((command) => ({ id: command.id, label: command.title, group: command.group, keys: keyLabels(command.id) }));
 
 const mouse = [
   { keys: ["Drag"], label: "Pan the canvas" },
@@ -12,7 +15,7 @@ const mouse = [
   { keys: ["Drag a handle"], label: "Connect two nodes" },
 ];
 
-/** Every shortcut, grouped, from the same table the key handler uses. */
+/** Every shortcut, grouped, from the shared command table. */
 export function HelpOverlay() {
   const close = () => useUiStore.setState({ helpOpen: false });
   return (

@@ -1,12 +1,10 @@
+import { useUnsavedEdits } from "../stores/unsaved-edits";
 import { useEffect, useRef, useState } from "react";
-import { autoLayout } from "../commands/auto-layout";
-import { redo, undo } from "../commands/undo-redo";
 import { runGraph } from "../commands/run-graph";
+import { runCommand } from "../commands/registry/app-commands";
 import { RunToolbar } from "../panels/run/RunToolbar";
-import { saveGraph } from "../commands/save-graph";
-import { canvasApi } from "../canvas/canvas-api";
 import { useGraphStore } from "../stores/graph-store";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
@@ -14,9 +12,9 @@ import { useStore } from "zustand";
 import { SettingsButton } from "../panels/settings/SettingsDialog";
 import { ConnectButton } from "../panels/deployment/ConnectDialog";
 import { ExportMenu } from "../panels/export/ExportMenu";
-import { useReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { Icon } from "./Icon";
-import { withShortcut } from "./shortcuts";
+import { withShortcut } from "./keys";
 
 const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then look up the weather there";
 
@@ -24,9 +22,9 @@ const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then 
 export function TopBar() {
   const graphName = useGraphStore((state) => state.graphName);
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
-  const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
-  const problemCount = useProblemsStore((state) => state.index.all.length);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
+  const dirty = useUnsavedEdits();
+  const problemCount = useProblems((index) => index.all.length);
   const workspace = useWorkspaceStore((state) => state.name);
   const saveStatus = useWorkspaceStore((state) => state.saveStatus);
   const canUndo = useStore(useGraphStore.temporal, (state) => state.pastStates.length > 0);
@@ -50,27 +48,27 @@ export function TopBar() {
         </span>
       </div>
       <div className="sy-toolbar" role="toolbar" aria-label="Graph actions">
-        <button type="button" className="sy-tool" aria-label="Undo" title={withShortcut("Undo", "undo")} onClick={undo} disabled={!canUndo}>
+        <button type="button" className="sy-tool" aria-label="Undo" title={withShortcut("Undo", "edit.undo")} onClick={() => runCommand("edit.undo")} disabled={!canUndo}>
           <Icon name="undo" />
         </button>
-        <button type="button" className="sy-tool" aria-label="Redo" title={withShortcut("Redo", "redo")} onClick={redo} disabled={!canRedo}>
+        <button type="button" className="sy-tool" aria-label="Redo" title={withShortcut("Redo", "edit.redo")} onClick={() => runCommand("edit.redo")} disabled={!canRedo}>
           <Icon name="redo" />
         </button>
         <span className="sy-tool-sep" />
-        <button type="button" className="sy-tool" aria-label="Auto-layout" title={withShortcut("Auto-layout", "layout")} onClick={() => void autoLayout()} disabled={!hasDoc}>
+        <button type="button" className="sy-tool" aria-label="Auto-layout" title={withShortcut("Auto-layout", "canvas.layout")} onClick={() => runCommand("canvas.layout")} disabled={!hasDoc}>
           <Icon name="layout" />
         </button>
-        <button type="button" className="sy-tool" aria-label="Fit view" title={withShortcut("Fit view", "fit")} onClick={canvasApi.fitView} disabled={!hasDoc}>
+        <button type="button" className="sy-tool" aria-label="Fit view" title={withShortcut("Fit view", "view.fit")} onClick={() => runCommand("view.fit")} disabled={!hasDoc}>
           <Icon name="fit" />
         </button>
-        <button type="button" className="sy-tool" aria-label="Quick add node" title={withShortcut("Quick add node", "quickAdd")} onClick={() => useUiStore.setState({ quickAddOpen: true })} disabled={!hasDoc || readOnly}>
+        <button type="button" className="sy-tool" aria-label="Quick add node" title={withShortcut("Quick add node", "canvas.quick-add")} onClick={() => runCommand("canvas.quick-add")} disabled={!hasDoc || readOnly}>
           <Icon name="plus" />
         </button>
         <span className="sy-tool-sep" />
         <span className={`sy-save-state ${dirty ? "is-dirty" : ""} ${saveStatus === "error" ? "is-error" : ""}`} role="status" aria-label={`Save state: ${saveText || "no graph open"}`}>
           {saveText}
         </span>
-        <button type="button" className="sy-tool" aria-label="Save" title={withShortcut("Save", "save")} onClick={() => void saveGraph()} disabled={!hasDoc || readOnly}>
+        <button type="button" className="sy-tool" aria-label="Save" title={withShortcut("Save", "file.save")} onClick={() => runCommand("file.save")} disabled={!hasDoc || readOnly}>
           <Icon name="save" />
         </button>
       </div>
@@ -82,10 +80,10 @@ export function TopBar() {
         <ExportMenu />
         <ConnectButton />
         <SettingsButton />
-        <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "theme")} onClick={() => useUiStore.setState({ theme: theme === "dark" ? "light" : "dark" })}>
+        <button type="button" className="sy-tool" aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"} title={withShortcut("Theme", "view.toggle-theme")} onClick={() => runCommand("view.toggle-theme")}>
           <Icon name={theme === "dark" ? "sun" : "moon"} />
         </button>
-        <button type="button" className="sy-tool" aria-label="Keyboard shortcuts" title={withShortcut("Keyboard shortcuts", "help")} onClick={() => useUiStore.setState({ helpOpen: true })}>
+        <button type="button" className="sy-tool" aria-label="Keyboard shortcuts" title={withShortcut("Keyboard shortcuts", "help.shortcuts")} onClick={() => runCommand("help.shortcuts")}>
           <Icon name="keyboard" />
         </button>
       </div>
@@ -113,7 +111,7 @@ function RunButton({ disabled, problemCount }: { disabled: boolean; problemCount
         aria-label="Run"
         aria-haspopup="dialog"
         aria-expanded={open}
-        title={problemCount ? `${problemCount} problem(s) must be fixed before running` : withShortcut("Run graph", "run")}
+        title={problemCount ? `${problemCount} problem(s) must be fixed before running` : withShortcut("Run graph", "run.run")}
         onClick={() => {
           if (problemCount) return void runGraph("");
           useUiStore.setState({ runPopoverOpen: !open });
@@ -159,13 +157,13 @@ function PanelToggles() {
   const inspector = useUiStore((state) => state.inspectorOpen);
   return (
     <>
-      <button type="button" className={`sy-tool ${sidebar ? "is-on" : ""}`} aria-label="Sidebar" aria-pressed={sidebar} title={withShortcut("Show/hide sidebar", "toggleSidebar")} onClick={() => useUiStore.setState({ sidebarOpen: !sidebar })}>
+      <button type="button" className={`sy-tool ${sidebar ? "is-on" : ""}`} aria-label="Sidebar" aria-pressed={sidebar} title={withShortcut("Show/hide sidebar", "view.toggle-sidebar")} onClick={() => runCommand("view.toggle-sidebar")}>
         <Icon name="sidebar" />
       </button>
-      <button type="button" className={`sy-tool ${bottom ? "is-on" : ""}`} aria-label="Bottom panel" aria-pressed={bottom} title={withShortcut("Show/hide bottom panel", "toggleBottom")} onClick={() => useUiStore.setState({ bottomOpen: !bottom })}>
+      <button type="button" className={`sy-tool ${bottom ? "is-on" : ""}`} aria-label="Bottom panel" aria-pressed={bottom} title={withShortcut("Show/hide bottom panel", "view.toggle-bottom")} onClick={() => runCommand("view.toggle-bottom")}>
         <Icon name="panelBottom" />
       </button>
-      <button type="button" className={`sy-tool ${inspector ? "is-on" : ""}`} aria-label="Inspector panel" aria-pressed={inspector} title={withShortcut("Show/hide inspector", "toggleInspector")} onClick={() => useUiStore.setState({ inspectorOpen: !inspector })}>
+      <button type="button" className={`sy-tool ${inspector ? "is-on" : ""}`} aria-label="Inspector panel" aria-pressed={inspector} title={withShortcut("Show/hide inspector", "view.toggle-inspector")} onClick={() => runCommand("view.toggle-inspector")}>
         <Icon name="panelRight" />
       </button>
       <span className="sy-tool-sep" />

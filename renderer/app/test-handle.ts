@@ -1,3 +1,4 @@
+import { hasUnsavedEdits } from "../stores/unsaved-edits";
 import { useGraphStore } from "../stores/graph-store";
 
 /**
@@ -8,6 +9,6 @@ export function exposeTestHandle(): void {
   (window as unknown as { switchyard: unknown }).switchyard = {
     doc: () => structuredClone(useGraphStore.getState().doc),
     graphName: () => useGraphStore.getState().graphName,
-    dirty: () => useGraphStore.getState().doc !== useGraphStore.getState().savedDoc,
+    dirty: hasUnsavedEdits,
   };
 }

@@ -1,13 +1,32 @@
-import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useStore, type Connection, type OnNodeDrag, type ReactFlowState, type Viewport } from "@xyflow/react";
-import { useCallback, useLayoutEffect, useRef, useState, type DragEvent } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useStore,
+  type Connection,
+  type Node,
+  type OnNodeDrag,
+  type OnSelectionChangeFunc,
+  type ReactFlowInstance,
+  type ReactFlowState,
+  type Viewport,
+} from "@xyflow/react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeKindName } from "../../shared/node-kinds";
 import { nodeKinds } from "../../shared/node-kinds";
 import { addNode } from "../commands/add-node";
 import { connectNodes } from "../commands/connect-nodes";
 import { moveNodes } from "../commands/move-nodes";
-import { NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from "../stores/flow-from-doc";
-import { useGraphStore } from "../stores/graph-store";
+import { NODE_HEIGHT, NODE_WIDTH, type FlowNode } from "../stores/flow-from-doc";
+import { selectOnly, useGraphStore } from "../stores/graph-store";
+import { useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
+import { canvasGraphOf, type CanvasGraph } from "./canvas-graph";
+import { CodeGraphBanner } from "../panels/code-graph/CodeGraphBanner";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
 import { canvasApi } from "./canvas-api";
@@ -25,35 +44,53 @@ const isFarZoom = (state: ReactFlowState) => (state.panZoom ? state.transform[2]
 const minimapStyle = { width: 168, height: 110 };
 const fitViewOptions = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 
-const minimapColor = (node: FlowNode) => (node.type === "start" || node.type === "end" ? "#64748b" : nodeKinds[node.type as NodeKindName]?.color ?? "#888");
+const minimapColor = (node: Node) => (node.type === "start" || node.type === "end" ? "#64748b" : nodeKinds[node.type as NodeKindName]?.color ?? "#888");
+/** The open graph's drawing; each store's slice selected shallowly, combined by a pure function. */
+function useCanvasGraph(): CanvasGraph {
+  const graph = useGraphStore(useShallow((state) => ({ graphName: state.graphName, nodes: state.nodes, edges: state.edges, onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, doc: state.doc })));
+  const open = useOpenGraph(useShallow((state) => ({ graph: state.graph, drawing: state.drawing, drawCount: state.drawCount, onDrawingNodesChange: state.onDrawingNodesChange })));
+  return canvasGraphOf(graph, open);
+}
 
-/** The graph canvas: a controlled React Flow over the graph store. */
+// A drawn graph's debugger acts on the top-level node ids (F9 and friends read the graph store's selection).
+const mirrorDrawnSelection: OnSelectionChangeFunc = ({ nodes: selected }) => {
+  selectOnly({ nodes: (selected as DrawnFlowNode[]).filter((node) => !node.data.item.parent).map((node) => node.data.item.top) });
+};
+
+/**
+ * The one canvas of every open graph: a controlled React Flow over the open graph's nodes and
+ * edges. A workspace graph gets the editing affordances (drag, connect, drop from the palette,
+ * box select); a graph defined in code or deployed is drawn, selected and debugged, not edited.
+ */
 export function Canvas() {
-  const { graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount } = useGraphStore(
-    useShallow((state) => ({
-      graphName: state.graphName,
-      nodes: state.nodes,
-      edges: state.edges,
-      onNodesChange: state.onNodesChange,
-      onEdgesChange: state.onEdgesChange,
-      nodeCount: state.doc?.nodes.length ?? 0,
-    })),
-  );
+  const { editable, graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount, key, drawCount } = useCanvasGraph();
+  const [flow, setFlow] = useState<ReactFlowInstance | null>(null);
   const theme = useUiStore((state) => state.theme);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
   const minimapSetting = useUiStore((state) => state.minimap);
   const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
-  const empty = nodeCount === 0;
+  const empty = editable && nodeCount === 0;
   const frame = useRef<HTMLDivElement>(null);
   const pane = usePaneSize(frame);
   const labelLayer = useEdgeLabelLayer(frame, pane && graphName);
   // Each graph opens fitted at a viewport worked out from its document, so the first render is
   // already at the final zoom and level of detail; React Flow fits only when that is unknown.
   const [opened, setOpened] = useState<{ graph: string | null; viewport: Viewport | null } | null>(null);
-  if (pane && opened?.graph !== graphName) setOpened({ graph: graphName, viewport: initialViewport(nodes, pane) });
-  const viewport = opened?.graph === graphName ? opened.viewport : null;
+  // A drawing (groups around inner nodes) is fitted by React Flow once measured.
+  if (pane && opened?.graph !== key) setOpened({ graph: key, viewport: editable ? initialViewport(nodes as FlowNode[], pane) : null });
+  const viewport = opened?.graph === key ? opened.viewport : null;
   const liveFar = useStore(isFarZoom);
   const farZoom = liveFar ?? (viewport ? viewport.zoom < FAR_ZOOM : false);
+
+  const onInit = useCallback((instance: ReactFlowInstance) => {
+    setFlow(instance);
+    canvasApi.attach(instance as unknown as Parameters<typeof canvasApi.attach>[0]);
+  }, []);
+  useEffect(() => () => canvasApi.attach(null), []);
+  // A reload of the code redraws the graph: show all of it again.
+  useEffect(() => {
+    if (flow && drawCount) requestAnimationFrame(() => void flow.fitView(fitViewOptions));
+  }, [flow, drawCount]);
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
@@ -73,29 +110,43 @@ export function Canvas() {
   }, []);
 
   return (
-    <div ref={frame} className="sy-canvas" data-far={farZoom || undefined} onDragOver={onDragOver} onDrop={onDrop} aria-label="Graph canvas" role="region">
+    <div
+      ref={frame}
+      className={`sy-canvas ${editable ? "" : "is-read-only"}`}
+      data-far={farZoom || undefined}
+      data-read-only={editable ? undefined : "true"}
+      onDragOver={editable ? onDragOver : undefined}
+      onDrop={editable ? onDrop : undefined}
+      aria-label="Graph canvas"
+      role="region"
+    >
+      {!editable && <CodeGraphBanner />}
       {pane && (
         <FullDetailProvider value={!farZoom}>
           <EdgeLabelLayerProvider value={labelLayer}>
-            <ReactFlow<FlowNode, FlowEdge>
-              key={graphName ?? "none"}
+            <ReactFlow
+              key={key}
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
-              onConnect={onConnect}
-              onNodeDragStop={onNodeDragStop}
-              onInit={canvasApi.attach}
+              onConnect={editable ? onConnect : undefined}
+              onNodeDragStop={editable ? (onNodeDragStop as unknown as OnNodeDrag) : undefined}
+              onSelectionChange={editable ? undefined : mirrorDrawnSelection}
+              onInit={onInit}
+              nodesDraggable={editable}
+              nodesConnectable={editable}
+              edgesFocusable={editable}
               defaultEdgeOptions={defaultEdgeOptions}
               connectionLineType={ConnectionLineType.Bezier}
               colorMode={theme}
               snapToGrid={snapToGrid}
               snapGrid={SNAP}
               deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={["Meta", "Control"]}
+              selectionKeyCode={editable ? "Shift" : null}
+              multiSelectionKeyCode={editable ? ["Meta", "Control"] : null}
               defaultViewport={viewport ?? undefined}
               fitView={!viewport}
               fitViewOptions={fitViewOptions}

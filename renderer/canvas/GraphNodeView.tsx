@@ -3,7 +3,7 @@ import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Icon, iconImageUrl } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { kindInfo, nodeSummary } from "./kind-style";
@@ -16,7 +16,7 @@ import { useFullDetail } from "./level-of-detail";
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node;
   const kind = kindInfo(node.kind);
-  const problems = useProblemsStore((state) => state.index.byNode.get(id));
+  const problems = useProblems((index) => index.byNode.get(id));
   // Only this node's status and error: one status change re-renders one node.
   const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[id] ?? (state.threadId ? "unreached" : null), state.nodeErrors[id] ?? null] as const));
   const full = useFullDetail();

@@ -3,13 +3,13 @@ import { EdgeLabelPortal } from "./EdgeLabelPortal";
 import { useFullDetail } from "./level-of-detail";
 import { memo } from "react";
 import type { FlowEdge } from "../stores/flow-from-doc";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { edgeKey, useRunStore } from "../stores/run-store";
 
 /** An edge; a conditional one carries its rule as a label ("calls AskHuman"), numbered when its source has several. */
 export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const problems = useProblemsStore((state) => state.index.byEdge.get(id));
+  const problems = useProblems((index) => index.byEdge.get(id));
   const [path, labelX, labelY] = targetY < sourceY + 24 ? loopBack(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const conditional = !!data?.edge?.when;
   // The order numbers this edge was taken at in the run, joined so the selector compares by value.

@@ -11,6 +11,12 @@ export const canvasApi = {
   fitView() {
     void instance?.fitView({ padding: 0.2, duration: 250 });
   },
+  zoomIn() {
+    void instance?.zoomIn({ duration: 150 });
+  },
+  zoomOut() {
+    void instance?.zoomOut({ duration: 150 });
+  },
   /** The flow coordinates at the middle of the visible canvas (where quick-add puts a node). */
   center(): { x: number; y: number } {
     const element = document.querySelector(".react-flow");

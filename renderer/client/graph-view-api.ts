@@ -1,16 +1,16 @@
 import type { Assistant, AssistantGraph, Thread } from "@langchain/langgraph-sdk";
-import { clientFor, langgraphClient, type ApiTarget } from "./langgraph";
+import { LangGraphServer, type ApiTarget } from "./langgraph";
 
 /** What a read-only graph view and the deployment dialog ask of a LangGraph server (public API only). */
 export const graphViewApi = {
   /** GET /assistants/{id}/graph?xray=true: LangGraph's drawable graph, subgraphs expanded. */
-  async drawable(assistantId: string): Promise<AssistantGraph> {
-    return (await langgraphClient()).assistants.getGraph(assistantId, { xray: true });
+  async drawable(server: LangGraphServer, assistantId: string): Promise<AssistantGraph> {
+    return (await server.client()).assistants.getGraph(assistantId, { xray: true });
   },
   /** The state's JSON schema, or null where the server cannot say. */
-  async stateSchema(assistantId: string): Promise<unknown> {
+  async stateSchema(server: LangGraphServer, assistantId: string): Promise<unknown> {
     try {
-      return (await (await langgraphClient()).assistants.getSchemas(assistantId)).state_schema ?? null;
+      return (await (await server.client()).assistants.getSchemas(assistantId)).state_schema ?? null;
     } catch {
       return null;
     }
@@ -20,11 +20,11 @@ export const graphViewApi = {
 export const deploymentApi = {
   /** POST /assistants/search on a deployment. */
   async assistants(target: ApiTarget): Promise<Assistant[]> {
-    return (await clientFor(target)).assistants.search({ limit: 100 });
+    return (await new LangGraphServer(target).client()).assistants.search({ limit: 100 });
   },
   /** POST /threads/search on a deployment, newest first. */
   async threads(target: ApiTarget): Promise<Thread[]> {
-    return (await clientFor(target)).threads.search({ limit: 50, sortBy: "updated_at", sortOrder: "desc" });
+    return (await new LangGraphServer(target).client()).threads.search({ limit: 50, sortBy: "updated_at", sortOrder: "desc" });
   },
 };
 

@@ -1,4 +1,5 @@
 import { useGraphStore } from "../stores/graph-store";
+import { isEditableGraph } from "../stores/open-graph-store";
 import { saveGraph } from "./save-graph";
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -9,7 +10,7 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   const unsubscribe = useGraphStore.subscribe((state, previous) => {
     if (state.doc === previous.doc) return;
     clearTimeout(timer);
-    if (state.doc === state.savedDoc || state.graphName !== previous.graphName) return;
+    if (!isEditableGraph() || state.doc === state.savedDoc || state.graphName !== previous.graphName) return;
     timer = setTimeout(() => void saveGraph(), delayMs);
   });
   return () => {

@@ -1,7 +1,7 @@
 import type { GraphDoc } from "../../shared/graph-doc";
 import { commitDoc, useGraphStore } from "../stores/graph-store";
 import type { Selection } from "../stores/flow-from-doc";
-import { isReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditableGraph } from "../stores/open-graph-store";
 
 /** What a document command produces: the next document and, optionally, what to select after it. */
 export interface DocChange {
@@ -30,7 +30,7 @@ export function docCommand<Input>(spec: DocCommandSpec<Input>): DocCommand<Input
     ...spec,
     run(input, options) {
       const { doc } = useGraphStore.getState();
-      if (!doc || (isReadOnlyGraph() && !spec.readOnlySafe)) return;
+      if (!doc || (!isEditableGraph() && !spec.readOnlySafe)) return;
       const change = spec.apply(doc, input);
       commitDoc(change.doc, { history: spec.entersHistory, coalesceKey: options?.coalesceKey, select: change.select });
     },

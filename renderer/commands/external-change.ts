@@ -5,7 +5,7 @@ import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { refreshWorkspace } from "./refresh-workspace";
 import { saveInFlight } from "./save-graph";
-import { reloadCodeGraph } from "./code-graph/open-read-only-graph";
+import { reloadCodeGraph } from "./code-graph/open-drawn-graph";
 import { handleTestsChangedOnDisk } from "./tests/tests-changed-on-disk";
 
 /**

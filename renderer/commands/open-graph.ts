@@ -1,10 +1,12 @@
+import { hasUnsavedEdits } from "../stores/unsaved-edits";
 import { switchyardApi } from "../client/switchyard-api";
 import { loadDoc, useGraphStore } from "../stores/graph-store";
 import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { saveGraph } from "./save-graph";
 import { takePrefetchedGraph } from "./startup-prefetch";
-import { closeReadOnlyView, openCodeGraph } from "./code-graph/open-read-only-graph";
+import { closeDrawnGraph, openCodeGraph } from "./code-graph/open-drawn-graph";
+import { openWorkspaceGraph } from "../stores/open-graph-store";
 
 /**
  * Opens a graph from disk (saving the open one first if it has edits). Starts a fresh undo
@@ -12,14 +14,15 @@ import { closeReadOnlyView, openCodeGraph } from "./code-graph/open-read-only-gr
  */
 export async function openGraph(name: string, options: { keepEdits?: boolean } = {}): Promise<void> {
   const current = useGraphStore.getState();
-  if (!options.keepEdits && current.graphName && current.graphName !== name && current.doc !== current.savedDoc) {
+  if (!options.keepEdits && current.graphName && current.graphName !== name && hasUnsavedEdits()) {
     await saveGraph();
   }
   const info = useWorkspaceStore.getState().graphs.find((graph) => graph.name === name);
   if (info?.source === "code") return openCodeGraph(info);
-  closeReadOnlyView();
+  closeDrawnGraph();
   try {
     const file = await (takePrefetchedGraph(name) ?? switchyardApi.readGraph(name));
+    openWorkspaceGraph(file.name);
     loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
     useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
     if (window.location.hash !== `#/graph/${encodeURIComponent(name)}`) {

@@ -1,6 +1,7 @@
 import { ApiError } from "../client/request";
 import { switchyardApi } from "../client/switchyard-api";
 import { markSaved, useGraphStore } from "../stores/graph-store";
+import { isEditableGraph } from "../stores/open-graph-store";
 import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 
@@ -25,7 +26,8 @@ export function saveInFlight(): Promise<void> | null {
 
 async function doSave({ force }: { force?: boolean }): Promise<void> {
   const { graphName, doc, savedDoc, hash } = useGraphStore.getState();
-  if (!graphName || !doc) return;
+  // Only a workspace graph has a file: a drawn graph's breakpoints live in this window.
+  if (!graphName || !doc || !isEditableGraph()) return;
   if (doc === savedDoc && !force) return;
   if (useWorkspaceStore.getState().conflict && !force) return;
   useWorkspaceStore.setState({ saveStatus: "saving", saveError: null });

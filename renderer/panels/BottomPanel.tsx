@@ -1,6 +1,6 @@
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { useTestsStore } from "../stores/tests-store";
 import { useThreadStore } from "../stores/thread-store";
@@ -14,7 +14,7 @@ import { TestsPanel } from "./tests/TestsPanel";
 /** Bottom panel tabs. Only tabs that work are shown; Chat, Timeline and Tests join with the debugger. */
 export function BottomPanel() {
   const tab = useUiStore((state) => state.bottomTab);
-  const validated = useProblemsStore((state) => state.index.all.length);
+  const validated = useProblems((index) => index.all.length);
   const loadProblems = useGraphStore((state) => state.loadProblems.length);
   const problemCount = validated || loadProblems;
   const eventCount = useRunStore((state) => state.events.length);

@@ -6,7 +6,7 @@ import { rulesFrom } from "../commands/rules";
 import { selectElement } from "../commands/select-element";
 import { setEdgeRule } from "../commands/set-edge-rule";
 import { Icon } from "../app/Icon";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { IconButton, SelectInput } from "./forms/controls";
 import { conditionLabels, conditionTypes, ConditionFields, emptyCondition } from "./forms/ConditionFields";
 
@@ -14,7 +14,7 @@ const endName = (id: string) => (id === END ? "END" : id);
 
 /** The selected edge: its rule, and the ordered list of all rules leaving its source. */
 export function EdgeInspector({ doc, edge }: { doc: GraphDoc; edge: GraphEdge }) {
-  const problems = useProblemsStore((state) => state.index.byEdge.get(edge.id));
+  const problems = useProblems((index) => index.byEdge.get(edge.id));
   const rules = rulesFrom(doc, edge.source);
   const kind = edge.when?.type ?? "always";
   const options = [{ value: "always", label: "Always (plain edge)" }, ...conditionTypes.map((type) => ({ value: type, label: conditionLabels[type] }))];

@@ -1,8 +1,6 @@
 import { useDeferredValue } from "react";
-import { duplicateSelection } from "../commands/copy-selection";
-import { deleteSelection } from "../commands/delete-selection";
-import { autoLayout } from "../commands/auto-layout";
-import { withShortcut } from "../app/shortcuts";
+import { runCommand } from "../commands/registry/app-commands";
+import { withShortcut } from "../app/keys";
 import { Icon } from "../app/Icon";
 import { START_EDGE_ID } from "../stores/flow-from-doc";
 import { useGraphStore } from "../stores/graph-store";
@@ -49,13 +47,13 @@ export function Inspector() {
               {nodeIds.length} node{nodeIds.length === 1 ? "" : "s"}, {selection.edges.length} edge{selection.edges.length === 1 ? "" : "s"} selected
             </div>
             <div className="sy-stack">
-              <button type="button" className="sy-button" onClick={duplicateSelection} title={withShortcut("Duplicate", "duplicate")}>
+              <button type="button" className="sy-button" onClick={() => runCommand("edit.duplicate")} title={withShortcut("Duplicate", "edit.duplicate")}>
                 <Icon name="copy" size={14} /> Duplicate
               </button>
-              <button type="button" className="sy-button" onClick={() => void autoLayout()} title={withShortcut("Auto-layout", "layout")}>
+              <button type="button" className="sy-button" onClick={() => runCommand("canvas.layout")} title={withShortcut("Auto-layout", "canvas.layout")}>
                 <Icon name="layout" size={14} /> Auto-layout graph
               </button>
-              <button type="button" className="sy-button is-danger-ghost" onClick={() => void deleteSelection()} title={withShortcut("Delete", "delete")}>
+              <button type="button" className="sy-button is-danger-ghost" onClick={() => runCommand("edit.delete")} title={withShortcut("Delete", "edit.delete")}>
                 <Icon name="trash" size={14} /> Delete selection
               </button>
             </div>

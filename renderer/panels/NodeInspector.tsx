@@ -6,7 +6,7 @@ import { renameNode, renameProblem } from "../commands/rename-node";
 import { setBreakpoint } from "../commands/set-breakpoint";
 import { updateNodeConfig } from "../commands/update-node-config";
 import { Icon } from "../app/Icon";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { Checkbox, Field } from "./forms/controls";
 import { FormContext, type FormContextValue } from "./forms/form-context";
 import { SchemaField } from "./forms/SchemaField";
@@ -16,7 +16,7 @@ import { NodeRunSummary } from "./run/NodeRunSummary";
 /** The selected node: its name, pauses, problems and the form generated from its kind's schema. */
 export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode }) {
   const kind = nodeKinds[node.kind];
-  const problems = useProblemsStore((state) => state.index.byNode.get(node.id));
+  const problems = useProblems((index) => index.byNode.get(node.id));
   const context = useMemo<FormContextValue>(
     () => ({
       doc,

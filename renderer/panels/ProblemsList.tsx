@@ -5,13 +5,13 @@ import { canvasApi } from "../canvas/canvas-api";
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { problemNode } from "../stores/problems";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 
 /** Every problem of the open graph; clicking one selects (and shows) the node it is about. */
 export const ProblemsList = memo(function ProblemsList() {
   const doc = useGraphStore((state) => state.doc);
   const loadProblems = useGraphStore((state) => state.loadProblems);
-  const validated = useProblemsStore((state) => state.index.all);
+  const validated = useProblems((index) => index.all);
   const problems = doc ? validated : loadProblems;
   if (problems.length === 0) {
     return (

@@ -1,3 +1,4 @@
+import { useUnsavedEdits } from "../stores/unsaved-edits";
 import { memo } from "react";
 import { deleteGraph } from "../commands/delete-graph";
 import { duplicateGraph } from "../commands/duplicate-graph";
@@ -8,7 +9,7 @@ import { Palette } from "../canvas/Palette";
 import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
-import { useReadOnlyGraph } from "../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { IconButton } from "./forms/controls";
 import { ThreadList } from "./threads/ThreadList";
 import { DeploymentSection } from "./deployment/DeploymentSection";
@@ -19,9 +20,9 @@ export const Sidebar = memo(function Sidebar() {
   const workspace = useWorkspaceStore((state) => state.name);
   const error = useWorkspaceStore((state) => state.error);
   const openName = useGraphStore((state) => state.graphName);
-  const dirty = useGraphStore((state) => state.doc !== state.savedDoc);
+  const dirty = useUnsavedEdits();
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   return (
     <nav className="sy-sidebar" aria-label="Workspace">
       <div className="sy-panel-head">

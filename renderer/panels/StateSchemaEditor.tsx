@@ -6,7 +6,7 @@ import { isValidFieldName, renameStateField } from "../commands/rename-state-fie
 import { updateGraphInfo } from "../commands/update-graph-info";
 import { reducerFor, updateStateField } from "../commands/update-state-field";
 import { useGraphStore } from "../stores/graph-store";
-import { useProblemsStore } from "../stores/problems-store";
+import { useProblems } from "../stores/problems-store";
 import { Icon } from "../app/Icon";
 import { IconButton, SelectInput, TextInput } from "./forms/controls";
 
@@ -20,7 +20,7 @@ const reducerWords: Record<string, string> = {
 
 /** With nothing selected: the graph itself (description, entry) and its state schema. */
 export function StateSchemaEditor({ doc }: { doc: GraphDoc }) {
-  const general = useProblemsStore((state) => state.index.general);
+  const general = useProblems((index) => index.general);
   return (
     <div className="sy-inspector-body" aria-label="Graph settings">
       <header className="sy-inspector-head">

@@ -118,10 +118,6 @@ export function selectOnly(selection: Selection): void {
   });
 }
 
-export function breakCoalescing(): void {
-  lastCoalesceKey = undefined;
-}
-
 function withHistory(track: boolean, change: () => void): void {
   const history = graphHistory();
   if (track) return change();
@@ -134,8 +130,26 @@ function withHistory(track: boolean, change: () => void): void {
   }
 }
 
-// Undo/redo replace only `doc`; rebuild the flow view from it, keeping the selection by id.
-useGraphStore.subscribe((state) => {
+/** The flow view rebuilt from the document (keeping the selection by id), when the document changed without it. */
+function rebuildFlow(): void {
+  const state = useGraphStore.getState();
   if (state.doc === state.flowDoc || !state.doc) return;
   withHistory(false, () => useGraphStore.setState(flowFromDoc(state.doc!, state.nodes, state.edges)));
-});
+}
+
+/** One step back or forward in the document's history; history restores only `doc`, so the flow view follows it here. */
+export function stepHistory(direction: "undo" | "redo"): void {
+  lastCoalesceKey = undefined;
+  if (direction === "undo") graphHistory().undo();
+  else graphHistory().redo();
+  rebuildFlow();
+}
+
+/**
+ * Replaces the document without an undo step (a drawn graph redrawn, its state fields learnt
+ * from the server): nothing to save, so it is also the saved state.
+ */
+export function replaceDoc(doc: GraphDoc): void {
+  withHistory(false, () => useGraphStore.setState({ doc, savedDoc: doc }));
+  rebuildFlow();
+}

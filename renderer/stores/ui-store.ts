@@ -45,6 +45,8 @@ export interface UiState {
   bottomTab: BottomTab;
   inspectorView: "form" | "json";
   helpOpen: boolean;
+  paletteOpen: boolean;
+  aboutOpen: boolean;
   quickAddOpen: boolean;
   runPopoverOpen: boolean;
   confirm: ConfirmRequest | null;
@@ -74,6 +76,8 @@ export const useUiStore = create<UiState>()(() => ({
   bottomTab: "problems",
   inspectorView: "form",
   helpOpen: false,
+  paletteOpen: false,
+  aboutOpen: false,
   quickAddOpen: false,
   runPopoverOpen: false,
   confirm: null,

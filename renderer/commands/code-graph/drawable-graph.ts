@@ -1,14 +1,13 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
-import { humanKind } from "../../../shared/node-kinds/human";
 import { END, START, type GraphDoc, type GraphEdge, type GraphNode, type StateField } from "../../../shared/graph-doc";
 
 /**
- * A graph LangGraph draws (`GET /assistants/{id}/graph?xray=true`), made ready for a read-only
- * canvas. With xray, a subgraph node "greet" is replaced by its inner nodes "greet:compose", ...;
+ * A graph LangGraph draws (`GET /assistants/{id}/graph?xray=true`), made ready for the canvas
+ * (the same canvas as a document's, without its editing affordances). With xray, a subgraph node "greet" is replaced by its inner nodes "greet:compose", ...;
  * they are drawn inside a group named "greet". Run status, breakpoints and taken edges belong to
  * the top-level node ("greet"), the name LangGraph's tasks stream and interrupt_before use.
  */
-export interface ReadOnlyNode {
+export interface DrawnNode {
   id: string;
   label: string;
   /** The enclosing group (a subgraph node), absent at the top level. */
@@ -18,7 +17,7 @@ export interface ReadOnlyNode {
   role: "node" | "group" | "start" | "end";
 }
 
-export interface ReadOnlyEdge {
+export interface DrawnEdge {
   id: string;
   source: string;
   target: string;
@@ -29,27 +28,26 @@ export interface ReadOnlyEdge {
   runTarget: string;
 }
 
-export interface ReadOnlyGraph {
-  nodes: ReadOnlyNode[];
-  edges: ReadOnlyEdge[];
+export interface DrawnGraph {
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
 }
 
 const SEPARATOR = ":";
 const NODE_ID = /^[a-zA-Z_][\w-]{0,63}$/;
-const HUMAN_NODE = /(^|[_-])human($|[_-])/i;
 
 const topOf = (id: string) => id.split(SEPARATOR)[0];
 const parentOf = (id: string) => (id.includes(SEPARATOR) ? id.slice(0, id.lastIndexOf(SEPARATOR)) : undefined);
 const localName = (id: string) => id.slice(id.lastIndexOf(SEPARATOR) + 1);
 
 /** Nodes (groups first, so React Flow sees a parent before its children) and edges of the drawing. */
-export function readOnlyGraphOf(drawable: AssistantGraph): ReadOnlyGraph {
+export function drawnGraphOf(drawable: AssistantGraph): DrawnGraph {
   const ids = drawable.nodes.map((node) => String(node.id));
   const groups = new Set<string>();
   for (const id of ids) {
     for (let parent = parentOf(id); parent; parent = parentOf(parent)) groups.add(parent);
   }
-  const nodes: ReadOnlyNode[] = [];
+  const nodes: DrawnNode[] = [];
   for (const id of [...groups].sort((a, b) => a.split(SEPARATOR).length - b.split(SEPARATOR).length)) {
     nodes.push({ id, label: localName(id), parent: parentOf(id), top: topOf(id), role: "group" });
   }
@@ -60,7 +58,7 @@ export function readOnlyGraphOf(drawable: AssistantGraph): ReadOnlyGraph {
     nodes.push({ id, label: role === "start" ? "START" : role === "end" ? "END" : name, parent: parentOf(id), top: topOf(id), role });
   }
   const seen = new Set<string>();
-  const edges: ReadOnlyEdge[] = [];
+  const edges: DrawnEdge[] = [];
   for (const edge of drawable.edges) {
     const id = `${edge.source}->${edge.target}`;
     if (seen.has(id)) continue;
@@ -72,20 +70,20 @@ export function readOnlyGraphOf(drawable: AssistantGraph): ReadOnlyGraph {
 }
 
 /**
- * The document the debugger works on for a read-only graph: its top-level nodes (ids as LangGraph
- * names them) and edges, so breakpoints, "apply as" and the state editor behave as for a drawn
- * graph. It is never saved; the canvas draws the graph itself, not this document.
+ * What the debugger keeps for a graph without a document of its own, in the document's shape:
+ * its top-level node ids (as LangGraph names them), edges, state fields and the breakpoints set in
+ * this window, so breakpoints, "apply as" and the state editor work as for a workspace graph.
+ * It is never saved (only workspace graphs are) and never drawn (the canvas draws the drawing);
+ * it says nothing of kinds: which node a person answers comes from the thread (pausedNodeInfo).
  */
-export function shadowDocOf(name: string, graph: ReadOnlyGraph, fields: Record<string, StateField>, previous?: GraphDoc | null): GraphDoc {
+export function debuggerDocOf(name: string, graph: DrawnGraph, fields: Record<string, StateField>, previous?: GraphDoc | null): GraphDoc {
   // In the drawing's order (groups are listed first for React Flow; their inner nodes say where they belong).
   const tops = [...new Set(graph.nodes.filter((node) => node.role === "node").map((node) => node.top))].filter((id) => NODE_ID.test(id) && id !== START && id !== END);
   const kept = new Set(tops);
   const breakpoints = new Map((previous?.nodes ?? []).map((node) => [node.id, node.breakpoint]));
   const nodes: GraphNode[] = tops.map((id) => {
     const breakpoint = breakpoints.get(id);
-    const base = { id, position: { x: 0, y: 0 }, ...(breakpoint ? { breakpoint } : {}) };
-    // A node named for a person (the seed's ask_human) gets the run panel's answer box when paused before it.
-    return HUMAN_NODE.test(id) ? { ...base, kind: "human", config: humanKind.defaults() } : { ...base, kind: "set", config: { values: {} } };
+    return { id, position: { x: 0, y: 0 }, ...(breakpoint ? { breakpoint } : {}), kind: "set", config: { values: {} } };
   });
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();

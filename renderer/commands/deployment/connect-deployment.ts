@@ -1,13 +1,13 @@
+import { hasUnsavedEdits } from "../../stores/unsaved-edits";
 import type { Assistant, Thread } from "@langchain/langgraph-sdk";
 import { desktopBridge } from "../../../shared/desktop-bridge";
 import { deploymentApi } from "../../client/graph-view-api";
 import type { ApiTarget } from "../../client/langgraph";
 import { useDeploymentStore } from "../../stores/deployment-store";
-import { useGraphStore } from "../../stores/graph-store";
-import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { useOpenGraph } from "../../stores/open-graph-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
-import { closeReadOnlyView, openRemoteGraph } from "../code-graph/open-read-only-graph";
+import { closeDrawnGraph, openRemoteGraph } from "../code-graph/open-drawn-graph";
 import { openGraph } from "../open-graph";
 import { openThread } from "../run/threads";
 
@@ -86,8 +86,7 @@ async function allowInDesktopWindow(url: string, apiKey: string, afterReload: bo
     useDeploymentStore.setState({ status: "error", error: `The desktop window could not allow ${new URL(url).origin}; try again, or attach from web mode (\`switchyard serve\`).` });
     return false;
   }
-  const { doc, savedDoc } = useGraphStore.getState();
-  if (doc !== savedDoc) {
+  if (hasUnsavedEdits()) {
     useDeploymentStore.setState({ status: "error", error: `The window reloads once to let it reach ${new URL(url).origin}: save the graph first, then connect again.` });
     return false;
   }
@@ -185,10 +184,10 @@ export async function openDeploymentThread(thread: Thread): Promise<void> {
 
 /** Detaches: back to the workspace's own server and its first graph. */
 export async function disconnectDeployment(): Promise<void> {
-  const wasRemote = useReadOnlyGraph.getState().view?.source === "remote";
+  const wasRemote = useOpenGraph.getState().graph?.source.kind === "remote";
   useDeploymentStore.setState({ status: "idle", url: null, apiKey: null, assistants: [], threads: [], error: null });
   if (!wasRemote) return;
-  closeReadOnlyView();
+  closeDrawnGraph();
   const first = useWorkspaceStore.getState().graphs[0];
   if (first) await openGraph(first.name);
 }

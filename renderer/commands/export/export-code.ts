@@ -1,7 +1,7 @@
 import { exportApi, type ExportLanguage, type ExportedFile } from "../../client/export-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
-import { isReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { isEditableGraph } from "../../stores/open-graph-store";
 import { showToast, useUiStore } from "../../stores/ui-store";
 import { zipFiles } from "./zip";
 
@@ -24,7 +24,7 @@ export function zipOfExport(graphName: string, lang: ExportLanguage, files: Expo
 /** Whether the open graph can be exported: a drawn graph (not code, not remote) without problems. */
 export function canExport(): boolean {
   const { doc } = useGraphStore.getState();
-  return !!doc && !isReadOnlyGraph();
+  return !!doc && !!isEditableGraph();
 }
 
 /**
@@ -33,7 +33,7 @@ export function canExport(): boolean {
  */
 export async function exportAsCode(lang: ExportLanguage, download: (name: string, bytes: Uint8Array) => void = downloadBytes): Promise<boolean> {
   const { doc, graphName } = useGraphStore.getState();
-  if (!doc || !graphName || isReadOnlyGraph()) return false;
+  if (!doc || !graphName || !isEditableGraph()) return false;
   const problems = problemsOf(doc).all.length;
   if (problems > 0) {
     useUiStore.setState({ bottomOpen: true, bottomTab: "problems" });

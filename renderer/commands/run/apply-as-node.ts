@@ -1,4 +1,4 @@
-import { debuggerApi } from "../../client/debugger-api";
+import { openGraphDebugger } from "./open-graph-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { runEvent, summariseUpdate, useRunStore, type RunPause } from "../../stores/run-store";
 import { showToast } from "../../stores/ui-store";
@@ -10,10 +10,10 @@ export function applyAsExplanation(node: string): string {
   return `The run continues as if ${node} had produced this update.`;
 }
 
-/** The node "Apply as" proposes: the paused-before node for human nodes, else the last node that ran. */
-export function defaultApplyAsNode(pause: RunPause | null, lastNode: string | null): string {
+/** The node "Apply as" proposes: the paused-before node when a person answers it (see pausedNodeInfo), else the last node that ran. */
+export function defaultApplyAsNode(pause: RunPause | null, lastNode: string | null, humanLike: boolean): string {
   const doc = useGraphStore.getState().doc;
-  if (pause?.kind === "before" && doc?.nodes.find((node) => node.id === pause.node)?.kind === "human") return pause.node;
+  if (pause?.kind === "before" && humanLike) return pause.node;
   if (pause?.kind === "after") return pause.node;
   return lastNode ?? pause?.node ?? doc?.nodes[0]?.id ?? "";
 }
@@ -26,8 +26,8 @@ export async function applyAsNode(values: Record<string, unknown>, asNode: strin
   const { threadId } = useRunStore.getState();
   if (!threadId) return false;
   try {
-    await debuggerApi.updateState(threadId, values, asNode || undefined);
-    const threadState = await debuggerApi.getState(threadId);
+    await openGraphDebugger().updateState(threadId, values, asNode || undefined);
+    const threadState = await openGraphDebugger().getState(threadId);
     useRunStore.setState((state) => {
       const nodeStatus = { ...state.nodeStatus };
       for (const [node, status] of Object.entries(nodeStatus)) if (status === "paused" || status === "error") delete nodeStatus[node];

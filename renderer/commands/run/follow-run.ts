@@ -1,5 +1,6 @@
 import type { Command } from "@langchain/langgraph-sdk";
-import { debuggerApi } from "../../client/debugger-api";
+import type { DebuggerApi } from "../../client/debugger-api";
+import { openGraphDebugger } from "./open-graph-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { saveGraph } from "../save-graph";
 import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
@@ -42,8 +43,10 @@ export async function followRun(options: FollowOptions): Promise<void> {
     nodeStatus: Object.fromEntries(Object.entries(state.nodeStatus).filter(([, status]) => status === "done")),
   }));
   let lastYield = performance.now();
+  // The run and its thread live on the server the graph was on when it started.
+  const api = openGraphDebugger();
   try {
-    for await (const frame of debuggerApi.stream(threadId, graphName, { ...options, ...breakpoints, recursionLimit: recursionLimit(), signal: own.signal })) {
+    for await (const frame of api.stream(threadId, graphName, { ...options, ...breakpoints, recursionLimit: recursionLimit(), signal: own.signal })) {
       benchProbe(frame.event, frame.data);
       useRunStore.setState((state) => applyFrame(state, frame.event, frame.data, Date.now()));
       // A burst of buffered frames is read in one long chain of microtasks: give the browser a
@@ -63,12 +66,12 @@ export async function followRun(options: FollowOptions): Promise<void> {
   // A newer run took over the thread (and aborted this stream): it settles, not this one.
   if (controller !== own) return;
   controller = null;
-  await settle(threadId, breakpoints.interruptAfter);
+  await settle(api, threadId, breakpoints.interruptAfter);
 }
 
-async function settle(threadId: string, interruptAfter: string[] | "*"): Promise<void> {
+async function settle(api: DebuggerApi, threadId: string, interruptAfter: string[] | "*"): Promise<void> {
   try {
-    const threadState = await debuggerApi.getState(threadId);
+    const threadState = await api.getState(threadId);
     if (useRunStore.getState().threadId !== threadId) return;
     useRunStore.setState((state) => {
       const change = settleRun(state, threadState, interruptAfter);
@@ -88,6 +91,6 @@ export async function stopFollowing(): Promise<void> {
   if (status !== "running") return;
   useRunStore.setState({ status: "cancelled" });
   const current = controller;
-  if (threadId && runId) await debuggerApi.cancel(threadId, runId).catch(() => undefined);
+  if (threadId && runId) await openGraphDebugger().cancel(threadId, runId).catch(() => undefined);
   current?.abort();
 }

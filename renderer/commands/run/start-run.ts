@@ -1,5 +1,5 @@
 import { messagesFieldOf } from "../../../shared/graph-doc";
-import { debuggerApi } from "../../client/debugger-api";
+import { openGraphDebugger } from "./open-graph-api";
 import { canvasApi } from "../../canvas/canvas-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
@@ -48,7 +48,7 @@ export async function startRun(input: Record<string, unknown>, label = "", tab: 
   // A taller bottom panel shrinks the canvas: keep the whole graph in view for the run.
   if (grow) setTimeout(() => canvasApi.fitView(), 50);
   try {
-    const thread = await debuggerApi.createThread(graphName);
+    const thread = await openGraphDebugger().createThread(graphName);
     useRunStore.setState({ ...emptyRun(), graphName, threadId: thread.thread_id, status: "running", events: [runEvent({ kind: "started", text: `Run of "${graphName}" started${label ? `: ${label}` : ""}` })] });
     useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
     rememberThread(thread.thread_id);

@@ -1,5 +1,5 @@
 import type { ThreadState } from "@langchain/langgraph-sdk";
-import { debuggerApi } from "../../client/debugger-api";
+import { openGraphDebugger } from "./open-graph-api";
 import { askConfirm, showToast, useUiStore } from "../../stores/ui-store";
 import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
@@ -14,7 +14,7 @@ export async function refreshThreads(): Promise<void> {
   if (!graphName) return useThreadStore.setState({ threads: [] });
   useThreadStore.setState({ loading: true });
   try {
-    const threads = await debuggerApi.searchThreads(graphName);
+    const threads = await openGraphDebugger().searchThreads(graphName);
     if (useGraphStore.getState().graphName === graphName) useThreadStore.setState({ threads });
   } catch {
     // The list is a convenience: a server that cannot search leaves it as it was.
@@ -28,7 +28,7 @@ export async function refreshHistory(): Promise<void> {
   const threadId = useRunStore.getState().threadId;
   if (!threadId) return useThreadStore.setState({ history: [] });
   try {
-    const history = await debuggerApi.history(threadId);
+    const history = await openGraphDebugger().history(threadId);
     if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history });
   } catch {
     useThreadStore.setState({ history: [] });
@@ -56,7 +56,7 @@ export function runFromThreadState(threadState: ThreadState, threadStatus: strin
 export async function openThread(threadId: string): Promise<void> {
   const graphName = useGraphStore.getState().graphName;
   try {
-    const [thread, threadState] = await Promise.all([debuggerApi.getThread(threadId), debuggerApi.getState(threadId)]);
+    const [thread, threadState] = await Promise.all([openGraphDebugger().getThread(threadId), openGraphDebugger().getState(threadId)]);
     useRunStore.setState({
       ...emptyRun(),
       graphName,
@@ -81,7 +81,7 @@ export async function openThread(threadId: string): Promise<void> {
 export async function deleteThread(threadId: string): Promise<void> {
   const ok = await askConfirm({ title: "Delete thread", message: `Delete thread ${threadId.slice(0, 8)} and all its checkpoints?`, confirmLabel: "Delete", danger: true });
   if (!ok) return;
-  await debuggerApi.deleteThread(threadId);
+  await openGraphDebugger().deleteThread(threadId);
   if (useRunStore.getState().threadId === threadId) newThread();
   await refreshThreads();
 }

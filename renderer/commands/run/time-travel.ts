@@ -1,4 +1,4 @@
-import { debuggerApi } from "../../client/debugger-api";
+import { openGraphDebugger } from "./open-graph-api";
 import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { showToast } from "../../stores/ui-store";
@@ -26,7 +26,7 @@ export async function forkFrom(checkpointId: string, values: Record<string, unkn
   const threadId = useRunStore.getState().threadId;
   if (!threadId) return;
   try {
-    const fork = await debuggerApi.updateState(threadId, values, asNode, checkpointId);
+    const fork = await openGraphDebugger().updateState(threadId, values, asNode, checkpointId);
     resetForBranch(`Forked at checkpoint ${checkpointId.slice(-8)}${asNode ? ` as ${asNode}` : ""}`);
     useThreadStore.setState({ selectedCheckpoint: null });
     await followRun({ input: null, checkpointId: fork.checkpoint_id });

@@ -1,14 +1,14 @@
 import { Icon } from "../../app/Icon";
 import { openDeploymentDialog, openDeploymentGraph } from "../../commands/deployment/connect-deployment";
 import { useDeploymentStore } from "../../stores/deployment-store";
-import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { useOpenGraph } from "../../stores/open-graph-store";
 import { IconButton } from "../forms/controls";
 
 /** The sidebar's list of the attached deployment's graphs (shown only while connected). */
 export function DeploymentSection() {
   const url = useDeploymentStore((state) => (state.status === "connected" ? state.url : null));
   const assistants = useDeploymentStore((state) => state.assistants);
-  const open = useReadOnlyGraph((state) => (state.view?.source === "remote" ? state.view.assistantId : null));
+  const open = useOpenGraph((state) => (state.graph?.source.kind === "remote" ? state.graph.assistantId : null));
   if (!url) return null;
   return (
     <>

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from "react";
 import { Icon } from "../../app/Icon";
 import { EXPORT_LANGUAGES, exportAsCode } from "../../commands/export/export-code";
 import { useGraphStore } from "../../stores/graph-store";
-import { useReadOnlyGraph } from "../../stores/read-only-graph-store";
+import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import "../../styles/deployment.css";
 
 /** "Export as code…": a runnable LangGraph project (TypeScript or Python) of the open graph, as a zip. */
 export function ExportMenu() {
   const hasDoc = useGraphStore((state) => !!state.doc);
-  const readOnly = useReadOnlyGraph((state) => !!state.view);
+  const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const menu = useRef<HTMLDivElement>(null);

@@ -11,13 +11,12 @@ import { InputForm, inputFromForm } from "./InputForm";
  * The box under the conversation: a first message (or the schema form) to start a run; while
  * paused before a human node, the answer; while in interrupt(), the resume value.
  */
-export function Composer({ doc, messagesField, pendingCall }: { doc: GraphDoc; messagesField: string | undefined; pendingCall: { id: string } | null }) {
+export function Composer({ doc, messagesField, pendingCall, humanLike }: { doc: GraphDoc; messagesField: string | undefined; pendingCall: { id: string } | null; humanLike: boolean }) {
   const status = useRunStore((state) => state.status);
   const pause = useRunStore((state) => state.pause);
-  const humanNode = pause ? doc.nodes.find((node) => node.id === pause.node && node.kind === "human") : undefined;
   if (status === "paused" && pause?.kind === "interrupt") return <ResumeBox key={`${pause.node}-resume`} />;
-  if (status === "paused" && pause?.kind === "before" && humanNode && messagesField) {
-    return <AnswerBox key={pause.node} onAnswer={(text) => answerHuman(text, humanNode.id, messagesField, pendingCall?.id ?? null)} nodeId={humanNode.id} />;
+  if (status === "paused" && pause?.kind === "before" && humanLike && messagesField) {
+    return <AnswerBox key={pause.node} onAnswer={(text) => answerHuman(text, pause.node, messagesField, pendingCall?.id ?? null)} nodeId={pause.node} />;
   }
   if (status === "running" || status === "paused" || status === "error") return null;
   return messagesField ? <ChatStart /> : <FormStart doc={doc} />;

@@ -1,8 +1,9 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
 import { Icon } from "../../app/Icon";
-import { withShortcut } from "../../app/shortcuts";
-import { toggleBreakpoint } from "../../commands/run/toggle-breakpoint";
+import { keyLabels, withShortcut } from "../../app/keys";
+import { runCommand } from "../../commands/registry/app-commands";
+import { commandContext } from "../../commands/registry/command-context";
 import { useGraphStore } from "../../stores/graph-store";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
 
@@ -22,7 +23,7 @@ export function NodeContextMenu() {
     };
   }, [id]);
   if (!id) return null;
-  const item = (side: "before" | "after", label: string, shortcut: "breakpointBefore" | "breakpointAfter") => (
+  const item = (side: "before" | "after", label: string, shortcut: "run.toggle-breakpoint" | "run.toggle-breakpoint-after") => (
     <button
       type="button"
       role="menuitemcheckbox"
@@ -31,21 +32,22 @@ export function NodeContextMenu() {
       title={withShortcut(label, shortcut)}
       onPointerDown={(event) => event.stopPropagation()}
       onClick={() => {
-        toggleBreakpoint.run(id, side);
+        // The same command as F9 / Shift+F9, on the node right-clicked.
+        runCommand(shortcut, { ...commandContext(), selectedNodes: [id] });
         closeNodeMenu();
       }}
     >
       <span className={`sy-menu-check ${breakpoint?.[side] ? "is-on" : ""}`}>{breakpoint?.[side] && <Icon name="check" size={12} />}</span>
       <span className={`sy-menu-dot is-${side}`} aria-hidden="true" />
       {label}
-      <kbd>{side === "before" ? "F9" : "Shift+F9"}</kbd>
+      <kbd>{keyLabels(shortcut)[0]}</kbd>
     </button>
   );
   return createPortal(
     <div className="sy-menu" role="menu" aria-label={`Node ${id}`} style={{ left: x, top: y }}>
       <div className="sy-menu-title">{id}</div>
-      {item("before", "Pause before", "breakpointBefore")}
-      {item("after", "Pause after", "breakpointAfter")}
+      {item("before", "Pause before", "run.toggle-breakpoint")}
+      {item("after", "Pause after", "run.toggle-breakpoint-after")}
     </div>,
     document.body,
   );

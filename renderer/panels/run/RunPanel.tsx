@@ -1,7 +1,9 @@
 import { memo } from "react";
 import { Icon } from "../../app/Icon";
 import { messagesFieldOf } from "../../../shared/graph-doc";
-import { applyAsNode, defaultApplyAsNode, pendingToolCall } from "../../commands/run/apply-as-node";
+import { applyAsNode, defaultApplyAsNode } from "../../commands/run/apply-as-node";
+import { pausedNodeInfo } from "../../commands/run/paused-node-info";
+import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { StateEditor } from "../state-editor/StateEditor";
@@ -19,13 +21,13 @@ export const RunPanel = memo(function RunPanel() {
   const pause = useRunStore((state) => state.pause);
   const lastNode = useRunStore((state) => state.lastNode);
   const threadId = useRunStore((state) => state.threadId);
+  const editable = useOpenGraph((state) => isEditable(state.graph));
   if (!doc) return null;
   const messagesField = messagesFieldOf(doc);
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
-  const human = pause ? doc.nodes.find((node) => node.id === pause.node && node.kind === "human") : undefined;
-  const askTool = human?.kind === "human" ? human.config.askTool : undefined;
-  const call = messagesField ? pendingToolCall(values, messagesField, askTool) : null;
+  const paused = pausedNodeInfo({ doc, editable, pause, values });
+  const call = paused.answersToolCall;
   const question = call ? String(call.args.question ?? Object.values(call.args)[0] ?? "") : null;
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
@@ -37,7 +39,7 @@ export const RunPanel = memo(function RunPanel() {
         ) : (
           <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
-        <Composer doc={doc} messagesField={messagesField} pendingCall={call} />
+        <Composer doc={doc} messagesField={messagesField} pendingCall={call} humanLike={paused.humanLike} />
       </div>
       {showState && (
         <div className="sy-run-state">
@@ -46,7 +48,7 @@ export const RunPanel = memo(function RunPanel() {
             key={`${threadState?.checkpoint?.checkpoint_id}-${pause?.node}`}
             doc={doc}
             values={values}
-            defaultAsNode={defaultApplyAsNode(pause, lastNode)}
+            defaultAsNode={defaultApplyAsNode(pause, lastNode, paused.humanLike)}
             actionLabel="Apply"
             onApply={(changes, asNode) => applyAsNode(changes, asNode)}
           />

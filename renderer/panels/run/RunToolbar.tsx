@@ -1,14 +1,12 @@
 import { useEffect } from "react";
 import { Icon } from "../../app/Icon";
-import { withShortcut } from "../../app/shortcuts";
-import { cancelRun, continueRun, stepRun } from "../../commands/run/continue-run";
+import { withShortcut } from "../../app/keys";
+import { runCommand } from "../../commands/registry/app-commands";
 import { pauseEveryNode, usePauseEveryNode } from "../../commands/run/pause-every-node";
 import { newThread, restoreThread } from "../../commands/run/threads";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { NodeContextMenu } from "./NodeContextMenu";
-import { desktopBridge, type MenuCommand } from "../../../shared/desktop-bridge";
-import { selectedNodeIds, toggleBreakpoint } from "../../commands/run/toggle-breakpoint";
 import "../../styles/debugger.css";
 
 const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
@@ -28,13 +26,13 @@ export function RunToolbar() {
           {statusText[status]}
         </span>
       )}
-      <button type="button" className="sy-button is-small" aria-label="Continue" title={withShortcut("Continue", "continueRun")} disabled={!canGoOn} onClick={() => void continueRun.run()}>
+      <button type="button" className="sy-button is-small" aria-label="Continue" title={withShortcut("Continue", "run.continue")} disabled={!canGoOn} onClick={() => runCommand("run.continue")}>
         <Icon name="play" size={12} /> Continue
       </button>
-      <button type="button" className="sy-button is-small" aria-label="Step" title={withShortcut("Step: run to the next node", "stepRun")} disabled={!canGoOn} onClick={() => void stepRun.run()}>
+      <button type="button" className="sy-button is-small" aria-label="Step" title={withShortcut("Step: run to the next node", "run.step")} disabled={!canGoOn} onClick={() => runCommand("run.step")}>
         <Icon name="chevronRight" size={13} /> Step
       </button>
-      <button type="button" className="sy-button is-small" aria-label="Cancel run" title={withShortcut("Cancel the run", "cancelRun")} disabled={status !== "running"} onClick={() => void cancelRun.run()}>
+      <button type="button" className="sy-button is-small" aria-label="Cancel run" title={withShortcut("Cancel the run", "run.cancel")} disabled={status !== "running"} onClick={() => runCommand("run.cancel")}>
         <Icon name="stop" size={12} /> Cancel
       </button>
       <button type="button" className={`sy-tool sy-every-node ${everyNode ? "is-on" : ""}`} aria-label="Pause at every node" aria-pressed={everyNode} title="Pause at every node (for stepping)" onClick={pauseEveryNode.toggle}>
@@ -45,10 +43,9 @@ export function RunToolbar() {
   );
 }
 
-/** Opening a graph reopens the thread it had open (after a reload or a server restart too); the desktop menu's Run commands. */
+/** Opening a graph reopens the thread it had open (after a reload or a server restart too). */
 function useDebuggerSession(): void {
   const graphName = useGraphStore((state) => state.graphName);
-  useEffect(() => desktopBridge()?.onMenuCommand(runMenuCommand), []);
   useEffect(() => {
     if (!graphName) return;
     if (useRunStore.getState().graphName !== graphName) newThread({ forget: false });
@@ -56,11 +53,4 @@ function useDebuggerSession(): void {
     const idle = requestIdleCallback(() => void restoreThread(graphName), { timeout: 1000 });
     return () => cancelIdleCallback(idle);
   }, [graphName]);
-}
-
-function runMenuCommand(command: MenuCommand): void {
-  if (command === "run.continue") void continueRun.run();
-  if (command === "run.step") void stepRun.run();
-  if (command === "run.cancel") void cancelRun.run();
-  if (command === "run.toggle-breakpoint") for (const node of selectedNodeIds()) toggleBreakpoint.run(node, "before");
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ProviderId, ProviderStatus } from "../../client/settings-api";
 import { Icon } from "../../app/Icon";
-import { withShortcut } from "../../app/shortcuts";
+import { withShortcut } from "../../app/keys";
 import { closeSettings, emptyDraft, openSettings, PROVIDERS, saveSettings, settingsChange, type SettingsDraft } from "../../commands/settings/settings";
 import { useSettingsStore } from "../../stores/settings-store";
 
@@ -11,7 +11,7 @@ export function SettingsButton() {
   const open = useSettingsStore((state) => state.open);
   return (
     <>
-      <button type="button" className="sy-tool" aria-label="Settings" aria-haspopup="dialog" title={withShortcut("Settings", "settings")} onClick={() => void openSettings()}>
+      <button type="button" className="sy-tool" aria-label="Settings" aria-haspopup="dialog" title={withShortcut("Settings", "view.settings")} onClick={() => void openSettings()}>
         <Icon name="wrench" />
       </button>
       {open && <SettingsDialog />}

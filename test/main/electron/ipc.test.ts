@@ -47,6 +47,7 @@ function setUp() {
       calls.push(["allowDeploymentOrigin", origin]);
       return { origin, reloadRequired: true };
     }) as DesktopActions["allowDeploymentOrigin"],
+    setMenuState: record("setMenuState", undefined) as DesktopActions["setMenuState"],
   };
   const refused: Error[] = [];
   const unregister = registerDesktopIpc(ipcMain, actions, trusted, (error) => refused.push(error));
@@ -89,6 +90,18 @@ describe("registerDesktopIpc", () => {
     await expect(ipcMain.invoke(DESKTOP_CHANNELS.saveGraphFileAs, good, { suggestedName: "a.graph.json", text: huge })).rejects.toThrow(/larger than/);
     await expect(ipcMain.invoke(DESKTOP_CHANNELS.saveGraphFileAs, good, { suggestedName: "a.graph.json", text: "{}" })).resolves.toBe("/ws/a.graph.json");
     expect(calls).toEqual([["saveGraphFileAs", { suggestedName: "a.graph.json", text: "{}" }]]);
+  });
+
+  it("setMenuState passes on known menu commands with boolean values only", async () => {
+    const { ipcMain, calls } = setUp();
+    const good = ipcEventFrom(window, `${origin}/`);
+    const send = (value: unknown) => ipcMain.invoke(DESKTOP_CHANNELS.setMenuState, good, value);
+    await expect(send({ "file.save": false, "run.run": true })).resolves.toBeUndefined();
+    await expect(send({ "file.delete-everything": true })).rejects.toThrow(/not a menu command/);
+    await expect(send({ "file.save": "yes" })).rejects.toThrow(/not a menu command with a boolean/);
+    await expect(send(["file.save"])).rejects.toThrow(InvalidIpcArgumentError);
+    await expect(send(null)).rejects.toThrow(InvalidIpcArgumentError);
+    expect(calls).toEqual([["setMenuState", { "file.save": false, "run.run": true }]]);
   });
 
   it("allowDeploymentOrigin passes on an exact http(s) origin only", async () => {

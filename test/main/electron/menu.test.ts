@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from "electron";
-import { isMenuCommand } from "../../../shared/desktop-bridge";
+import { COMMAND_TABLE, type CommandInfo } from "../../../shared/command-table";
+import { isMenuCommand, MENU_COMMANDS } from "../../../shared/desktop-bridge";
 import { buildMenuTemplate, type MenuActions } from "../../../main/electron/menu";
 
 function build(options: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) {
@@ -13,7 +14,6 @@ function build(options: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) {
     clearRecentWorkspaces: () => calls.push("clearRecent"),
     toggleDevTools: () => calls.push("toggleDevTools"),
     openExternal: (url) => calls.push(`open ${url}`),
-    showAbout: () => calls.push("about"),
   };
   const template = buildMenuTemplate({ platform: "linux", isDevelopment: false, recentWorkspaces: [], appName: "Switchyard", ...options }, actions);
   return { template, sent, calls };
@@ -44,19 +44,57 @@ describe("native menu", () => {
     ["Save", "CmdOrCtrl+S"],
     ["Close Graph", "CmdOrCtrl+W"],
     ["Undo", "CmdOrCtrl+Z"],
-    ["Redo", "Ctrl+Y"],
+    ["Redo", "CmdOrCtrl+Shift+Z"],
     ["Select All", "CmdOrCtrl+A"],
     ["Zoom In", "CmdOrCtrl+="],
     ["Zoom Out", "CmdOrCtrl+-"],
-    ["Fit View", "Shift+1"],
-    ["Toggle Theme", "CmdOrCtrl+Shift+T"],
-    ["Run", "F5"],
+    ["Fit View", "F"],
+    ["Toggle Theme", "Shift+T"],
+    ["Command Palette...", "CmdOrCtrl+Shift+P"],
+    ["Run", "CmdOrCtrl+Enter"],
     ["Continue", "F8"],
     ["Step", "F10"],
     ["Cancel Run", "Shift+F5"],
-    ["Toggle Breakpoint", "F9"],
-  ])("%s has accelerator %s", (label, accelerator) => {
+    ["Toggle Pause Before", "F9"],
+    ["Keyboard Shortcuts", "F1"],
+  ])("%s has accelerator %s (the app's own shortcut)", (label, accelerator) => {
     expect(find(build().template, label)?.accelerator).toBe(accelerator);
+  });
+
+  it("shows every menu command of the shared table once, with the table's first key", () => {
+    const template = build().template;
+    const ids = items(template).map((item) => item.id).filter(Boolean);
+    expect([...ids].sort()).toEqual([...MENU_COMMANDS].sort());
+    for (const command of COMMAND_TABLE as readonly CommandInfo[]) {
+      if (!command.menu) continue;
+      const item = items(template).find((candidate) => candidate.id === command.id)!;
+      expect(item.accelerator, command.id).toBe(command.keys[0]);
+    }
+  });
+
+  it("leaves keys to the page (one press, one command), except macOS's text-editing key equivalents", () => {
+    const linux = items(build().template).filter((item) => item.id && item.accelerator);
+    expect(linux.every((item) => item.registerAccelerator === false)).toBe(true);
+    const mac = items(build({ platform: "darwin" }).template).filter((item) => item.id && item.registerAccelerator !== false && item.accelerator);
+    expect(mac.map((item) => item.id).sort()).toEqual(["edit.redo", "edit.select-all", "edit.undo"]);
+  });
+
+  it("greys out what the renderer says cannot run", () => {
+    const template = build({ enabled: { "file.save": false, "run.continue": false, "run.run": true } }).template;
+    expect(find(template, "Save")?.enabled).toBe(false);
+    expect(find(template, "Continue")?.enabled).toBe(false);
+    expect(find(template, "Run")?.enabled).toBe(true);
+    expect(find(template, "Step")?.enabled).toBe(true);
+  });
+
+  it("About is in Help elsewhere and in the app menu on macOS, sent to the window", () => {
+    const linux = build();
+    (find(linux.template, "About Switchyard")!.click as () => void)();
+    expect(linux.sent).toEqual(["help.about"]);
+    const mac = build({ platform: "darwin" });
+    const appMenu = mac.template[0].submenu as MenuItemConstructorOptions[];
+    expect(appMenu[0]).toMatchObject({ id: "help.about", label: "About Switchyard" });
+    expect(items(mac.template).filter((item) => item.id === "help.about")).toHaveLength(1);
   });
 
   it("uses the native clipboard roles (the DOM clipboard events of web mode)", () => {
@@ -67,7 +105,7 @@ describe("native menu", () => {
   it("sends app commands to the window by name, all of them known to the bridge", () => {
     const { template, sent } = build();
     for (const item of items(template)) if (item.click && !item.submenu) (item.click as () => void)();
-    expect(sent.length).toBeGreaterThan(10);
+    expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort());
     expect(sent.every(isMenuCommand)).toBe(true);
   });
 
@@ -90,7 +128,7 @@ describe("native menu", () => {
   it("on macOS has the app menu, Cmd redo and a Window menu", () => {
     const { template } = build({ platform: "darwin" });
     expect(template[0].label).toBe("Switchyard");
-    expect(find(template, "Redo")?.accelerator).toBe("Shift+Cmd+Z");
+    expect(find(template, "Redo")?.accelerator).toBe("CmdOrCtrl+Shift+Z");
     expect(template.some((menu) => menu.role === "windowMenu")).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ describe("preload bridge", () => {
   it("exposes one global with the bridge's named functions and nothing else", () => {
     expect([...exposed.keys()]).toEqual([DESKTOP_BRIDGE_GLOBAL]);
     expect(Object.keys(bridge).sort()).toEqual(
-      ["allowDeploymentOrigin", "appInfo", "onMenuCommand", "openGraphFile", "openLangGraphProject", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs"].sort(),
+      ["allowDeploymentOrigin", "appInfo", "onMenuCommand", "openGraphFile", "openLangGraphProject", "openRecentWorkspace", "openWorkspaceFolder", "recentWorkspaces", "saveGraphFileAs", "setMenuState"].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe("function");
   });
@@ -37,11 +37,13 @@ describe("preload bridge", () => {
     await bridge.openRecentWorkspace("/ws");
     await bridge.saveGraphFileAs({ suggestedName: "a.graph.json", text: "{}", extra: "dropped" } as never);
     await bridge.allowDeploymentOrigin("https://agents.example.com");
+    await bridge.setMenuState({ "file.save": false });
     expect(invoked).toEqual([
       [DESKTOP_CHANNELS.openWorkspaceFolder],
       [DESKTOP_CHANNELS.openRecentWorkspace, "/ws"],
       [DESKTOP_CHANNELS.saveGraphFileAs, { suggestedName: "a.graph.json", text: "{}" }],
       [DESKTOP_CHANNELS.allowDeploymentOrigin, "https://agents.example.com"],
+      [DESKTOP_CHANNELS.setMenuState, { "file.save": false }],
     ]);
   });
 

@@ -351,4 +351,16 @@ describe("desktop shell start-up", () => {
     continueItem.click!();
     expect(FakeBrowserWindow.instances[0].webContents.sent).toEqual([[DESKTOP_CHANNELS.menuCommand, "run.continue"]]);
   });
+
+  it("rebuilds the menu with the enabled state the window sends", async () => {
+    const { electron, shell } = setUp(["/x", workspace("a")]);
+    shell.prepare();
+    await shell.start();
+    const own = ipcEventFrom(FakeBrowserWindow.instances[0].webContents, "http://127.0.0.1:50000/");
+    await electron.ipc.invoke(DESKTOP_CHANNELS.setMenuState, own, { "run.continue": false });
+    const run = electron.menus.at(-1)!.find((menu) => menu.label === "&Run")!;
+    const item = (label: string) => (run.submenu as { label?: string; enabled?: boolean }[]).find((candidate) => candidate.label === label)!;
+    expect(item("Continue").enabled).toBe(false);
+    expect(item("Step").enabled).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import { settingsApi } from "../../../renderer/client/settings-api";
-import { needsPreflight, refusedByPreflight, withServerProblems } from "../../../renderer/commands/preflight";
+import { needsPreflight, refusedByPreflight } from "../../../renderer/commands/preflight";
 import { useGraphStore } from "../../../renderer/stores/graph-store";
-import { useProblemsStore } from "../../../renderer/stores/problems-store";
+import { currentProblemIndex, useProblemsStore, withServerProblems } from "../../../renderer/stores/problems-store";
 import { useRunStore } from "../../../renderer/stores/run-store";
 import { useUiStore } from "../../../renderer/stores/ui-store";
 import { problemsOf } from "../../../renderer/stores/problems";
@@ -51,7 +51,11 @@ describe("refusedByPreflight: Run asks the server first", () => {
     expect(settingsApi.preflight).toHaveBeenCalledWith({ doc });
     expect(useUiStore.getState().bottomTab).toBe("problems");
     expect(useRunStore.getState().events.at(-1)).toMatchObject({ kind: "refused", node: "agent" });
-    expect(useProblemsStore.getState().index.byNode.get("agent")).toContainEqual(missingKey);
+    expect(currentProblemIndex().byNode.get("agent")).toContainEqual(missingKey);
+    // The index is computed from the validator's document and the server's answer, not kept in sync.
+    useProblemsStore.setState({ validatedDoc: doc });
+    expect(currentProblemIndex().byNode.get("agent")).toContainEqual(missingKey);
+    expect(currentProblemIndex()).toBe(currentProblemIndex());
   });
 
   it("lets the run go when the server has no preflight (a LangGraph deployment)", async () => {

@@ -1,7 +1,7 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
-import { readOnlyGraphOf, shadowDocOf, stateFieldsOf } from "../../../../renderer/commands/code-graph/drawable-graph";
-import { layoutReadOnly } from "../../../../renderer/commands/code-graph/layout-read-only";
-import { readOnlyFlowOf } from "../../../../renderer/commands/code-graph/read-only-flow";
+import { drawnGraphOf, debuggerDocOf, stateFieldsOf } from "../../../../renderer/commands/code-graph/drawable-graph";
+import { layoutDrawing } from "../../../../renderer/canvas/layout";
+import { flowFromDrawing } from "../../../../renderer/stores/flow-from-drawing";
 import { validateGraphDoc } from "../../../../shared/graph-validate";
 
 /** What `GET /assistants/review/graph?xray=true` answers for the code-project fixture's review graph. */
@@ -29,9 +29,9 @@ const seed: AssistantGraph = {
   ],
 };
 
-describe("readOnlyGraphOf", () => {
+describe("drawnGraphOf", () => {
   it("groups a subgraph's xray nodes under the subgraph node, groups first", () => {
-    const graph = readOnlyGraphOf(review);
+    const graph = drawnGraphOf(review);
     expect(graph.nodes.map((node) => [node.id, node.role, node.parent ?? "", node.top])).toEqual([
       ["greet", "group", "", "greet"],
       ["__start__", "start", "", "__start__"],
@@ -45,22 +45,22 @@ describe("readOnlyGraphOf", () => {
   });
 
   it("keys edges into and out of a subgraph by the top-level nodes, as the run store does", () => {
-    const edges = readOnlyGraphOf(review).edges;
+    const edges = drawnGraphOf(review).edges;
     expect(edges.find((edge) => edge.id === "ask_name->greet:compose")).toMatchObject({ runSource: "ask_name", runTarget: "greet" });
     expect(edges.find((edge) => edge.id === "greet:compose->greet:punctuate")).toMatchObject({ runSource: "greet", runTarget: "greet" });
   });
 
   it("keeps conditional edges conditional and a path label that is not the target's name", () => {
-    const edges = readOnlyGraphOf(seed).edges;
+    const edges = drawnGraphOf(seed).edges;
     expect(edges.filter((edge) => edge.conditional).map((edge) => edge.target)).toEqual(["ask_human", "action", "__end__"]);
     expect(edges.find((edge) => edge.target === "__end__")!.label).toBe("done");
     expect(edges.find((edge) => edge.target === "action")!.label).toBeUndefined();
   });
 });
 
-describe("shadowDocOf", () => {
+describe("debuggerDocOf", () => {
   it("is a valid document of the top-level nodes for the debugger, entry from START", () => {
-    const doc = shadowDocOf("review", readOnlyGraphOf(review), stateFieldsOf({ properties: { name: { type: "string" }, visits: { type: "number" } } }));
+    const doc = debuggerDocOf("review", drawnGraphOf(review), stateFieldsOf({ properties: { name: { type: "string" }, visits: { type: "number" } } }));
     expect(doc.nodes.map((node) => node.id)).toEqual(["ask_name", "greet", "remember"]);
     expect(doc.entry).toBe("ask_name");
     expect(doc.edges.map((edge) => edge.id)).toEqual(["ask_name->greet", "greet->remember", "remember->__end__"]);
@@ -69,28 +69,28 @@ describe("shadowDocOf", () => {
   });
 
   it("is valid for a router with several conditional edges, and keeps breakpoints across a reload", () => {
-    const first = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null));
+    const first = debuggerDocOf("agent", drawnGraphOf(seed), stateFieldsOf(null));
     expect(validateGraphDoc(first).problems).toEqual([]);
-    // ask_human is answered from the run panel like the seed's human node.
-    expect(first.nodes.map((node) => `${node.id}:${node.kind}`)).toEqual(["agent:set", "ask_human:human", "action:set"]);
+    // No kinds are made up from names: which node a person answers comes from the thread (pausedNodeInfo).
+    expect(first.nodes.map((node) => `${node.id}:${node.kind}`)).toEqual(["agent:set", "ask_human:set", "action:set"]);
     const withBreakpoint = { ...first, nodes: first.nodes.map((node) => (node.id === "ask_human" ? { ...node, breakpoint: { before: true } } : node)) };
-    const reloaded = shadowDocOf("agent", readOnlyGraphOf(seed), stateFieldsOf(null), withBreakpoint);
+    const reloaded = debuggerDocOf("agent", drawnGraphOf(seed), stateFieldsOf(null), withBreakpoint);
     expect(reloaded.nodes.find((node) => node.id === "ask_human")!.breakpoint).toEqual({ before: true });
     expect(reloaded.state.fields).toEqual({ messages: { type: "messages", reducer: "messages" } });
   });
 
   it("leaves out node names the document cannot hold (the canvas still draws them)", () => {
     const odd: AssistantGraph = { nodes: [{ id: "__start__" }, { id: "call model" }, { id: "ok" }, { id: "__end__" }], edges: [{ source: "__start__", target: "ok" }, { source: "ok", target: "call model" }, { source: "call model", target: "__end__" }] };
-    const doc = shadowDocOf("odd", readOnlyGraphOf(odd), {});
+    const doc = debuggerDocOf("odd", drawnGraphOf(odd), {});
     expect(doc.nodes.map((node) => node.id)).toEqual(["ok"]);
     expect(doc.edges).toEqual([]);
   });
 });
 
-describe("layoutReadOnly + readOnlyFlowOf", () => {
+describe("layoutDrawing + flowFromDrawing", () => {
   it("lays out top to bottom with a subgraph's nodes inside its group, nothing draggable", async () => {
-    const graph = readOnlyGraphOf(review);
-    const layout = await layoutReadOnly(graph);
+    const graph = drawnGraphOf(review);
+    const layout = await layoutDrawing(graph);
     const { boxes } = layout;
     expect(boxes.__start__.y).toBeLessThan(boxes.ask_name.y);
     expect(boxes.ask_name.y).toBeLessThan(boxes.greet.y);
@@ -98,9 +98,9 @@ describe("layoutReadOnly + readOnlyFlowOf", () => {
     // Children are placed relative to the group and fit inside it.
     expect(boxes["greet:compose"].y + boxes["greet:compose"].height).toBeLessThanOrEqual(boxes.greet.height);
     expect(boxes["greet:compose"].y).toBeLessThan(boxes["greet:punctuate"].y);
-    const { nodes, edges } = readOnlyFlowOf(graph, layout);
-    expect(nodes.find((node) => node.id === "greet:compose")).toMatchObject({ parentId: "greet", type: "codeNode", draggable: false });
-    expect(nodes.find((node) => node.id === "greet")).toMatchObject({ type: "codeGroup", width: boxes.greet.width });
+    const { nodes, edges } = flowFromDrawing(graph, layout);
+    expect(nodes.find((node) => node.id === "greet:compose")).toMatchObject({ parentId: "greet", type: "drawnNode", draggable: false });
+    expect(nodes.find((node) => node.id === "greet")).toMatchObject({ type: "drawnGroup", width: boxes.greet.width });
     expect(nodes.every((node) => node.draggable === false && node.deletable === false && node.connectable === false)).toBe(true);
     expect(edges).toHaveLength(5);
     // Every edge follows elk's route, in absolute coordinates: ask_name's bottom to compose's top inside the group.

@@ -2,7 +2,8 @@ import { crc32, zipFiles } from "../../../../renderer/commands/export/zip";
 import { exportAsCode, exportFileName, zipOfExport } from "../../../../renderer/commands/export/export-code";
 import { exportApi } from "../../../../renderer/client/export-api";
 import { loadDoc } from "../../../../renderer/stores/graph-store";
-import { useReadOnlyGraph } from "../../../../renderer/stores/read-only-graph-store";
+import { workspaceServer } from "../../../../renderer/client/langgraph";
+import { closeOpenGraph, useOpenGraph } from "../../../../renderer/stores/open-graph-store";
 import { seedDoc } from "../seed";
 
 /** Reads a stored (uncompressed) zip back through its central directory. */
@@ -50,7 +51,7 @@ describe("zipFiles", () => {
 describe("exportAsCode", () => {
   afterEach(() => {
     vi.restoreAllMocks();
-    useReadOnlyGraph.setState({ view: null });
+    closeOpenGraph();
   });
 
   it("posts the open document (unsaved edits included) and downloads one zip of the project", async () => {
@@ -70,7 +71,7 @@ describe("exportAsCode", () => {
     loadDoc("agent", { ...seedDoc(), entry: "nowhere" }, "h1");
     expect(await exportAsCode("python", () => undefined)).toBe(false);
     loadDoc("agent", seedDoc(), "h1");
-    useReadOnlyGraph.setState({ view: { source: "code", graphName: "agent", assistantId: "agent", file: "src/agent.ts" } });
+    useOpenGraph.setState({ graph: { name: "agent", assistantId: "agent", source: { kind: "code", server: workspaceServer, file: "src/agent.ts" } } });
     expect(await exportAsCode("python", () => undefined)).toBe(false);
     expect(post).not.toHaveBeenCalled();
   });

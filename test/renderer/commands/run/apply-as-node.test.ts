@@ -2,7 +2,7 @@ import { vi } from "vitest";
 
 const calls: { method: string; args: unknown[] }[] = [];
 vi.mock("../../../../renderer/client/debugger-api", () => ({
-  debuggerApi: {
+  debuggerApiOf: () => ({
     updateState: async (...args: unknown[]) => (calls.push({ method: "updateState", args }), { checkpoint_id: "c2" }),
     getState: async () => ({ values: {}, next: ["agent"], tasks: [], metadata: {}, created_at: null, checkpoint: { checkpoint_id: "c2" }, parent_checkpoint: null }),
     history: async () => [],
@@ -11,7 +11,7 @@ vi.mock("../../../../renderer/client/debugger-api", () => ({
       calls.push({ method: "stream", args });
       yield { event: "metadata", data: { run_id: "r2" } };
     },
-  },
+  }),
 }));
 vi.mock("../../../../renderer/commands/save-graph", () => ({ saveGraph: async () => undefined }));
 
@@ -48,9 +48,9 @@ describe("apply as node", () => {
   });
 
   it("Apply as proposes the paused-before human node, else the last node that ran", () => {
-    expect(defaultApplyAsNode({ kind: "before", node: "ask_human" }, "agent")).toBe("ask_human");
-    expect(defaultApplyAsNode({ kind: "before", node: "action" }, "agent")).toBe("agent");
-    expect(defaultApplyAsNode({ kind: "after", node: "agent" }, "agent")).toBe("agent");
+    expect(defaultApplyAsNode({ kind: "before", node: "ask_human" }, "agent", true)).toBe("ask_human");
+    expect(defaultApplyAsNode({ kind: "before", node: "action" }, "agent", false)).toBe("agent");
+    expect(defaultApplyAsNode({ kind: "after", node: "agent" }, "agent", false)).toBe("agent");
     expect(applyAsExplanation("ask_human")).toBe("The run continues as if ask_human had produced this update.");
   });
 

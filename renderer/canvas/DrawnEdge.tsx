@@ -1,11 +1,11 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { EdgeLabelPortal } from "./EdgeLabelPortal";
 import { memo } from "react";
-import type { ReadOnlyFlowEdge } from "../stores/read-only-graph-store";
+import type { DrawnFlowEdge } from "../stores/open-graph-store";
 import { edgeKey, useRunStore } from "../stores/run-store";
 
 /** An edge of a graph defined in code: dashed when conditional, solid and numbered once a run takes it. */
-export const ReadOnlyEdge = memo(function ReadOnlyEdge(props: EdgeProps<ReadOnlyFlowEdge>) {
+export const DrawnEdge = memo(function DrawnEdge(props: EdgeProps<DrawnFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
   const item = data!.item;
   const route = data?.points;

@@ -1,10 +1,11 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
 import { graphViewApi } from "../../../../renderer/client/graph-view-api";
-import { closeReadOnlyView, openCodeGraph, reloadCodeGraph } from "../../../../renderer/commands/code-graph/open-read-only-graph";
+import { closeDrawnGraph, openCodeGraph, reloadCodeGraph } from "../../../../renderer/commands/code-graph/open-drawn-graph";
 import { setBreakpoint } from "../../../../renderer/commands/set-breakpoint";
 import { useGraphStore } from "../../../../renderer/stores/graph-store";
 import { problemsOf } from "../../../../renderer/stores/problems";
-import { useReadOnlyGraph } from "../../../../renderer/stores/read-only-graph-store";
+import { useOpenGraph } from "../../../../renderer/stores/open-graph-store";
+import { workspaceServer } from "../../../../renderer/client/langgraph";
 import { useRunStore } from "../../../../renderer/stores/run-store";
 import { useWorkspaceStore } from "../../../../renderer/stores/workspace-store";
 import type { WorkspaceGraphInfo } from "../../../../shared/api";
@@ -31,16 +32,19 @@ describe("opening a code graph", () => {
     useWorkspaceStore.setState({ graphs: [info] });
   });
   afterEach(() => {
-    closeReadOnlyView();
+    closeDrawnGraph();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
 
   it("draws it read-only and gives the debugger a clean document of its nodes", async () => {
     await openCodeGraph(info);
-    const { view, nodes, edges } = useReadOnlyGraph.getState();
-    expect(view!.error).toBeUndefined();
-    expect(view).toMatchObject({ source: "code", graphName: "agent", file: "src/agent.ts" });
+    const { graph, drawing } = useOpenGraph.getState();
+    const { nodes, edges } = drawing;
+    expect(graph!.error).toBeUndefined();
+    // A code graph runs on the page's own server, through its client; it has no document of its own.
+    expect(graph).toMatchObject({ name: "agent", source: { kind: "code", file: "src/agent.ts", server: workspaceServer } });
+    expect(graphViewApi.drawable).toHaveBeenCalledWith(workspaceServer, "agent");
     expect(nodes.map((node) => node.id).sort()).toEqual(["__end__", "__start__", "agent", "tools"]);
     expect(edges.filter((edge) => edge.data!.item.conditional)).toHaveLength(2);
     const { doc, savedDoc, graphName } = useGraphStore.getState();
@@ -64,7 +68,7 @@ describe("opening a code graph", () => {
   it("shows a module that does not load with its error as the graph's one problem", async () => {
     const broken = { ...info, name: "broken", valid: false, code: { ...code, file: "src/broken.ts", path: "/p/src/broken.ts", error: { message: "boom", file: "/p/src/broken.ts", line: 6 } } };
     await openCodeGraph(broken);
-    expect(useReadOnlyGraph.getState().view!.error).toBe("src/broken.ts:6: boom");
+    expect(useOpenGraph.getState().graph!.error).toBe("src/broken.ts:6: boom");
     expect(problemsOf(useGraphStore.getState().doc).all.map((problem) => problem.message)).toEqual(["src/broken.ts:6: boom"]);
     expect(graphViewApi.drawable).not.toHaveBeenCalled();
   });
@@ -72,8 +76,8 @@ describe("opening a code graph", () => {
   it("closing the view drops its document and its thread", async () => {
     await openCodeGraph(info);
     useRunStore.setState({ graphName: "agent", threadId: "t-1" });
-    closeReadOnlyView();
-    expect(useReadOnlyGraph.getState().view).toBeNull();
+    closeDrawnGraph();
+    expect(useOpenGraph.getState().graph).toBeNull();
     expect(useGraphStore.getState().doc).toBeNull();
     expect(useRunStore.getState()).toMatchObject({ graphName: null, threadId: null });
   });

@@ -3,7 +3,7 @@ import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { useGraphStore } from "../stores/graph-store";
-import type { ReadOnlyFlowNode } from "../stores/read-only-graph-store";
+import type { DrawnFlowNode } from "../stores/open-graph-store";
 import { useRunStore } from "../stores/run-store";
 
 /** The run status and breakpoints of a top-level node, selected alone so one change re-renders one node. */
@@ -19,7 +19,7 @@ function useTopNodeState(top: string) {
 }
 
 /** A node of a graph defined in code: its name, its run status, its breakpoints; no editing. */
-export const ReadOnlyNodeView = memo(function ReadOnlyNodeView({ data, selected }: NodeProps<ReadOnlyFlowNode>) {
+export const DrawnNodeView = memo(function DrawnNodeView({ data, selected }: NodeProps<DrawnFlowNode>) {
   const { item } = data;
   const isTop = !item.parent;
   const { run, runError, before, after } = useTopNodeState(item.top);
@@ -42,7 +42,7 @@ export const ReadOnlyNodeView = memo(function ReadOnlyNodeView({ data, selected 
 });
 
 /** A subgraph node (xray): a labelled frame around its inner nodes; runs and breakpoints are its own. */
-export const ReadOnlyGroupView = memo(function ReadOnlyGroupView({ data, selected }: NodeProps<ReadOnlyFlowNode>) {
+export const DrawnGroupView = memo(function DrawnGroupView({ data, selected }: NodeProps<DrawnFlowNode>) {
   const { item } = data;
   const isTop = !item.parent;
   const { run, before, after } = useTopNodeState(item.top);

@@ -1,12 +1,12 @@
-import type { ReadOnlyFlowEdge, ReadOnlyFlowNode } from "../../stores/read-only-graph-store";
-import type { ReadOnlyGraph } from "./drawable-graph";
-import type { ReadOnlyLayout } from "./layout-read-only";
+import type { DrawnFlowEdge, DrawnFlowNode } from "./open-graph-store";
+import type { DrawnGraph } from "../commands/code-graph/drawable-graph";
+import type { DrawingLayout } from "../canvas/layout";
 
-/** React Flow nodes and edges of a laid-out read-only graph: nothing draggable, connectable or deletable. */
-export function readOnlyFlowOf(graph: ReadOnlyGraph, { boxes, routes }: ReadOnlyLayout): { nodes: ReadOnlyFlowNode[]; edges: ReadOnlyFlowEdge[] } {
-  const nodes: ReadOnlyFlowNode[] = graph.nodes.map((item) => {
+/** React Flow nodes and edges of a laid-out drawing: nothing draggable, connectable or deletable. */
+export function flowFromDrawing(graph: DrawnGraph, { boxes, routes }: DrawingLayout): { nodes: DrawnFlowNode[]; edges: DrawnFlowEdge[] } {
+  const nodes: DrawnFlowNode[] = graph.nodes.map((item) => {
     const box = boxes[item.id] ?? { x: 0, y: 0, width: 180, height: 44 };
-    const type = item.role === "group" ? "codeGroup" : item.role === "node" ? "codeNode" : item.role;
+    const type = item.role === "group" ? "drawnGroup" : item.role === "node" ? "drawnNode" : item.role;
     return {
       id: item.id,
       type,
@@ -21,11 +21,11 @@ export function readOnlyFlowOf(graph: ReadOnlyGraph, { boxes, routes }: ReadOnly
       selectable: item.role === "node" || item.role === "group",
     };
   });
-  const edges: ReadOnlyFlowEdge[] = graph.edges.map((item) => ({
+  const edges: DrawnFlowEdge[] = graph.edges.map((item) => ({
     id: item.id,
     source: item.source,
     target: item.target,
-    type: "codeEdge",
+    type: "drawnEdge",
     data: { item, points: routes[item.id] },
     deletable: false,
     selectable: false,

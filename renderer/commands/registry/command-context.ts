@@ -1,0 +1,48 @@
+import { hasUnsavedEdits } from "../../stores/unsaved-edits";
+import { isTypingTarget } from "../../app/keys";
+import { desktopBridge } from "../../../shared/desktop-bridge";
+import { graphHistory, useGraphStore } from "../../stores/graph-store";
+import { problemsOf } from "../../stores/problems";
+import { useRunStore, type RunStatus } from "../../stores/run-store";
+import { isEditableGraph } from "../../stores/open-graph-store";
+
+/**
+ * What a command needs to know to say whether it can run: a snapshot of the app, taken when a
+ * key is pressed, a menu item chosen or the palette drawn. `canRun` is a pure function of it.
+ */
+export interface CommandContext {
+  /** The graph on screen (a drawing to act on), or null. */
+  graph: { name: string; editable: boolean } | null;
+  /** A graph is open, even one whose file does not parse (it can still be closed). */
+  graphOpen: boolean;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Selected nodes (not START/END). */
+  selectedNodes: string[];
+  runStatus: RunStatus;
+  hasThread: boolean;
+  problems: number;
+  /** Focus is in a text field: undo and select all then act on the text. */
+  typing: boolean;
+  desktop: boolean;
+}
+
+export function commandContext(): CommandContext {
+  const graph = useGraphStore.getState();
+  const history = graphHistory();
+  const run = useRunStore.getState();
+  return {
+    graph: graph.graphName && graph.doc ? { name: graph.graphName, editable: isEditableGraph() } : null,
+    graphOpen: !!graph.graphName,
+    dirty: hasUnsavedEdits(),
+    canUndo: history.pastStates.length > 0,
+    canRedo: history.futureStates.length > 0,
+    selectedNodes: graph.nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end").map((node) => node.id),
+    runStatus: run.status,
+    hasThread: !!run.threadId,
+    problems: problemsOf(graph.doc).all.length,
+    typing: typeof document !== "undefined" && isTypingTarget(document.activeElement),
+    desktop: !!desktopBridge(),
+  };
+}

@@ -1,0 +1,74 @@
+import { applyNodeChanges, type Edge, type Node, type NodeChange } from "@xyflow/react";
+import { create } from "zustand";
+import type { DrawnEdge, DrawnNode } from "../commands/code-graph/drawable-graph";
+import { workspaceServer, type LangGraphServer } from "../client/langgraph";
+
+/**
+ * Where an open graph runs, with its own server (and SDK client): this workspace's server, a
+ * graph defined in code that the same server loads from a LangGraph.js project, or a remote
+ * deployment. Only workspace graphs have a document to edit.
+ */
+export type GraphSource =
+  | { kind: "workspace"; server: LangGraphServer }
+  /** `file`: the module as langgraph.json names it, e.g. "src/agent.ts". */
+  | { kind: "code"; server: LangGraphServer; file?: string }
+  | { kind: "remote"; server: LangGraphServer; url: string };
+
+export type DrawnNodeData = { item: DrawnNode; terminal?: "start" | "end" };
+export type DrawnFlowNode = Node<DrawnNodeData, "drawnNode" | "drawnGroup" | "start" | "end">;
+/** `points`: the layout's route (absolute), drawn as is; without it the edge is a curve between the handles. */
+export type DrawnFlowEdge = Edge<{ item: DrawnEdge; points?: { x: number; y: number }[] }, "drawnEdge">;
+
+/** LangGraph's own drawing of a graph (getGraph with xray), laid out: graphs without a document are drawn from it. */
+export interface GraphDrawing {
+  nodes: DrawnFlowNode[];
+  edges: DrawnFlowEdge[];
+}
+
+/**
+ * The graph on screen: its name (the assistant's graph id), where it runs, and, for graphs
+ * defined elsewhere, LangGraph's drawing of it. A workspace graph's document, with its undo
+ * history, is in the graph store; its drawing is derived from that document.
+ */
+export interface OpenGraph {
+  name: string;
+  assistantId: string;
+  source: GraphSource;
+  /** Why the graph cannot be drawn (a module that fails to load, an unreachable server). */
+  error?: string;
+}
+
+export interface OpenGraphState {
+  graph: OpenGraph | null;
+  drawing: GraphDrawing;
+  loading: boolean;
+  /** Grows with every redraw (a reload of the code): the canvas fits the view again. */
+  drawCount: number;
+  onDrawingNodesChange: (changes: NodeChange<DrawnFlowNode>[]) => void;
+}
+
+export const emptyDrawing: GraphDrawing = { nodes: [], edges: [] };
+
+export const useOpenGraph = create<OpenGraphState>()((set, get) => ({
+  graph: null,
+  drawing: emptyDrawing,
+  loading: false,
+  drawCount: 0,
+  onDrawingNodesChange: (changes) => set({ drawing: { ...get().drawing, nodes: applyNodeChanges(changes, get().drawing.nodes) } }),
+}));
+
+/** Only a workspace graph has a document to edit and save. */
+export const isEditable = (graph: OpenGraph | null): boolean => !graph || graph.source.kind === "workspace";
+export const isEditableGraph = (): boolean => isEditable(useOpenGraph.getState().graph);
+
+/** The server the open graph runs on (the page's own when none is open). */
+export const openGraphServer = (): LangGraphServer => useOpenGraph.getState().graph?.source.server ?? workspaceServer;
+
+/** Opens a workspace graph: it runs on the page's own server and is drawn from its document. */
+export function openWorkspaceGraph(name: string): void {
+  useOpenGraph.setState({ graph: { name, assistantId: name, source: { kind: "workspace", server: workspaceServer } }, drawing: emptyDrawing, loading: false });
+}
+
+export function closeOpenGraph(): void {
+  useOpenGraph.setState({ graph: null, drawing: emptyDrawing, loading: false });
+}
