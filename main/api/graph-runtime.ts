@@ -86,3 +86,24 @@ export function checkGraphNodes(graph: RunnableGraph, names: string[] | "*" | un
     throw error;
   }
 }
+
+/**
+ * Checks an interrupt list of a run. LangGraph passes `interrupt_before/after` down to subgraphs,
+ * so a code graph's list may name nodes of its subgraphs; and a subgraph that a node calls from
+ * inside its function cannot be listed beforehand, so a name found nowhere is let through for a
+ * code graph (as the LangGraph.js server does) and returned, for the caller to warn about. A
+ * graph file's nodes are all known: there a name found nowhere is a 400.
+ */
+export async function checkInterruptNodes(graph: RunnableGraph, names: string[] | "*" | undefined, field: string): Promise<string[]> {
+  if (graph.doc || !names || names === "*") {
+    checkGraphNodes(graph, names, field);
+    return [];
+  }
+  const known = new Set(graph.nodeNames);
+  if (names.every((name) => known.has(name))) return [];
+  const compiled = graph.compiled as unknown as { getSubgraphsAsync(namespace?: string, recurse?: boolean): AsyncIterable<[string, { nodes: Record<string, unknown> }]> };
+  for await (const [, subgraph] of compiled.getSubgraphsAsync(undefined, true)) {
+    for (const name of Object.keys(subgraph.nodes)) known.add(name);
+  }
+  return names.filter((name) => !known.has(name));
+}

@@ -4,7 +4,8 @@ import type { MultitaskStrategy, StreamMode } from "../../shared/api";
 import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
-import { checkGraphNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { checkGraphNodes, checkInterruptNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { BadRequestError } from "./errors";
 import { bodyId } from "./ids";
 import { libraryModesOf, parseStreamModes } from "./stream-modes";
 
@@ -33,6 +34,8 @@ export const runBodySchema = z
     if_not_exists: z.enum(["create", "reject"]).nullish(),
     on_disconnect: z.enum(["cancel", "continue"]).nullish(),
     on_completion: z.enum(["delete", "keep"]).nullish(),
+    after_seconds: z.number({ error: "must be a number of seconds" }).min(0).max(86_400).nullish(),
+    webhook: z.string().min(1).nullish(),
   })
   .loose();
 
@@ -62,6 +65,10 @@ export interface RunPlan {
   onCompletion: "delete" | "keep";
   metadata: Record<string, unknown>;
   kwargs: Record<string, unknown>;
+  /** `after_seconds`: the run stays pending this long before it starts. */
+  afterSeconds?: number;
+  /** `webhook`: where the run's outcome is POSTed when it ends (a path is this server). */
+  webhook?: string;
 }
 
 export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
@@ -72,8 +79,10 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
   const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
-  checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
-  checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  const unlisted = [...(await checkInterruptNodes(graph, body.interrupt_before ?? undefined, "interrupt_before")), ...(await checkInterruptNodes(graph, body.interrupt_after ?? undefined, "interrupt_after"))];
+  if (unlisted.length > 0) {
+    console.error(`switchyard: a run of graph "${graph.graphId}" pauses at ${unlisted.map((name) => `"${name}"`).join(", ")}: no node of the graph or of its listed subgraphs has that name, so only a subgraph called inside a node can pause there`);
+  }
   if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");
   if (Array.isArray(body.command?.goto)) checkGraphNodes(graph, body.command.goto, "command.goto");
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
@@ -98,6 +107,8 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
     ifNotExists: body.if_not_exists ?? "reject",
     onCompletion: body.on_completion ?? "delete",
     metadata: body.metadata ?? {},
+    afterSeconds: body.after_seconds ?? undefined,
+    webhook: body.webhook ? webhookOf(body.webhook) : undefined,
     kwargs: {
       input: body.input ?? null,
       command: body.command ?? null,
@@ -110,6 +121,19 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
       subgraphs: body.stream_subgraphs ?? false,
     },
   };
+}
+
+/** A webhook is a path on this server (`/hooks/done`) or an http(s) URL. */
+function webhookOf(webhook: string): string {
+  if (webhook.startsWith("/")) return webhook;
+  let url: URL;
+  try {
+    url = new URL(webhook);
+  } catch {
+    throw new BadRequestError(`webhook: ${JSON.stringify(webhook)} is neither a path ("/...") nor a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new BadRequestError(`webhook: must be an http(s) URL or a path (got ${url.protocol})`);
+  return webhook;
 }
 
 /** `input: null` (or none) resumes; a `command` resumes, updates or jumps. */

@@ -80,6 +80,9 @@ export function runRoutes(ctx: ServerContext): Hono {
     if (active && !active.finished) {
       active.cancel(action);
       if (c.req.query("wait") === "1" || c.req.query("wait") === "true") await active.done;
+      // The graph notices the cancel at its next step: the record says so from now on (as the
+      // Platform does), and the run's end writes the same status again.
+      else if (action === "interrupt") ctx.runLog.put({ ...ctx.runLog.get(run.run_id)!, status: "interrupted", updated_at: new Date().toISOString() });
     }
     return c.body(null, 202);
   });
