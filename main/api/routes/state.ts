@@ -8,6 +8,7 @@ import { checkGraphNodes, type RunnableGraph } from "../graph-runtime";
 import { bodyId, pathId } from "../ids";
 import { checkpointRefOf, idleStatusOf, threadStateOf } from "../state-view";
 import { applySupersteps, superstepsSchema } from "../supersteps";
+import { bindToolAnswer } from "../tool-call-binding";
 import { graphIdOfThread, graphOfThread, requireThread } from "../thread-access";
 
 const checkpointSchema = z.object({ checkpoint_id: z.string().nullish(), checkpoint_ns: z.string().nullish() }).loose().nullish();
@@ -59,11 +60,13 @@ export function stateRoutes(ctx: ServerContext): Hono {
     if (checkpointId) bodyId(checkpointId, "checkpoint_id");
     if (body.values && !Array.isArray(body.values)) checkFields(graph, body.values);
     const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}), ...namespaceOf(body.checkpoint?.checkpoint_ns ?? undefined) } };
-    const saved = await updateState(graph, config, body.values ?? null, asNode);
+    const { values, binding } = await bindToolAnswer(body.values, () => messagesAt(graph, config), graph.doc, asNode);
+    const saved = await updateState(graph, config, values ?? null, asNode);
+    if (binding) console.error(`switchyard: thread ${thread.thread_id}: update as "${asNode}": ${binding.message}`);
     const state = threadStateOf(await graph.compiled.getState({ configurable: { thread_id: thread.thread_id } }), thread.thread_id);
     ctx.threads.update(thread.thread_id, { status: idleStatusOf(state) });
     const ref = checkpointRefOf(saved, thread.thread_id);
-    return c.json({ checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id } });
+    return c.json({ checkpoint: { thread_id: ref.thread_id, checkpoint_ns: ref.checkpoint_ns, checkpoint_id: ref.checkpoint_id }, ...(binding ? { tool_call_bound: binding } : {}) });
   });
 
   // Batched updates on an existing thread: the body of `threads.create({supersteps})`, or the list alone.
@@ -132,6 +135,12 @@ function checkFields(graph: RunnableGraph, values: Record<string, unknown>): voi
   for (const key of Object.keys(values)) {
     if (!fields.includes(key)) throw new BadRequestError(`values.${key}: no state field "${key}" in graph "${graph.graphId}" (fields: ${fields.join(", ")})`);
   }
+}
+
+/** The messages of the state an update applies to (in the wire's shape, as the update gives them). */
+async function messagesAt(graph: RunnableGraph, config: { configurable: Record<string, unknown> }): Promise<unknown[]> {
+  const messages = threadStateOf(await graph.compiled.getState(config), String(config.configurable.thread_id)).values.messages;
+  return Array.isArray(messages) ? messages : [];
 }
 
 function isTrue(value: string | undefined): boolean {
