@@ -79,10 +79,8 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
   const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
   const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
-  const unlisted = [...(await checkInterruptNodes(graph, body.interrupt_before ?? undefined, "interrupt_before")), ...(await checkInterruptNodes(graph, body.interrupt_after ?? undefined, "interrupt_after"))];
-  if (unlisted.length > 0) {
-    console.error(`switchyard: a run of graph "${graph.graphId}" pauses at ${unlisted.map((name) => `"${name}"`).join(", ")}: no node of the graph or of its listed subgraphs has that name, so only a subgraph called inside a node can pause there`);
-  }
+  const warnings = [...(await checkInterruptNodes(graph, body.interrupt_before ?? undefined, "interrupt_before")), ...(await checkInterruptNodes(graph, body.interrupt_after ?? undefined, "interrupt_after"))];
+  for (const warning of warnings) console.error(`switchyard: a run of graph "${graph.graphId}": ${warning}`);
   if (typeof body.command?.goto === "string") checkGraphNodes(graph, [body.command.goto], "command.goto");
   if (Array.isArray(body.command?.goto)) checkGraphNodes(graph, body.command.goto, "command.goto");
   const checkpointId = body.checkpoint_id ?? body.checkpoint?.checkpoint_id ?? undefined;
