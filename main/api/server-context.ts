@@ -61,6 +61,7 @@ export async function loadApp(options: {
   await watcher.start();
   let projectWatcher: ProjectWatcher | undefined;
   if (project) {
+    project.schemas.useCache(join(workspace.dataDir, "schema-cache.json"));
     await project.load();
     if (Object.keys(project.ui.defs).length > 0) {
       ctx.graphUi = new GraphUi(project.dir, project.ui.defs, project.ui.shared, join(workspace.dataDir, "ui"));

@@ -2,6 +2,10 @@ import { getRuntimeGraphSchema, getStaticGraphSchema, type GraphSchema } from "@
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { isZodSchemaV3, isZodSchemaV4 } from "@langchain/core/utils/types";
 import type { CodeGraphEntry } from "./code-project";
+import { SchemaCache, sourceFingerprint } from "./schema-cache";
+
+/** Parses by another version of the extractor may differ: part of the cache key. */
+const PARSER_VERSION = "@langchain/langgraph-api@1.5.1";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -25,30 +29,21 @@ type StaticSchemas = Record<string, GraphSchema>;
  * (@langchain/langgraph-api/schema): first from the compiled graph at run time (a `StateSchema`,
  * zod schemas with `withLangGraph`'s `jsonSchemaExtra`, plain zod), else from the module's
  * TypeScript types (`Annotation.Root`, whose types are erased at run time), parsed in a worker
- * with the TypeScript compiler. A parse is cached per module load; `warm` parses the graphs of a
- * load in the background right after it, so a first request rarely waits.
+ * with the TypeScript compiler, when first asked for (as the dev server does: a compiler run
+ * takes seconds and would slow the runs going on). A parse is kept per module load, and on disk
+ * by a fingerprint of the project's sources, so a restart does not parse again.
  */
 export class CodeGraphSchemas {
   private readonly parsed = new Map<string, Promise<StaticSchemas | undefined>>();
-  /** The background parse of a whole load, per graph. */
-  private readonly batch = new Map<string, Promise<StaticSchemas | undefined>>();
 
-  /**
-   * Parses every graph of a load in one TypeScript program, in the background: much cheaper than
-   * one program per graph (the LangGraph type declarations are read once).
-   */
-  warm(entries: CodeGraphEntry[]): void {
-    const pending = entries.filter((entry) => entry.value && !this.parsed.has(keyOf(entry)));
-    if (pending.length === 0) return;
-    const specs = Object.fromEntries(pending.map((entry) => [entry.spec.graphId, specOf(entry)]));
-    const all = getStaticGraphSchema(specs, { timeoutMs: PARSE_TIMEOUT_MS * 2 });
-    all.then(
-      (byGraph) => {
-        for (const entry of pending) if (!this.parsed.has(keyOf(entry))) this.parsed.set(keyOf(entry), Promise.resolve(byGraph[entry.spec.graphId]));
-      },
-      () => undefined,
-    );
-    for (const entry of pending) this.batch.set(keyOf(entry), all.then((byGraph) => byGraph[entry.spec.graphId]));
+  private cache?: SchemaCache<StaticSchemas>;
+  private fingerprints = new Map<number, string | undefined>();
+
+  constructor(private readonly projectDir: string) {}
+
+  /** Keeps parsed schemas in `file` (the run data folder), by a fingerprint of the project's sources. */
+  useCache(file: string): void {
+    this.cache = new SchemaCache(file);
   }
 
   /** The root graph's schemas. */
@@ -68,21 +63,34 @@ export class CodeGraphSchemas {
     return (root && (all[`${root}|${namespace}`] ?? all[root])) || (fallback(subgraph) as GraphSchema);
   }
 
-  /** The graph's parse: the background one if it finished, else whichever of it and a parse of this graph alone ends first. */
+  /** The graph's parse: from the cache when the project's sources are as they were, else one compiler run (cached once done). */
   private staticSchemas(entry: CodeGraphEntry): Promise<StaticSchemas | undefined> {
     const key = keyOf(entry);
     let parsing = this.parsed.get(key);
-    if (!parsing) {
-      const alone = getStaticGraphSchema(specOf(entry), { timeoutMs: PARSE_TIMEOUT_MS });
-      const batch = this.batch.get(key)?.then((result) => result ?? alone);
-      parsing = (batch ? Promise.any([batch, alone]) : alone).catch((error: Error) => {
-        const reason = error instanceof AggregateError ? error.errors[0]?.message : error?.message;
-        console.error(`switchyard: graph "${entry.spec.graphId}": its TypeScript types could not be read for its schemas (${reason ?? error}); listing its state channels only`);
-        return undefined;
-      });
-      this.parsed.set(key, parsing);
-    }
+    if (parsing) return parsing;
+    const cacheKey = this.cacheKeyOf(entry);
+    const cached = cacheKey ? this.cache?.get(cacheKey) : undefined;
+    parsing = cached
+      ? Promise.resolve(cached)
+      : getStaticGraphSchema(specOf(entry), { timeoutMs: PARSE_TIMEOUT_MS }).then(
+          (schemas) => {
+            if (cacheKey) this.cache?.set(cacheKey, schemas);
+            return schemas;
+          },
+          (error: Error) => {
+            console.error(`switchyard: graph "${entry.spec.graphId}": its TypeScript types could not be read for its schemas (${error?.message ?? error}); listing its state channels only`);
+            return undefined;
+          },
+        );
+    this.parsed.set(key, parsing);
     return parsing;
+  }
+
+  private cacheKeyOf(entry: CodeGraphEntry): string | undefined {
+    if (!this.cache) return undefined;
+    if (!this.fingerprints.has(entry.version)) this.fingerprints.set(entry.version, sourceFingerprint(this.projectDir, PARSER_VERSION));
+    const fingerprint = this.fingerprints.get(entry.version);
+    return fingerprint ? `${entry.spec.graphId}|${entry.spec.spec}|${fingerprint}` : undefined;
   }
 }
 

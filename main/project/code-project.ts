@@ -38,11 +38,12 @@ export class CodeProject {
   private version = 0;
   private readonly listeners = new Set<(reload: ProjectReload) => void>();
   private loading: Promise<ProjectReload> | undefined;
-  /** The graphs' JSON schemas (GET /assistants/{id}/schemas), parsed in the background after each load. */
-  readonly schemas = new CodeGraphSchemas();
+  /** The graphs' JSON schemas (GET /assistants/{id}/schemas). */
+  readonly schemas: CodeGraphSchemas;
 
   constructor(readonly configFile: string) {
     this.config = readProjectConfig(configFile);
+    this.schemas = new CodeGraphSchemas(this.config.dir);
   }
 
   get dir(): string {
@@ -71,7 +72,6 @@ export class CodeProject {
       const version = ++this.version;
       const loaded = await Promise.all(this.config.graphs.map((spec) => this.loadOne(spec, version)));
       this.entries = new Map(loaded.map((entry) => [entry.spec.graphId, entry]));
-      this.schemas.warm(loaded);
       const reload = { version, graphs: loaded.map((entry) => ({ graphId: entry.spec.graphId, ...(entry.problem ? { problem: entry.problem } : {}) })) };
       for (const listener of this.listeners) listener(reload);
       return reload;
