@@ -7,16 +7,18 @@ interface HonoRequestCache {
 }
 
 /**
- * After a project's middleware (`http.app`) read a request's body through Hono (`c.req.json()`),
- * the raw body is spent: this puts back what the middleware left, edits included, so the API
- * routes read the body as the project's code wants them to (the LangGraph.js server's routes
- * read Hono's parsed body, which is the same effect).
+ * After a project's middleware (`http.app`) read a request's body through Hono (`c.req.json()`,
+ * `c.req.text()`), the raw body is spent and Hono keeps what it read: this gives the request that
+ * body again, so the API routes (which read the raw body) still get it. Since Hono 4.13 each
+ * `c.req.json()` parses afresh, so a middleware's edits to the parsed object are not seen by
+ * later readers (the same on the LangGraph.js server); per-request values reach a run through
+ * `x-*` headers instead (request-headers.ts).
  */
 export function adoptParsedBody(): MiddlewareHandler {
   return async (c, next) => {
     const request = c.req as unknown as HonoRequestCache;
     const cache = request.bodyCache;
-    const body = cache.json ? JSON.stringify(await cache.json) : cache.text ? await cache.text : cache.arrayBuffer ? await cache.arrayBuffer : undefined;
+    const body = cache.text ? await cache.text : cache.json ? JSON.stringify(await cache.json) : cache.arrayBuffer ? await cache.arrayBuffer : undefined;
     if (body !== undefined) {
       const headers = new Headers(request.raw.headers);
       headers.delete("content-length");

@@ -71,12 +71,13 @@ export interface RunPlan {
   webhook?: string;
 }
 
-export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
+/** `fromHeaders`: configurable values from the request's headers (see request-headers.ts); the run's own config wins. */
+export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue"; fromHeaders?: Record<string, string> }): Promise<RunPlan> {
   const body = parseBody(runBodySchema, raw);
   const streamModes = parseStreamModes(body.stream_mode);
   const assistant = await resolveAssistant(ctx, body.assistant_id);
   const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
-  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
+  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...defaults.fromHeaders, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
   const graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
   const warnings = [...(await checkInterruptNodes(graph, body.interrupt_before ?? undefined, "interrupt_before")), ...(await checkInterruptNodes(graph, body.interrupt_after ?? undefined, "interrupt_after"))];

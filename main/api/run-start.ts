@@ -17,8 +17,8 @@ export interface StartedRun {
 }
 
 /** Checks the request, creates the run record and queues the run on its thread. */
-export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
-  const plan = await planRun(ctx, body, { onDisconnect: "continue" });
+export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>, fromHeaders: Record<string, string> = {}): Promise<StartedRun> {
+  const plan = await planRun(ctx, body, { onDisconnect: "continue", fromHeaders });
   await refuseUnrunnable(plan.graph.doc);
   const temporary = threadId === null;
   const id = threadId ?? uuidv7();
