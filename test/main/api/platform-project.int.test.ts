@@ -168,12 +168,14 @@ describe("a LangGraph.js project with http.app, ui, getLogger and subgraphs", ()
     await expect(client.threads.updateState(thread.thread_id, { values: { log: ["x"] }, asNode: "nowhere" })).rejects.toThrow(/as_node: unknown node .{1,3}nowhere.*nodes: custom/);
   });
 
-  it("hands a run's x-* request headers to its graph in configurable, without storing them with the run", async () => {
-    const withHeader = new Client({ apiUrl: server.url, defaultHeaders: { "x-note": "from-header", "x-api-key": "never-passed" } });
+  it("hands a run's x-* request headers to its graph in configurable, without storing them with the run, also after a project middleware read the body", async () => {
+    const withHeader = new Client({ apiUrl: server.url, defaultHeaders: { "x-note": "from-header", "x-peek": "1" } });
     const thread = await withHeader.threads.create();
     expect(await withHeader.runs.wait(thread.thread_id, "shaped", { input: { log: [] } })).toEqual({ log: ["plain:from-header"] });
     const [run] = await client.runs.list(thread.thread_id);
     expect(JSON.stringify(run)).not.toContain("from-header");
+    // The project's middleware read the body first; the API still got it.
+    expect(server.output()).toContain("routes.ts peeked at a run of shaped");
   });
 
   it("answers an unknown assistant or thread in the path as the LangGraph.js server does (plain text), and as JSON to a client that asks for it", async () => {
