@@ -26,7 +26,10 @@ export const TARGETS = {
 
 const QUICKJS_WASM = join(dirname(createRequire(import.meta.url).resolve("@jitl/quickjs-wasmfile-release-sync")), "emscripten-module.wasm");
 
-export const CLI_ONLY_PACKAGES = ["tsx", "tsx/*"];
+// tsx (TypeScript projects) and LangGraph's UI bundler (`ui` of langgraph.json: esbuild and
+// Tailwind's native binaries) stay out of the desktop bundle; main/ imports both lazily and says
+// what is missing when they cannot load.
+export const CLI_ONLY_PACKAGES = ["tsx", "tsx/*", "@langchain/langgraph-ui"];
 
 // Electron 45 runs Node 24 in the main process and Chromium 156 in the window (package.json pins it).
 const NODE_TARGET = "node24";

@@ -41,7 +41,8 @@ export interface ThreadTask {
   error: string | null;
   interrupts: Interrupt[];
   path?: unknown[];
-  checkpoint: CheckpointRef | null;
+  /** Where a subgraph task's own state lives (`checkpoint_ns` "<node>:<task id>"); null for plain nodes. */
+  checkpoint: (Pick<CheckpointRef, "thread_id" | "checkpoint_ns"> & Partial<CheckpointRef>) | null;
   state: ThreadState | null;
   result: unknown;
 }

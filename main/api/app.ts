@@ -16,19 +16,32 @@ import { stateRoutes } from "./routes/state";
 import { storeRoutes } from "./routes/store";
 import { systemRoutes } from "./routes/system";
 import { threadRoutes } from "./routes/threads";
+import { truncateRoutes } from "./routes/truncate";
 import { securityMiddleware } from "./security";
+import { loadHttpApp } from "../project/http-app";
+import { mountProjectApp } from "./project-routes";
+import { graphUiRoutes } from "./routes/graph-ui";
 
-/** The whole HTTP API: security first, then the LangGraph routes, the editor routes and the renderer. */
-export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
+/**
+ * The whole HTTP API: security first, then a code project's own `http.app` (its middleware wraps
+ * everything after it), the LangGraph routes, generative UI, the editor routes and the renderer.
+ */
+export async function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Promise<Hono> {
   const app = new Hono();
   app.use("*", securityMiddleware(ctx.security));
+  mountProjectApp(app, ctx.project?.httpApp ? await loadHttpApp(ctx.project.httpApp) : undefined);
   for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), flowTestRoutes(ctx), settingsRoutes(ctx), rendererRoutes(ctx)]) {
     app.route("/", routes);
   }
   app.route("/", exportRoutes(ctx));
   app.route("/", storeRoutes(ctx));
+  app.route("/", truncateRoutes(ctx));
+  app.route("/", graphUiRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
+    // A project route's HTTPException (hono/http-exception) answers as it says.
+    if (isHttpException(error)) return error.getResponse();
+    if (error instanceof ApiError && error.plainText && !acceptsJson(c.req.header("accept"))) return c.text(error.message, error.status);
     const { status, body } = errorResponse(error);
     return c.json(body, status);
   });
@@ -46,4 +59,17 @@ export function errorResponse(error: unknown): { status: 400 | 401 | 403 | 404 |
   if (error instanceof InvalidGraphNameError) return { status: 400, body: { detail: error.message } };
   console.error("switchyard: unexpected error while answering a request:", error);
   return { status: 500, body: { detail: "internal server error (see the server's log)" } };
+}
+
+/**
+ * The LangGraph.js server answers an unknown thread or assistant with plain text ("Thread with ID
+ * ... not found", "Assistant not found"), and its clients match that text; a client that asks for
+ * JSON (as the Switchyard app does) gets `{"detail"}`.
+ */
+function acceptsJson(accept: string | undefined): boolean {
+  return accept !== undefined && /application\/json/i.test(accept);
+}
+
+function isHttpException(error: unknown): error is { status: number; getResponse(): Response } {
+  return error instanceof Error && typeof (error as { getResponse?: unknown }).getResponse === "function" && typeof (error as { status?: unknown }).status === "number";
 }

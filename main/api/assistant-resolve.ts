@@ -2,7 +2,7 @@ import { relative, sep } from "node:path";
 import type { Assistant } from "../../shared/api";
 import { defaultAssistantConfigs } from "../project/langgraph-config";
 import type { ServerContext } from "./context";
-import { AssistantNotFoundError } from "./errors";
+import { AssistantNotFoundError, UnknownAssistantError } from "./errors";
 import { allGraphNames, assistantIdOf } from "./graph-runtime";
 
 /**
@@ -52,6 +52,16 @@ export async function resolveAssistant(ctx: ServerContext, idOrGraph: string): P
   const assistant = ctx.assistants.get(names.includes(idOrGraph) ? assistantIdOf(idOrGraph) : idOrGraph);
   if (!assistant || !names.includes(assistant.graph_id)) throw new AssistantNotFoundError(idOrGraph, names);
   return withCodeInfo(ctx, assistant);
+}
+
+/** An assistant named in a route's path: unknown is "Assistant not found" (404). */
+export async function assistantOfPath(ctx: ServerContext, idOrGraph: string): Promise<Assistant> {
+  try {
+    return await resolveAssistant(ctx, idOrGraph);
+  } catch (error) {
+    if (error instanceof AssistantNotFoundError) throw new UnknownAssistantError(idOrGraph, error.known);
+    throw error;
+  }
 }
 
 async function descriptionOf(ctx: ServerContext, graphId: string): Promise<string | null> {

@@ -1,9 +1,11 @@
 import type { CodeProject } from "../project/code-project";
+import type { GraphUi } from "../project/graph-ui";
 import type { AssistantStore } from "../workspace/assistant-store";
 import type { FileItemStore } from "../workspace/item-store";
 import type { RunLog } from "../workspace/run-log";
 import type { ThreadStore } from "../workspace/thread-store";
 import type { Workspace } from "../workspace/workspace";
+import type { LoopbackFetch } from "./loopback-fetch";
 import type { ServerSaver } from "./run-metadata-saver";
 import type { RunRegistry } from "./run-registry";
 import type { SecurityOptions } from "./security";
@@ -27,4 +29,8 @@ export interface ServerContext {
   startedAt: string;
   /** Where the built renderer lives (`out/renderer`). */
   rendererDir: string;
+  /** The code project's generative UI bundles (`ui` in langgraph.json), if it names any. */
+  graphUi?: GraphUi;
+  /** Calls this server's own app (webhooks given as a path, `new Client()` inside a project's code). */
+  loopback: LoopbackFetch;
 }

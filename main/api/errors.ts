@@ -3,6 +3,11 @@ import type { Problem } from "../../shared/problem";
 /** An error a client caused or should know about; its status and message go out as `{"detail": ...}`. */
 export class ApiError extends Error {
   override name = "ApiError";
+  /**
+   * Answered as plain text (the LangGraph.js server's HTTPException form, which its clients match
+   * on: "HTTP 404: Thread with ID ... not found") unless the client asks for JSON.
+   */
+  readonly plainText: boolean = false;
   constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422, message: string, readonly problems?: Problem[]) {
     super(message);
   }
@@ -24,6 +29,7 @@ export class NotFoundError extends ApiError {
 
 export class ThreadNotFoundError extends NotFoundError {
   override name = "ThreadNotFoundError";
+  override readonly plainText = true;
   constructor(readonly threadId: string) {
     super(`Thread with ID ${threadId} not found`);
   }
@@ -36,10 +42,20 @@ export class RunNotFoundError extends NotFoundError {
   }
 }
 
+/** An unknown `assistant_id` of a run (worded as the LangGraph.js server words it, plus the graphs there are). */
 export class AssistantNotFoundError extends NotFoundError {
   override name = "AssistantNotFoundError";
-  constructor(readonly assistantId: string, known: string[]) {
+  constructor(readonly assistantId: string, readonly known: string[]) {
     super(`No assistant found for "${assistantId}". Known graphs: ${known.join(", ") || "(none)"}`);
+  }
+}
+
+/** An unknown assistant in a route's path (`GET /assistants/{id}`): "Assistant not found", as the LangGraph.js server answers. */
+export class UnknownAssistantError extends NotFoundError {
+  override name = "UnknownAssistantError";
+  override readonly plainText = true;
+  constructor(readonly assistantId: string, known: string[]) {
+    super(`Assistant not found: no assistant or graph "${assistantId}" (known graphs: ${known.join(", ") || "none"})`);
   }
 }
 

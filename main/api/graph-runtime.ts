@@ -95,3 +95,31 @@ export function checkGraphNodes(graph: RunnableGraph, names: string[] | "*" | un
     throw error;
   }
 }
+
+/**
+ * Checks an interrupt list of a run. For a graph file every node is known: a name found nowhere is
+ * a 400. A code graph is let through as the LangGraph.js server lets it (clients name nodes of
+ * subgraphs, and of graphs a node calls, which cannot be listed beforehand); what LangGraph will
+ * not stop at is returned as warnings for the server log: LangGraph.js applies a run's interrupt
+ * lists to the nodes of the graph it runs, not to those of its subgraphs.
+ */
+export async function checkInterruptNodes(graph: RunnableGraph, names: string[] | "*" | undefined, field: string): Promise<string[]> {
+  if (graph.doc || !names || names === "*") {
+    checkGraphNodes(graph, names, field);
+    return [];
+  }
+  const own = new Set(graph.nodeNames);
+  if (names.every((name) => own.has(name))) return [];
+  const inSubgraph = new Map<string, string>();
+  const compiled = graph.compiled as unknown as { getSubgraphsAsync(namespace?: string, recurse?: boolean): AsyncIterable<[string, { nodes: Record<string, unknown> }]> };
+  for await (const [namespace, subgraph] of compiled.getSubgraphsAsync(undefined, true)) {
+    for (const name of Object.keys(subgraph.nodes)) if (!inSubgraph.has(name)) inSubgraph.set(name, namespace);
+  }
+  return names
+    .filter((name) => !own.has(name))
+    .map((name) =>
+      inSubgraph.has(name)
+        ? `${field}: "${name}" is a node of subgraph "${inSubgraph.get(name)}"; LangGraph.js stops a run only at nodes of the graph it runs, so this run will not stop there (compile the subgraph with interruptBefore/interruptAfter instead)`
+        : `${field}: no node of graph "${graph.graphId}" or of its subgraphs is named "${name}", so this run will not stop there`,
+    );
+}

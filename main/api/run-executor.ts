@@ -4,10 +4,14 @@ import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack, undoRun } from "./rollback";
 import { streamGraph } from "./graph-stream";
 import { StreamFrames, withNamespace } from "./stream-modes";
+import { currentValues } from "./thread-view";
+import { sendWebhook } from "./webhook";
 
 /** Runs one run to its end: streams the graph, turns chunks into frames, then records the outcome. */
 export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise<void> {
   const { run, plan } = active;
+  // `after_seconds`: the run stays pending (and cancellable) until then.
+  if (plan.afterSeconds) await delayUnlessAborted(plan.afterSeconds * 1000, active.controller.signal);
   if (active.controller.signal.aborted) return finish(ctx, active, "interrupted", false, {});
   if (active.rollbackOf.length > 0) {
     const point = await rollBack(ctx, run.thread_id, active.rollbackOf);
@@ -17,6 +21,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   // checkpoint: start on top of it, not beside it.
   await ctx.saver.settled(run.thread_id);
   setRunStatus(ctx, active, "running");
+  active.startedAt = new Date().toISOString();
   active.emit({ event: "metadata", data: { run_id: run.run_id, attempt: 1 } });
   const frames = new StreamFrames(plan.streamModes);
   const runKeys = { graph_id: plan.graph.graphId, assistant_id: plan.assistantId, run_id: run.run_id, thread_id: run.thread_id };
@@ -70,7 +75,24 @@ async function finish(ctx: ServerContext, active: ActiveRun, status: RunStatus, 
     ctx.threads.update(threadId, { status: ctx.runs.hasFollowers(active) ? "busy" : settled });
   }
   if (!undone) setRunStatus(ctx, active, status);
+  if (active.plan.webhook) await callWebhook(ctx, active, status, outcome);
   active.finish(outcome);
+}
+
+/** Reads the final values now (a thread-less run's thread goes once the run is done), then POSTs without waiting. */
+async function callWebhook(ctx: ServerContext, active: ActiveRun, status: RunStatus, outcome: RunOutcome): Promise<void> {
+  const values = await currentValues(ctx, ctx.threads.get(active.run.thread_id)).catch(() => null);
+  sendWebhook(active.plan.webhook!, { run: active.run, status, startedAt: active.startedAt ?? active.run.created_at, values, error: outcome.error?.message }, ctx.loopback);
+}
+
+function delayUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      done();
+    }, { once: true });
+  });
 }
 
 /** A cancelled run stopped somewhere in the middle: the checkpoint says whether work is left. */

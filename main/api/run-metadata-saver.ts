@@ -13,7 +13,9 @@ export type ServerSaver = BaseCheckpointSaver & {
  * Wraps the workspace's saver for the server:
  * - LangGraph.js does not copy a run's configurable keys into checkpoint metadata (the Platform
  *   server does), so every checkpoint gets `graph_id`, `assistant_id` and `run_id` here, as in
- *   the samples; history shows them and rollback finds a run's checkpoints by `run_id`.
+ *   the samples; history shows them and rollback finds a run's checkpoints by `run_id`. A run's
+ *   own `metadata` (the config's) is copied too, as the Platform server does, so
+ *   `history({metadata})` finds the checkpoints a run made.
  * - It counts writes in flight per thread, so rollback can wait for a cancelled run's last ones.
  */
 export function withRunMetadata(saver: BaseCheckpointSaver): ServerSaver {
@@ -47,9 +49,9 @@ export function withRunMetadata(saver: BaseCheckpointSaver): ServerSaver {
     get(target, property) {
       if (property === "settled") return settled;
       if (property === "put") {
-        return (config: { configurable?: Record<string, unknown> }, checkpoint: unknown, metadata: Record<string, unknown>, versions: unknown) => {
+        return (config: { configurable?: Record<string, unknown>; metadata?: Record<string, unknown> }, checkpoint: unknown, metadata: Record<string, unknown>, versions: unknown) => {
           const runKeys = Object.fromEntries(RUN_KEYS.filter((key) => config.configurable?.[key] !== undefined).map((key) => [key, config.configurable![key]]));
-          return track(config, target.put(config as never, checkpoint as never, { ...runKeys, ...metadata } as never, versions as never));
+          return track(config, target.put(config as never, checkpoint as never, { ...runKeys, ...config.metadata, ...metadata } as never, versions as never));
         };
       }
       if (property === "putWrites") {

@@ -17,6 +17,8 @@ export class ActiveRun {
   /** Runs this one replaces under multitask_strategy "rollback". */
   rollbackOf: ActiveRun[] = [];
   outcome?: RunOutcome;
+  /** When the graph started (after any `after_seconds` wait). */
+  startedAt?: string;
   readonly done: Promise<void>;
   private finishDone!: () => void;
   private readonly listeners = new Set<(frame: SseFrame | null) => void>();

@@ -5,7 +5,8 @@ import { namesInsideSubgraphs } from "../engine";
 import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
-import { checkGraphNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { checkGraphNodes, checkInterruptNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { BadRequestError } from "./errors";
 import { bodyId } from "./ids";
 import { libraryModesOf, parseStreamModes } from "./stream-modes";
 
@@ -34,6 +35,8 @@ export const runBodySchema = z
     if_not_exists: z.enum(["create", "reject"]).nullish(),
     on_disconnect: z.enum(["cancel", "continue"]).nullish(),
     on_completion: z.enum(["delete", "keep"]).nullish(),
+    after_seconds: z.number({ error: "must be a number of seconds" }).min(0).max(86_400).nullish(),
+    webhook: z.string().min(1).nullish(),
   })
   .loose();
 
@@ -63,18 +66,23 @@ export interface RunPlan {
   onCompletion: "delete" | "keep";
   metadata: Record<string, unknown>;
   kwargs: Record<string, unknown>;
+  /** `after_seconds`: the run stays pending this long before it starts. */
+  afterSeconds?: number;
+  /** `webhook`: where the run's outcome is POSTed when it ends (a path is this server). */
+  webhook?: string;
 }
 
-export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
+/** `fromHeaders`: configurable values from the request's headers (see request-headers.ts); the run's own config wins. */
+export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue"; fromHeaders?: Record<string, string> }): Promise<RunPlan> {
   const body = parseBody(runBodySchema, raw);
   const streamModes = parseStreamModes(body.stream_mode);
   const assistant = await resolveAssistant(ctx, body.assistant_id);
   const assistantConfig = (assistant.config.configurable as Record<string, unknown> | undefined) ?? {};
-  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...(body.config?.configurable ?? {}) };
+  const { thread_id: _ignored, checkpoint_id: _alsoIgnored, ...configurable } = { ...assistantConfig, ...defaults.fromHeaders, ...(body.config?.configurable ?? {}) };
   const context = { ...assistant.context, ...(body.context ?? {}) };
   let graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context });
-  checkGraphNodes(graph, body.interrupt_before ?? undefined, "interrupt_before");
-  checkGraphNodes(graph, body.interrupt_after ?? undefined, "interrupt_after");
+  const warnings = [...(await checkInterruptNodes(graph, body.interrupt_before ?? undefined, "interrupt_before")), ...(await checkInterruptNodes(graph, body.interrupt_after ?? undefined, "interrupt_after"))];
+  for (const warning of warnings) console.error(`switchyard: a run of graph "${graph.graphId}": ${warning}`);
   // Breakpoints inside subgraphs (`research:ask_human`), once checked, are compiled into those subgraphs.
   const interruptsInside = { before: namesInsideSubgraphs(body.interrupt_before ?? undefined), after: namesInsideSubgraphs(body.interrupt_after ?? undefined) };
   if (interruptsInside.before.length + interruptsInside.after.length > 0) graph = await runnableGraph(ctx, assistant.graph_id, { configurable, context, interruptsInside });
@@ -100,6 +108,8 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
     ifNotExists: body.if_not_exists ?? "reject",
     onCompletion: body.on_completion ?? "delete",
     metadata: body.metadata ?? {},
+    afterSeconds: body.after_seconds ?? undefined,
+    webhook: body.webhook ? webhookOf(body.webhook) : undefined,
     kwargs: {
       input: body.input ?? null,
       command: body.command ?? null,
@@ -112,6 +122,19 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
       subgraphs: body.stream_subgraphs ?? false,
     },
   };
+}
+
+/** A webhook is a path on this server (`/hooks/done`) or an http(s) URL. */
+function webhookOf(webhook: string): string {
+  if (webhook.startsWith("/")) return webhook;
+  let url: URL;
+  try {
+    url = new URL(webhook);
+  } catch {
+    throw new BadRequestError(`webhook: ${JSON.stringify(webhook)} is neither a path ("/...") nor a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new BadRequestError(`webhook: must be an http(s) URL or a path (got ${url.protocol})`);
+  return webhook;
 }
 
 /** `input: null` (or none) resumes; a `command` resumes, updates or jumps. */

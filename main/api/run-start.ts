@@ -23,8 +23,8 @@ export interface StartedRun {
  * run record and queues the run on its thread: a state update sent at the same moment lands
  * before the run (which then continues from it) or is refused because the thread is busy.
  */
-export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
-  const plan = await planRun(ctx, body, { onDisconnect: "continue" });
+export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>, fromHeaders: Record<string, string> = {}): Promise<StartedRun> {
+  const plan = await planRun(ctx, body, { onDisconnect: "continue", fromHeaders });
   await refuseUnrunnable(plan.graph.doc, plan.graph.graphs);
   checkStateValues(plan.graph, plan.kwargs.input, "input");
   checkCommand(plan.graph, plan.kwargs.command as Parameters<typeof checkCommand>[1], "command");

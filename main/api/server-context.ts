@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { FileCheckpointSaver } from "../checkpoint/file-saver";
 import { CodeProject } from "../project/code-project";
+import { GraphUi } from "../project/graph-ui";
 import { ProjectWatcher } from "../project/project-watch";
 import { AssistantStore } from "../workspace/assistant-store";
 import { openCheckpointer } from "../workspace/checkpointer";
@@ -9,6 +11,7 @@ import { ThreadStore } from "../workspace/thread-store";
 import { Workspace } from "../workspace/workspace";
 import { WorkspaceWatcher } from "../workspace/workspace-watch";
 import { createApp } from "./app";
+import { bindSdkLoopback, loopbackFetch } from "./loopback-fetch";
 import type { ServerContext } from "./context";
 import { executeRun } from "./run-executor";
 import { withRunMetadata } from "./run-metadata-saver";
@@ -57,6 +60,7 @@ export async function loadApp(options: {
     security: options.security,
     startedAt: new Date().toISOString(),
     rendererDir: options.rendererDir,
+    loopback: () => Promise.reject(new Error("the server is still loading")),
   };
   ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
   if (checkpointer.saver instanceof FileCheckpointSaver) await rebuildMissingThreads(ctx, checkpointer.saver);
@@ -64,12 +68,20 @@ export async function loadApp(options: {
   await watcher.start();
   let projectWatcher: ProjectWatcher | undefined;
   if (project) {
+    project.schemas.useCache(join(workspace.dataDir, "schema-cache.json"));
     await project.load();
+    if (Object.keys(project.ui.defs).length > 0) {
+      ctx.graphUi = new GraphUi(project.dir, project.ui.defs, project.ui.shared, join(workspace.dataDir, "ui"));
+      void ctx.graphUi.build();
+      project.onReload(() => void ctx.graphUi!.build());
+    }
     for (const warning of project.warnings) console.error(`switchyard: ${project.configFile}: ${warning}`);
     projectWatcher = new ProjectWatcher(project);
     projectWatcher.start();
   }
-  const app = createApp(ctx, watcher);
+  const app = await createApp(ctx, watcher);
+  ctx.loopback = loopbackFetch(app, options.security);
+  bindSdkLoopback(ctx.loopback, options.security);
   return {
     fetch: (request) => app.fetch(request),
     close: async () => {

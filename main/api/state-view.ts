@@ -14,17 +14,19 @@ export function checkpointRefOf(config: RunnableConfigLike, threadId: string): C
   };
 }
 
-/** A LangGraph state snapshot in the Platform API's ThreadState shape. */
-export function threadStateOf(snapshot: StateSnapshot, threadId: string): ThreadState {
+/**
+ * A LangGraph state snapshot in the Platform API's ThreadState shape. A subgraph's state inside a
+ * task (`subgraphs=true`) leaves out the top-level `interrupts` list, as the LangGraph.js server does.
+ */
+export function threadStateOf(snapshot: StateSnapshot, threadId: string, nested = false): ThreadState {
   const tasks: ThreadTask[] = snapshot.tasks.map((task) => ({
     id: task.id,
     name: task.name,
     error: task.error ? errorText(task.error) : null,
     interrupts: (toWireJson(task.interrupts ?? []) as Interrupt[]) ?? [],
     path: task.path as unknown[] | undefined,
-    checkpoint: null,
-    // With `subgraphs: true` LangGraph gives a subgraph task its own snapshot (the state inside it).
-    state: isSnapshot(task.state) ? threadStateOf(task.state, threadId) : null,
+    checkpoint: subgraphCheckpointOf(task.state, threadId),
+    state: isSnapshot(task.state) ? threadStateOf(task.state, threadId, true) : null,
     result: toWireJson(task.result ?? null),
   }));
   return {
@@ -35,7 +37,7 @@ export function threadStateOf(snapshot: StateSnapshot, threadId: string): Thread
     created_at: snapshot.createdAt ?? null,
     checkpoint: checkpointRefOf(snapshot.config, threadId),
     parent_checkpoint: snapshot.parentConfig ? checkpointRefOf(snapshot.parentConfig, threadId) : null,
-    interrupts: tasks.flatMap((task) => task.interrupts),
+    ...(nested ? {} : { interrupts: tasks.flatMap((task) => task.interrupts) }),
   };
 }
 
@@ -48,8 +50,19 @@ export function idleStatusOf(state: ThreadState): ThreadStatus {
   return state.next.length > 0 ? "interrupted" : "idle";
 }
 
-function isSnapshot(value: unknown): value is StateSnapshot {
-  return typeof value === "object" && value !== null && "values" in value && "next" in value;
+/**
+ * A subgraph task's `state` (when read without `subgraphs`) is the config of the subgraph's
+ * checkpoint: the Platform API shows it as `{thread_id, checkpoint_ns}`, which a client passes
+ * back to read or update the subgraph's state.
+ */
+function subgraphCheckpointOf(state: unknown, threadId: string): ThreadTask["checkpoint"] {
+  const configurable = (state as RunnableConfigLike)?.configurable;
+  if (!configurable || typeof configurable.checkpoint_ns !== "string") return null;
+  return { thread_id: String(configurable.thread_id ?? threadId), checkpoint_ns: configurable.checkpoint_ns };
+}
+
+function isSnapshot(state: unknown): state is StateSnapshot {
+  return typeof state === "object" && state !== null && "values" in state && "next" in state && "tasks" in state;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isBaseMessage, type BaseMessage } from "@langchain/core/messages";
 import type { StreamMode } from "../../shared/api";
+import { wireDebugChunk, wireTask } from "./debug-payload";
 import { BadRequestError } from "./errors";
 import { toWireJson } from "./serialize";
 import type { SseFrame } from "./sse";
@@ -26,8 +27,9 @@ export function parseStreamModes(value: unknown): StreamMode[] {
 export function libraryModesOf(modes: StreamMode[]): LibraryMode[] {
   const library = modes.filter((mode) => mode !== "events").map((mode): LibraryMode => (mode === "messages-tuple" ? "messages" : (mode as LibraryMode)));
   // Updates tell the server that a run paused (`__interrupt__`), and the Platform's "messages"
-  // mode marks a message complete when its node's update arrives; frames go out only if asked for.
+  // mode marks a message complete when a values chunk holds it; frames go out only if asked for.
   library.push("updates");
+  if (modes.includes("messages")) library.push("values");
   return [...new Set(library)];
 }
 
@@ -39,14 +41,16 @@ export function withNamespace(frame: SseFrame, namespace: string[]): SseFrame {
 /** Turns LangGraph stream chunks into SSE frames of the requested modes. */
 export class StreamFrames {
   private readonly partial = new Map<string, BaseMessage>();
+  private readonly completed = new Set<string>();
 
   constructor(private readonly modes: StreamMode[]) {}
 
   framesOf(mode: LibraryMode, chunk: unknown): SseFrame[] {
     if (mode === "messages") return this.messageFrames(chunk as [BaseMessage, Record<string, unknown>]);
     const frames: SseFrame[] = [];
-    if (mode === "updates" && this.modes.includes("messages")) frames.push(...this.completedMessages(chunk));
-    if (this.modes.includes(mode)) frames.push({ event: mode, data: toWireJson(chunk) });
+    if (this.modes.includes(mode)) frames.push({ event: mode, data: toWireJson(wireChunk(mode, chunk)) });
+    // As on the Platform: the values chunk first, then the messages it completes.
+    if (mode === "values" && this.modes.includes("messages")) frames.push(...this.completedMessages(chunk));
     return frames;
   }
 
@@ -62,19 +66,21 @@ export class StreamFrames {
     return frames;
   }
 
-  private completedMessages(update: unknown): SseFrame[] {
-    if (!update || typeof update !== "object") return [];
-    const frames: SseFrame[] = [];
-    for (const nodeUpdate of Object.values(update as Record<string, unknown>)) {
-      if (!nodeUpdate || typeof nodeUpdate !== "object") continue;
-      for (const value of Object.values(nodeUpdate as Record<string, unknown>)) {
-        for (const item of Array.isArray(value) ? value : [value]) {
-          if (!isBaseMessage(item) || !item.id || !this.partial.has(item.id)) continue;
-          this.partial.delete(item.id);
-          frames.push({ event: "messages/complete", data: [toWireJson(item)] });
-        }
-      }
+  /** Messages of a values chunk not completed before (streamed or not, as the dev server does). */
+  private completedMessages(values: unknown): SseFrame[] {
+    if (!values || typeof values !== "object") return [];
+    const messages = (values as { messages?: unknown }).messages;
+    const fresh = (Array.isArray(messages) ? messages : [messages]).filter((item): item is BaseMessage => isBaseMessage(item) && !!item.id && !this.completed.has(item.id));
+    for (const message of fresh) {
+      this.completed.add(message.id!);
+      this.partial.delete(message.id!);
     }
-    return frames;
+    return fresh.length > 0 ? [{ event: "messages/complete", data: fresh.map((message) => toWireJson(message)) }] : [];
   }
+}
+
+function wireChunk(mode: LibraryMode, chunk: unknown): unknown {
+  if (mode === "debug") return wireDebugChunk(chunk);
+  if (mode === "tasks" && chunk && typeof chunk === "object") return wireTask(chunk as Record<string, unknown>);
+  return chunk;
 }

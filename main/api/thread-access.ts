@@ -17,10 +17,18 @@ export function graphIdOfThread(thread: Thread): string | undefined {
   return typeof graphId === "string" ? graphId : undefined;
 }
 
+/**
+ * The graph of a thread as its assistant builds it: a code graph's factory gets the config and
+ * context of the assistant the thread last ran (`metadata.assistant_id`), so state reads and
+ * `as_node` checks see the same nodes the run had.
+ */
 export async function graphOfThread(ctx: ServerContext, thread: Thread): Promise<RunnableGraph> {
   const graphId = graphIdOfThread(thread);
   if (!graphId) throw new BadRequestError(`thread ${thread.thread_id} has not run a graph yet: start a run first (or create it with metadata.graph_id)`);
-  return runnableGraph(ctx, graphId);
+  const assistantId = thread.metadata.assistant_id;
+  const assistant = typeof assistantId === "string" ? ctx.assistants.get(assistantId) : undefined;
+  if (!assistant || assistant.graph_id !== graphId) return runnableGraph(ctx, graphId);
+  return runnableGraph(ctx, graphId, { configurable: (assistant.config.configurable as Record<string, unknown> | undefined) ?? {}, context: assistant.context });
 }
 
 /**

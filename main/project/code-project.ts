@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { CodeGraphError, graphFromFactory, loadCodeGraph, type CodeGraphProblem, type CodeGraphValue, type PregelLike } from "./code-graph";
-import { readProjectConfig, type GraphSpec, type ProjectConfig } from "./langgraph-config";
+import { CodeGraphSchemas } from "./code-graph-schemas";
+import { readProjectConfig, type GraphSpec, type ModuleSpec, type ProjectConfig } from "./langgraph-config";
+import { registerSdkLogger } from "./sdk-logger";
 
 export interface CodeGraphEntry {
   spec: GraphSpec;
@@ -36,13 +38,26 @@ export class CodeProject {
   private version = 0;
   private readonly listeners = new Set<(reload: ProjectReload) => void>();
   private loading: Promise<ProjectReload> | undefined;
+  /** The graphs' JSON schemas (GET /assistants/{id}/schemas). */
+  readonly schemas: CodeGraphSchemas;
 
   constructor(readonly configFile: string) {
     this.config = readProjectConfig(configFile);
+    this.schemas = new CodeGraphSchemas(this.config.dir);
   }
 
   get dir(): string {
     return this.config.dir;
+  }
+
+  /** `http.app` of langgraph.json, as read at start. */
+  get httpApp(): ModuleSpec | undefined {
+    return this.config.httpApp;
+  }
+
+  /** `ui` of langgraph.json: component modules by name. */
+  get ui(): { defs: Record<string, string>; shared: string[] } {
+    return { defs: this.config.ui, shared: this.config.uiShared };
   }
 
   get warnings(): string[] {
@@ -53,6 +68,7 @@ export class CodeProject {
   load(): Promise<ProjectReload> {
     const run = async () => {
       for (const [key, value] of Object.entries(this.config.env)) process.env[key] ??= value;
+      registerSdkLogger();
       const version = ++this.version;
       const loaded = await Promise.all(this.config.graphs.map((spec) => this.loadOne(spec, version)));
       this.entries = new Map(loaded.map((entry) => [entry.spec.graphId, entry]));

@@ -22,6 +22,19 @@ export interface ProjectConfig {
   env: Record<string, string>;
   envFile?: string;
   dependencies: string[];
+  /** `http.app`: a Hono app whose routes and middleware are served next to the API. */
+  httpApp?: ModuleSpec;
+  /** `ui`: generative UI components per name (`"agent": "./src/ui.tsx"`), bundled and served under /ui/NAME. */
+  ui: Record<string, string>;
+  /** `ui_config.shared`: packages the UI bundles leave to the page that loads them. */
+  uiShared: string[];
+}
+
+/** A module and one of its exports, as `"./src/app.ts:app"` names them. */
+export interface ModuleSpec {
+  spec: string;
+  file: string;
+  exportName: string;
 }
 
 export class LangGraphConfigError extends Error {
@@ -52,7 +65,41 @@ export function readProjectConfig(configFile: string): ProjectConfig {
   const graphs = graphSpecsOf(file, dir, config.graphs);
   const { env, envFile } = envOf(file, dir, config.env);
   const dependencies = Array.isArray(config.dependencies) ? config.dependencies.filter((item): item is string => typeof item === "string") : [];
-  return { configFile: file, dir, graphs, env, envFile, dependencies };
+  const httpApp = httpAppOf(file, dir, config.http);
+  const ui = uiOf(file, config.ui);
+  const uiShared = stringList((config.ui_config as { shared?: unknown } | undefined)?.shared);
+  return { configFile: file, dir, graphs, env, envFile, dependencies, ...(httpApp ? { httpApp } : {}), ui, uiShared };
+}
+
+function moduleSpecOf(dir: string, spec: string): ModuleSpec {
+  // A Windows drive letter has a colon too: the export is what follows the last colon after the path.
+  const colon = spec.lastIndexOf(":");
+  const hasExport = colon > 1;
+  const modulePath = hasExport ? spec.slice(0, colon) : spec;
+  const exportName = hasExport ? spec.slice(colon + 1) : "default";
+  return { spec, file: resolve(dir, modulePath), exportName: exportName || "default" };
+}
+
+function httpAppOf(file: string, dir: string, value: unknown): ModuleSpec | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) throw new LangGraphConfigError(file, `"http" must be an object such as {"app": "./src/app.ts:app"}`);
+  const app = (value as { app?: unknown }).app;
+  if (app === undefined) return undefined;
+  if (typeof app !== "string" || app.trim() === "") throw new LangGraphConfigError(file, `http.app: must be "./path/to/module.ts:export" naming a Hono app`);
+  return moduleSpecOf(dir, app);
+}
+
+function uiOf(file: string, value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) throw new LangGraphConfigError(file, `"ui" must be an object of name -> "./path/to/ui.tsx"`);
+  for (const [name, path] of Object.entries(value)) {
+    if (typeof path !== "string" || path.trim() === "") throw new LangGraphConfigError(file, `ui.${name}: must be a path such as "./src/ui.tsx"`);
+  }
+  return value as Record<string, string>;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 function graphSpecsOf(file: string, dir: string, value: unknown): GraphSpec[] {
@@ -61,12 +108,7 @@ function graphSpecsOf(file: string, dir: string, value: unknown): GraphSpec[] {
     const spec = typeof entry === "string" ? entry : (entry as { path?: unknown } | null)?.path;
     if (typeof spec !== "string" || spec.trim() === "") throw new LangGraphConfigError(file, `graphs.${graphId}: must be "./path/to/module.ts:export" (or {"path": ...})`);
     const description = typeof entry === "object" && entry && typeof (entry as { description?: unknown }).description === "string" ? (entry as { description: string }).description : undefined;
-    // A Windows drive letter has a colon too: the export is what follows the last colon after the path.
-    const colon = spec.lastIndexOf(":");
-    const hasExport = colon > 1;
-    const modulePath = hasExport ? spec.slice(0, colon) : spec;
-    const exportName = hasExport ? spec.slice(colon + 1) : "default";
-    return { graphId, spec, file: resolve(dir, modulePath), exportName: exportName || "default", ...(description ? { description } : {}) };
+    return { graphId, ...moduleSpecOf(dir, spec), ...(description ? { description } : {}) };
   });
 }
 

@@ -1,25 +1,27 @@
 import type { GraphDoc, StateField } from "../../../shared/graph-doc";
 import type { ServerContext } from "../context";
-import { codeGraphSchemas, type GraphSchemas } from "../graph-schemas";
+import type { GraphSchemas } from "../../project/code-graph-schemas";
 import { runnableGraph, type GraphRunConfig } from "../graph-runtime";
 
 /** GET /assistants/{id}/schemas: the graph's state, input, output, config and context schemas. */
 export async function schemasOf(ctx: ServerContext, graphId: string, config: GraphRunConfig) {
   const graph = await runnableGraph(ctx, graphId, config);
-  const schemas = graph.doc ? docSchemas(graph.doc) : codeGraphSchemas(graph.compiled as { builder?: unknown });
+  const schemas = graph.doc ? docSchemas(graph.doc) : await ctx.project!.schemas.of(ctx.project!.entry(graphId)!, graph.compiled);
   return wireSchemas(graphId, schemas);
 }
 
 /**
- * GET /assistants/{id}/subgraphs[/{namespace}]: `{namespace: schemas}` of the graph's subgraphs
- * (LangGraph's `getSubgraphsAsync`, recursing into subgraphs of subgraphs when asked).
+ * GET /assistants/{id}/subgraphs[/{namespace}]: `{namespace: {state, input, output, config}}` of
+ * the graph's subgraphs (LangGraph's `getSubgraphsAsync`, recursing into subgraphs of subgraphs
+ * when asked), the shape the LangGraph.js server answers.
  */
 export async function subgraphSchemasOf(ctx: ServerContext, graphId: string, config: GraphRunConfig, namespace: string | undefined, recurse: boolean) {
   const graph = await runnableGraph(ctx, graphId, config);
   if (graph.doc) return {};
-  const found: Record<string, ReturnType<typeof wireSchemas>> = {};
-  const compiled = graph.compiled as unknown as { getSubgraphsAsync(namespace?: string, recurse?: boolean): AsyncIterable<[string, { builder?: unknown }]> };
-  for await (const [path, subgraph] of compiled.getSubgraphsAsync(namespace, recurse)) found[path] = wireSchemas(graphId, codeGraphSchemas(subgraph));
+  const entry = ctx.project!.entry(graphId)!;
+  const found: Record<string, unknown> = {};
+  const compiled = graph.compiled as unknown as { getSubgraphsAsync(namespace?: string, recurse?: boolean): AsyncIterable<[string, unknown]> };
+  for await (const [path, subgraph] of compiled.getSubgraphsAsync(namespace, recurse)) found[path] = await ctx.project!.schemas.ofSubgraph(entry, path, subgraph);
   return found;
 }
 

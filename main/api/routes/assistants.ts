@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { v4 as uuidv4 } from "uuid";
 import { z } from "zod";
 import type { Assistant } from "../../../shared/api";
-import { liveAssistants, resolveAssistant } from "../assistant-resolve";
+import { assistantOfPath, liveAssistants } from "../assistant-resolve";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
 import { BadRequestError, ConflictError, NotFoundError } from "../errors";
@@ -91,10 +91,10 @@ export function assistantRoutes(ctx: ServerContext): Hono {
     return c.json((await matching(ctx, body)).length);
   });
 
-  app.get("/assistants/:assistant_id", async (c) => c.json(await resolveAssistant(ctx, c.req.param("assistant_id"))));
+  app.get("/assistants/:assistant_id", async (c) => c.json(await assistantOfPath(ctx, c.req.param("assistant_id"))));
 
   app.patch("/assistants/:assistant_id", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     const body = parseBody(patchSchema, await readJsonObject(c));
     if (body.assistant_id != null) checkSameAssistant(bodyId(body.assistant_id, "assistant_id"), assistant.assistant_id, c.req.param("assistant_id"));
     if (body.graph_id) await requireGraph(ctx, body.graph_id);
@@ -104,7 +104,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   });
 
   app.delete("/assistants/:assistant_id", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     ctx.assistants.delete(assistant.assistant_id);
     const deleteThreads = c.req.query("delete_threads") === "true" || c.req.query("delete_threads") === "1";
     if (deleteThreads) {
@@ -115,7 +115,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   });
 
   app.post("/assistants/:assistant_id/versions", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     const body = parseBody(versionsSchema, await readJsonObject(c));
     const versions = ctx.assistants.versionsOf(assistant.assistant_id).filter((version) => contains(version.metadata, body.metadata));
     const offset = body.offset ?? 0;
@@ -123,7 +123,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   });
 
   app.post("/assistants/:assistant_id/latest", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     const { version } = parseBody(z.object({ version: z.number({ error: "required: the version to make the latest" }).int().min(1) }).loose(), await readJsonObject(c));
     const updated = ctx.assistants.setLatest(assistant.assistant_id, version);
     if (!updated) throw new NotFoundError(`Assistant ${assistant.assistant_id} has no version ${version}`);
@@ -131,7 +131,7 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   });
 
   app.get("/assistants/:assistant_id/graph", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     const graph = await runnableGraph(ctx, assistant.graph_id, configOf(assistant));
     const xray = c.req.query("xray");
     const drawable = await graph.compiled.getGraphAsync({ xray: xray === "true" ? true : xray && /^\d+$/.test(xray) ? Number(xray) : false });
@@ -139,12 +139,12 @@ export function assistantRoutes(ctx: ServerContext): Hono {
   });
 
   app.get("/assistants/:assistant_id/schemas", async (c) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id"));
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id"));
     return c.json(await schemasOf(ctx, assistant.graph_id, configOf(assistant)));
   });
 
   const subgraphs = async (c: { req: { param(name: string): string | undefined; query(name: string): string | undefined } }) => {
-    const assistant = await resolveAssistant(ctx, c.req.param("assistant_id")!);
+    const assistant = await assistantOfPath(ctx, c.req.param("assistant_id")!);
     const recurse = c.req.query("recurse") === "true" || c.req.query("recurse") === "1";
     return subgraphSchemasOf(ctx, assistant.graph_id, configOf(assistant), c.req.param("namespace"), recurse);
   };

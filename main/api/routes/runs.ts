@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { readJsonObject } from "../body";
+import { configurableFromHeaders } from "../request-headers";
 import type { ServerContext } from "../context";
 import { BadRequestError, RunNotFoundError } from "../errors";
 import { pathId } from "../ids";
@@ -20,12 +21,12 @@ export function runRoutes(ctx: ServerContext): Hono {
   app.post("/runs/wait", async (c) => waitRun(c, ctx, null));
 
   app.post("/threads/:thread_id/runs", async (c) => {
-    const { active, run } = await startRun(ctx, pathId(c.req.param("thread_id"), "thread_id"), await readJsonObject(c));
+    const { active, run } = await startRun(ctx, pathId(c.req.param("thread_id"), "thread_id"), await readJsonObject(c), configurableFromHeaders(c.req.raw.headers));
     c.header("Content-Location", runPath(active));
     return c.json(run);
   });
   app.post("/runs", async (c) => {
-    const { run } = await startRun(ctx, null, await readJsonObject(c));
+    const { run } = await startRun(ctx, null, await readJsonObject(c), configurableFromHeaders(c.req.raw.headers));
     return c.json(run);
   });
 
@@ -80,6 +81,9 @@ export function runRoutes(ctx: ServerContext): Hono {
     if (active && !active.finished) {
       active.cancel(action);
       if (c.req.query("wait") === "1" || c.req.query("wait") === "true") await active.done;
+      // The graph notices the cancel at its next step: the record says so from now on (as the
+      // Platform does), and the run's end writes the same status again.
+      else if (action === "interrupt") ctx.runLog.put({ ...ctx.runLog.get(run.run_id)!, status: "interrupted", updated_at: new Date().toISOString() });
     }
     return c.body(null, 202);
   });
@@ -88,14 +92,14 @@ export function runRoutes(ctx: ServerContext): Hono {
 }
 
 async function streamRun(c: Context, ctx: ServerContext, threadId: string | null): Promise<Response> {
-  const { active, temporary } = await startRun(ctx, threadId, await readJsonObject(c));
+  const { active, temporary } = await startRun(ctx, threadId, await readJsonObject(c), configurableFromHeaders(c.req.raw.headers));
   const headers: Record<string, string> = { "Content-Location": runPath(active) };
   if (!temporary) headers.Location = `${runPath(active)}/stream`;
   return followRun(active, undefined, active.plan.onDisconnect === "cancel", headers);
 }
 
 async function waitRun(c: Context, ctx: ServerContext, threadId: string | null): Promise<Response> {
-  const { active, holdCleanup } = await startRun(ctx, threadId, await readJsonObject(c));
+  const { active, holdCleanup } = await startRun(ctx, threadId, await readJsonObject(c), configurableFromHeaders(c.req.raw.headers));
   c.header("Content-Location", runPath(active));
   // A thread-less run's thread goes once the run ends: read the final values before that.
   const values = active.done.then(() => (active.outcome?.error ? undefined : currentValues(ctx, ctx.threads.get(active.run.thread_id))));

@@ -35,16 +35,16 @@ const historySchema = z
 export function stateRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")), undefined, c.req.query("subgraphs") === "true")));
+  app.get("/threads/:thread_id/state", async (c) => c.json(await stateAt(ctx, requireThread(ctx, c.req.param("thread_id")), undefined, undefined, isTrue(c.req.query("subgraphs")))));
   app.get("/threads/:thread_id/state/:checkpoint_id", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
-    return c.json(await stateAt(ctx, thread, pathId(c.req.param("checkpoint_id"), "checkpoint_id")));
+    return c.json(await stateAt(ctx, thread, pathId(c.req.param("checkpoint_id"), "checkpoint_id"), undefined, isTrue(c.req.query("subgraphs"))));
   });
   app.post("/threads/:thread_id/state/checkpoint", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
     const body = parseBody(z.object({ checkpoint: checkpointSchema, subgraphs: z.boolean().nullish() }).loose(), await readJsonObject(c));
     const checkpointId = body.checkpoint?.checkpoint_id;
-    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined, body.subgraphs ?? false));
+    return c.json(await stateAt(ctx, thread, checkpointId ? bodyId(checkpointId, "checkpoint.checkpoint_id") : undefined, body.checkpoint?.checkpoint_ns ?? undefined, body.subgraphs ?? false));
   });
 
   app.post("/threads/:thread_id/state", async (c) => {
@@ -73,7 +73,7 @@ export function stateRoutes(ctx: ServerContext): Hono {
     const thread = requireThread(ctx, c.req.param("thread_id"));
     const body = parseBody(historySchema, await readJsonObject(c));
     const before = typeof body.before === "string" ? body.before : body.before?.checkpoint_id;
-    return c.json(await history(ctx, thread, body.limit ?? 10, before ?? undefined, body.metadata ?? undefined, body.checkpoint?.checkpoint_id ?? undefined));
+    return c.json(await history(ctx, thread, body.limit ?? 10, before ?? undefined, body.metadata ?? undefined, body.checkpoint?.checkpoint_id ?? undefined, body.checkpoint?.checkpoint_ns ?? undefined));
   });
   app.get("/threads/:thread_id/history", async (c) => {
     const thread = requireThread(ctx, c.req.param("thread_id"));
@@ -89,22 +89,32 @@ function emptyState(thread: Thread): ThreadState {
   return { values: {}, next: [], tasks: [], metadata: {}, created_at: null, checkpoint: { thread_id: thread.thread_id, checkpoint_id: "", checkpoint_ns: "", checkpoint_map: null }, parent_checkpoint: null, interrupts: [] };
 }
 
-async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string, subgraphs = false): Promise<ThreadState> {
+async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string, checkpointNs?: string, subgraphs = false): Promise<ThreadState> {
   if (checkpointId) await requireCheckpoint(ctx, thread.thread_id, checkpointId);
   if (!graphIdOfThread(thread)) return emptyState(thread);
   const graph = await graphOfThread(ctx, thread);
-  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}), ...namespaceOf(checkpointNs) } };
+  // With `subgraphs`, a subgraph task's `state` is the subgraph's own state (else where to read it).
   return threadStateOf(await graph.compiled.getState(config, { subgraphs }), thread.thread_id);
 }
 
-async function history(ctx: ServerContext, thread: Thread, limit: number, before?: string, metadata?: Record<string, unknown>, checkpointId?: string): Promise<ThreadState[]> {
+async function history(ctx: ServerContext, thread: Thread, limit: number, before?: string, metadata?: Record<string, unknown>, checkpointId?: string, checkpointNs?: string): Promise<ThreadState[]> {
   if (!graphIdOfThread(thread)) return [];
   const graph = await graphOfThread(ctx, thread);
-  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}) } };
+  const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}), ...namespaceOf(checkpointNs) } };
   const states: ThreadState[] = [];
   const options = { limit, ...(before ? { before: { configurable: { checkpoint_id: before } } } : {}), ...(metadata ? { filter: metadata } : {}) };
   for await (const snapshot of graph.compiled.getStateHistory(config, options)) states.push(threadStateOf(snapshot, thread.thread_id));
   return states;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === "true" || value === "1";
+}
+
+/** A subgraph's checkpoint namespace (`tasks[].checkpoint.checkpoint_ns`): LangGraph reads and updates that subgraph's state. */
+function namespaceOf(checkpointNs: string | undefined): { checkpoint_ns?: string } {
+  return checkpointNs ? { checkpoint_ns: checkpointNs } : {};
 }
 
 function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {

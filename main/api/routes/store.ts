@@ -78,7 +78,10 @@ export function storeRoutes(ctx: ServerContext): Hono {
       limit: body.limit ?? 100,
       offset: body.offset ?? 0,
     });
-    return c.json({ namespaces });
+    // LangGraph's InMemoryStore keeps a namespace after its last item is deleted: list only those
+    // with items at or below them.
+    const live = await Promise.all(namespaces.map(async (namespace) => (await ctx.store.search(namespace, { limit: 1 })).length > 0));
+    return c.json({ namespaces: namespaces.filter((_, index) => live[index]) });
   });
 
   return app;

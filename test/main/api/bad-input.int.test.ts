@@ -58,7 +58,8 @@ describe("bad input and security", () => {
     ["a thread id with a path in it", () => request("GET", "/threads/..%2F..%2Fetc/state"), 422, /thread_id/],
     ["a reserved thread id", () => request("GET", "/threads/con"), 422, /thread_id "con"/],
     ["a thread id that is too long", () => request("GET", `/threads/${"a".repeat(200)}`), 422, /thread_id/],
-    ["an unknown thread", () => request("GET", "/threads/2b1c0e55-0000-4000-8000-000000000000/state"), 404, /Thread with ID/],
+    // Without Accept: application/json an unknown thread is plain text, as on the LangGraph.js server (platform-project test).
+    ["an unknown thread", () => request("GET", "/threads/2b1c0e55-0000-4000-8000-000000000000/state", undefined, { Accept: "application/json" }), 404, /Thread with ID/],
     ["a bad thread_id in a body", () => request("POST", "/threads", { thread_id: "a/b" }), 400, /thread_id/],
     ["an unknown run", () => request("GET", `/threads/${threadId}/runs/2b1c0e55-0000-4000-8000-000000000000`), 404, /Run with ID/],
     ["an unknown route", () => request("GET", "/nothing/here"), 404, /Not found/],

@@ -125,7 +125,8 @@ describe("serve --config: a LangGraph.js code project", () => {
     expect(await client.assistants.count({ graphId: "review" })).toBe(1);
   });
 
-  it("answers schemas, subgraphs and an xray graph for a code graph", async () => {
+  // Annotation.Root state is read from the TypeScript types (as the dev server does): a compiler run, slow on a busy machine.
+  it("answers schemas, subgraphs and an xray graph for a code graph", { timeout: 300_000 }, async () => {
     const schemas = await client.assistants.getSchemas("review");
     expect(Object.keys((schemas.state_schema as any).properties)).toEqual(["name", "greeting", "visits"]);
     expect((schemas.context_schema as any).properties).toHaveProperty("salutation");

@@ -80,8 +80,8 @@ describe("build layout", () => {
     const mainPath = join(app, BUILD_LAYOUT.main);
     const { metafile } = await esbuild.build({ entryPoints: [mainPath], bundle: true, write: false, metafile: true, platform: "node", format: "esm", packages: "external", logLevel: "silent" });
     const externals = Object.values(metafile.inputs).flatMap((input) => input.imports.filter((entry) => entry.external));
-    // tsx is left out on purpose (CLI code projects only) and may only be imported lazily.
-    const cliOnly = externals.filter((entry) => entry.path === "tsx" || entry.path.startsWith("tsx/"));
+    // tsx and LangGraph's UI bundler are left out on purpose (CLI code projects only) and may only be imported lazily.
+    const cliOnly = externals.filter((entry) => ["tsx", "@langchain/langgraph-ui"].some((name) => entry.path === name || entry.path.startsWith(`${name}/`)));
     expect(cliOnly.every((entry) => entry.kind === "dynamic-import")).toBe(true);
     const imports = externals.filter((entry) => !cliOnly.includes(entry)).map((entry) => entry.path);
     const isBuiltin = (name: string) => name.startsWith("node:") || builtinModules.includes(name);
