@@ -28,7 +28,7 @@ export async function updateThreadState(ctx: ServerContext, threadId: string, up
   const graph = await graphOfThread(ctx, thread);
   const target = update.namespace ? graphAtNamespace(graph, update.namespace) : graph;
   if (update.asNode) checkGraphNodes(target, [update.asNode], "as_node");
-  if (update.checkpointId) await requireCheckpoint(ctx, threadId, bodyId(update.checkpointId, "checkpoint_id"));
+  if (update.checkpointId) await requireCheckpoint(ctx, threadId, bodyId(update.checkpointId, "checkpoint_id"), update.namespace);
   const writes: Array<[unknown, string]> = Array.isArray(update.values) ? update.values.map((values, index) => [values, `values[${index}]`]) : [[update.values, "values"]];
   for (const [values, path] of writes) checkStateValues(target, values, path);
   // A run cancelled a moment ago may still be writing its last checkpoint.

@@ -90,7 +90,7 @@ function emptyState(thread: Thread): ThreadState {
 }
 
 async function stateAt(ctx: ServerContext, thread: Thread, checkpointId?: string, checkpointNs?: string, subgraphs = false): Promise<ThreadState> {
-  if (checkpointId) await requireCheckpoint(ctx, thread.thread_id, checkpointId);
+  if (checkpointId) await requireCheckpoint(ctx, thread.thread_id, checkpointId, checkpointNs);
   if (!graphIdOfThread(thread)) return emptyState(thread);
   const graph = await graphOfThread(ctx, thread);
   const config = { configurable: { thread_id: thread.thread_id, ...(checkpointId ? { checkpoint_id: checkpointId } : {}), ...namespaceOf(checkpointNs) } };

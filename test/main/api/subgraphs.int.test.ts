@@ -50,7 +50,7 @@ describe("subgraphs over the LangGraph API", () => {
 
     // The checks of an update inside a subgraph are the subgraph's: its nodes and fields.
     await expect(client.threads.updateState(thread.thread_id, { values: { draft: "x" }, asNode: "writer", checkpoint: task.state.checkpoint as never })).rejects.toThrow(/HTTP 400.*unknown node \\"writer\\" in graph \\"researcher\\"/);
-    await expect(client.threads.updateState(thread.thread_id, { values: { report: "x" }, asNode: "approve", checkpoint: task.state.checkpoint as never })).rejects.toThrow(/HTTP 400.*no state field \\"report\\" in graph \\"researcher\\"/);
+    await expect(client.threads.updateState(thread.thread_id, { values: { report: "x" }, asNode: "approve", checkpoint: task.state.checkpoint as never })).rejects.toThrow(/HTTP 422.*no state field \\"report\\" in graph \\"researcher\\"/);
     const update = await client.threads.updateState(thread.thread_id, { values: { draft: "Tides follow the moon." }, asNode: "approve", checkpoint: task.state.checkpoint as never });
     expect((update as any).checkpoint.checkpoint_ns).toBe(namespace);
     const edited = await client.threads.getState(thread.thread_id, undefined, { subgraphs: true });
