@@ -185,6 +185,7 @@ describe("threads on disk", () => {
   test.each(["../x", "a/b", "a\\b", "", ".", "..", ".hidden", "x".repeat(129), "__proto__", "constructor", "a\u0000b", "tab\there", "con", "a:b"])(
     "thread id %j is rejected by every method and nothing is written",
     async (threadId) => {
+      const startedAt = Date.now() - 1000;
       const config = { configurable: { thread_id: threadId, checkpoint_ns: "", checkpoint_id: "c" } };
       const meta = { source: "input" as const, step: -1, parents: {} };
       await expect(saver.put(config, emptyCheckpoint(), meta, {})).rejects.toThrow(InvalidThreadIdError);
@@ -193,7 +194,9 @@ describe("threads on disk", () => {
       await expect(saver.list(config).next()).rejects.toThrow(InvalidThreadIdError);
       await expect(saver.deleteThread(threadId)).rejects.toThrow(InvalidThreadIdError);
       expect(fs.readdirSync(dir)).toEqual(["checkpoints.lock"]);
-      expect(fs.existsSync(path.join(path.dirname(dir), "x"))).toBe(false);
+      // "../x" must not have escaped the workspace (a /tmp/x older than this test is someone else's).
+      const escaped = path.join(path.dirname(dir), "x");
+      expect(fs.existsSync(escaped) && fs.statSync(escaped).mtimeMs >= startedAt).toBe(false);
     },
   );
 

@@ -100,7 +100,7 @@ describe("build layout", () => {
   });
 
   it("the code sandbox's worker and QuickJS's wasm sit beside the main bundle, and run code", async () => {
-    const worker = new Worker(join(app, BUILD_LAYOUT.sandboxWorker), { env: {}, execArgv: [] });
+    const worker = new Worker(join(app, BUILD_LAYOUT.sandboxWorker), { env: {}, execArgv: [], workerData: { memoryMb: 32 } });
     try {
       const messages: unknown[] = [];
       const done = new Promise<void>((resolve, reject) => {
