@@ -1,6 +1,7 @@
 import { END, messagesFieldOf, type GraphDoc, type GraphEdge, type GraphNode, type Reducer, type FieldType } from "./graph-doc";
 import { parseGraphDoc } from "./graph-parse";
 import type { Problem } from "./problem";
+import { toolDefinitionProblems } from "./tool-validate";
 
 export type ValidationResult = { ok: true; doc: GraphDoc; problems: [] } | { ok: false; doc?: GraphDoc; problems: Problem[] };
 
@@ -19,6 +20,7 @@ export function semanticProblems(doc: GraphDoc): Problem[] {
     ...wiringProblems(doc),
     ...fallbackProblems(doc),
     ...toolProblems(doc),
+    ...toolDefinitionProblems(doc),
     ...unreachableNodes(doc),
   ];
 }

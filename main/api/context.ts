@@ -1,3 +1,4 @@
+import type { WorkspaceTools } from "../engine/tools/workspace-tools";
 import type { CodeProject } from "../project/code-project";
 import type { AssistantStore } from "../workspace/assistant-store";
 import type { FileItemStore } from "../workspace/item-store";
@@ -22,6 +23,8 @@ export interface ServerContext {
   runs: RunRegistry;
   security: SecurityOptions;
   startedAt: string;
+  /** Secrets and the workspace's MCP servers (one client per server, stopped with the server). */
+  tools: WorkspaceTools;
   /** Where the built renderer lives (`out/renderer`). */
   rendererDir: string;
 }

@@ -56,7 +56,7 @@ export async function runnableGraph(ctx: ServerContext, graphId: string, config:
   if (!entry.doc || entry.problems.length > 0) {
     throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${entry.problems.map(formatProblem).join("; ")}`, entry.problems);
   }
-  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver });
+  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver, tools: ctx.tools });
   compiled.store = ctx.store;
   return { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
 }

@@ -19,7 +19,7 @@ export interface StartedRun {
 /** Checks the request, creates the run record and queues the run on its thread. */
 export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>): Promise<StartedRun> {
   const plan = await planRun(ctx, body, { onDisconnect: "continue" });
-  await refuseUnrunnable(plan.graph.doc);
+  await refuseUnrunnable(ctx, plan.graph.doc);
   const temporary = threadId === null;
   const id = threadId ?? uuidv7();
   let thread = ctx.threads.get(id);
@@ -61,9 +61,9 @@ export async function deleteThreadData(ctx: ServerContext, threadId: string): Pr
 }
 
 /** A missing API key or code that does not compile is reported before the run starts, on its node. */
-async function refuseUnrunnable(doc: Parameters<typeof checkRunnable>[0] | undefined): Promise<void> {
+async function refuseUnrunnable(ctx: ServerContext, doc: Parameters<typeof checkRunnable>[0] | undefined): Promise<void> {
   if (!doc) return;
-  const problems = await checkRunnable(doc);
+  const problems = await checkRunnable(doc, undefined, process.env, ctx.tools);
   if (problems.length > 0) {
     throw new UnprocessableError(`graph "${doc.name}" cannot run yet: ${problems.map((problem) => problem.message).join("; ")}`, problems);
   }

@@ -1,3 +1,4 @@
+import { workspaceTools } from "../engine/tools/workspace-tools";
 import { CodeProject } from "../project/code-project";
 import { ProjectWatcher } from "../project/project-watch";
 import { AssistantStore } from "../workspace/assistant-store";
@@ -51,10 +52,14 @@ export async function loadApp(options: {
     security: options.security,
     startedAt: new Date().toISOString(),
     rendererDir: options.rendererDir,
+    tools: workspaceTools(workspace.dir),
   };
   ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
   const watcher = new WorkspaceWatcher(workspace);
   await watcher.start();
+  watcher.subscribe((event) => {
+    if (event.event === "mcp-changed") void ctx.tools.mcp.reload();
+  });
   let projectWatcher: ProjectWatcher | undefined;
   if (project) {
     await project.load();
@@ -72,6 +77,7 @@ export async function loadApp(options: {
       assistants.close();
       store.close();
       runLog.close();
+      await ctx.tools.close();
       await checkpointer.close();
     },
   };

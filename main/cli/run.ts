@@ -41,7 +41,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const data = new WorkspaceData(workspaceOf(positionals[0], values.workspace));
   const saver = data.saver;
   try {
-    const graph = compileGraphDoc(doc, { checkpointer: saver });
+    const graph = compileGraphDoc(doc, { checkpointer: saver, tools: data.tools });
     const config = { configurable: { thread_id: threadId } };
     const existing = await saver.getTuple(config);
     if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);

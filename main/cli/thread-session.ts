@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { FileCheckpointSaver } from "../checkpoint/file-saver";
 import { ThreadStore } from "../workspace/thread-store";
 import { compileGraphDoc, type CompiledGraph } from "../engine";
+import { workspaceTools, type WorkspaceTools } from "../engine/tools/workspace-tools";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { CliUsageError } from "./cli-error";
 import { graphFileIn, loadRunnableGraph } from "./graph-input";
@@ -13,9 +14,12 @@ import { graphFileIn, loadRunnableGraph } from "./graph-input";
 export class WorkspaceData {
   readonly saver: FileCheckpointSaver;
   readonly threads: ThreadStore;
+  /** Secrets and the workspace's MCP servers, for http and mcp tools (servers start on first use). */
+  readonly tools: WorkspaceTools;
 
   constructor(workspace: string) {
     const dataDir = join(workspace, ".switchyard");
+    this.tools = workspaceTools(workspace);
     this.saver = new FileCheckpointSaver(dataDir, { durability: "sync" });
     try {
       this.threads = new ThreadStore(dataDir, "sync");
@@ -27,6 +31,7 @@ export class WorkspaceData {
 
   async close(): Promise<void> {
     this.threads.close();
+    await this.tools.close();
     await this.saver.close();
   }
 }
@@ -49,7 +54,7 @@ export async function openThread(workspace: string, threadId: string): Promise<T
     const graphId = data.threads.get(threadId)?.metadata.graph_id;
     if (typeof graphId !== "string") throw new CliUsageError(`thread "${threadId}" does not record which graph it ran (no metadata.graph_id)`);
     const doc = await loadRunnableGraph(graphFileIn(workspace, graphId));
-    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver }), config };
+    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver, tools: data.tools }), config };
   } catch (error) {
     await data.close();
     throw error;

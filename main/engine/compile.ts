@@ -12,6 +12,7 @@ import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
+import { defaultToolContext, type ToolContext } from "./tools";
 
 export class InvalidGraphError extends Error {
   override name = "InvalidGraphError";
@@ -24,18 +25,22 @@ export interface CompileOptions {
   checkpointer?: BaseCheckpointSaver;
   store?: BaseStore;
   createModel?: ChatModelFactory;
+  /** Secrets and MCP servers for http and mcp tools (default: secrets from the environment and settings, no MCP). */
+  tools?: ToolContext;
 }
 
 export type CompiledGraph = ReturnType<typeof compileUncached>;
 
-const cache = new WeakMap<object, Map<string, CompiledGraph>>();
+const cache = new WeakMap<object, WeakMap<ToolContext, Map<string, CompiledGraph>>>();
 const NO_SAVER = {};
 
-/** Compiles a validated document; the same document text and saver give the same compiled graph. */
+/** Compiles a validated document; the same document text, saver and tool context give the same compiled graph. */
 export function compileGraphDoc(doc: GraphDoc, options: CompileOptions = {}): CompiledGraph {
   const key = documentHash(doc);
-  const byHash = cache.get(options.checkpointer ?? NO_SAVER) ?? new Map<string, CompiledGraph>();
-  cache.set(options.checkpointer ?? NO_SAVER, byHash);
+  const bySaver = cache.get(options.checkpointer ?? NO_SAVER) ?? new WeakMap<ToolContext, Map<string, CompiledGraph>>();
+  cache.set(options.checkpointer ?? NO_SAVER, bySaver);
+  const byHash = bySaver.get(options.tools ?? defaultToolContext) ?? new Map<string, CompiledGraph>();
+  bySaver.set(options.tools ?? defaultToolContext, byHash);
   const hit = byHash.get(key);
   if (hit && !options.createModel && !options.store) return hit;
   const compiled = compileUncached(doc, options);
@@ -52,8 +57,9 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   if (problems.length > 0) throw new InvalidGraphError(doc.name, problems.map(formatProblem));
   const messagesField = messagesFieldOf(doc) ?? "messages";
   const createModel = options.createModel ?? defaultChatModelFactory;
+  const tools = options.tools ?? defaultToolContext;
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
-  for (const node of doc.nodes) builder.addNode(node.id, runtimeOf(node, doc, messagesField, createModel) as any);
+  for (const node of doc.nodes) builder.addNode(node.id, runtimeOf(node, doc, messagesField, createModel, tools) as any);
   builder.addEdge(START, doc.entry);
   for (const node of doc.nodes) {
     const outgoing = doc.edges.filter((edge) => edge.source === node.id);
@@ -71,12 +77,12 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   return compiled;
 }
 
-function runtimeOf(node: GraphNode, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory) {
+function runtimeOf(node: GraphNode, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory, tools: ToolContext) {
   switch (node.kind) {
     case "llm":
-      return llmNode(node, doc, messagesField, createModel);
+      return llmNode(node, doc, messagesField, createModel, tools);
     case "tools":
-      return toolsNode(node, messagesField);
+      return toolsNode(node, messagesField, tools);
     case "human":
       return humanNode(node, messagesField);
     case "set":

@@ -6,15 +6,19 @@ import { accessProblem } from "./providers";
 import { exampleModel, missingKeyMessage } from "./providers/errors";
 import { baseUrlOf } from "./providers/openai";
 import { codeSyntaxProblem } from "./sandbox/sandbox";
+import { secretSource } from "../settings/secrets";
+import { toolProblems } from "./tool-preflight";
+import type { ToolContext } from "./tools/tool-context";
 
 /**
  * What keeps a valid graph from running on this machine, found before the run starts: an llm
  * node without a model or without the key its provider needs, code that does not compile.
  * Each problem names its node so the canvas can select it. `settings` defaults to the user's file.
  */
-export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<Problem[]> {
+export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, tools?: ToolContext): Promise<Problem[]> {
+  const context = tools ?? { secrets: secretSource(settings ? () => settings : undefined, env) };
   // Runs start through here: a graph with only scripted models needs no settings file read.
-  if (!usesRemoteModels(doc)) return codeProblems(doc);
+  if (!usesRemoteModels(doc)) return [...(await codeProblems(doc)), ...(await toolProblems(doc, context))];
   let current = settings;
   const problems: Problem[] = [];
   if (!current) {
@@ -25,7 +29,7 @@ export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env:
       current = { version: 1, keys: {}, baseUrls: {} };
     }
   }
-  return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc))];
+  return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc)), ...(await toolProblems(doc, context))];
 }
 
 function usesRemoteModels(doc: GraphDoc): boolean {
@@ -41,8 +45,8 @@ export class GraphNotRunnableError extends Error {
 }
 
 /** checkRunnable for callers that start runs: throws GraphNotRunnableError when anything is in the way. */
-export async function assertRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const problems = await checkRunnable(doc, settings, env);
+export async function assertRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, tools?: ToolContext): Promise<void> {
+  const problems = await checkRunnable(doc, settings, env, tools);
   if (problems.length > 0) throw new GraphNotRunnableError(doc.name, problems);
 }
 

@@ -5,6 +5,7 @@ import type { FlowTestResult } from "../../shared/flow-test-result";
 import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
 import { interruptsOf, threadStateOf } from "../api/state-view";
 import { compileGraphDoc, type ChatModelFactory, type CompiledGraph } from "../engine";
+import type { ToolContext } from "../engine/tools/tool-context";
 import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
 import { applyAnswer, pauseOf, takeAnswer, UnusableAnswerError } from "./answers";
@@ -21,6 +22,8 @@ export interface RunnerEnv {
   settings?: () => UserSettings;
   /** The model factory (default: the engine's); tests point real providers at a fake server with it. */
   createModel?: ChatModelFactory;
+  /** Secrets and MCP servers for http and mcp tools (default: secrets only). */
+  tools?: ToolContext;
 }
 
 /** A graph that tests run against: its document, or why it cannot run. */
@@ -44,7 +47,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const doc = graph.doc!;
   let compiled: CompiledGraph;
   try {
-    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}) });
+    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, ...(runner.createModel ? { createModel: runner.createModel } : {}), ...(runner.tools ? { tools: runner.tools } : {}) });
   } catch (error) {
     return notRun("error", (error as Error).message);
   }
