@@ -38,13 +38,15 @@ export function secretSource(settings: () => UserSettings = () => readSettings()
     get,
     has: (name) => get(name) !== undefined,
     values: () => {
-      let providerKeys: string[] = [];
-      try {
-        providerKeys = secretsOf(settings(), env);
-      } catch {
-        providerKeys = [];
-      }
-      return [...Object.values(stored()), ...providerKeys];
+      return [...Object.values(stored()), ...providerKeysOf(settings, env)];
     },
   };
+}
+
+function providerKeysOf(settings: () => UserSettings, env: NodeJS.ProcessEnv): string[] {
+  try {
+    return secretsOf(settings(), env);
+  } catch {
+    return [];
+  }
 }

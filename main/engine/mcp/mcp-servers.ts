@@ -73,12 +73,10 @@ export class McpServers {
 
   /** Re-reads mcp.json: servers whose entry changed or went away are stopped (and start again on next use). */
   async reload(): Promise<void> {
-    let servers: McpConfig["mcpServers"] = {};
-    try {
-      servers = (await this.config()).mcpServers;
-    } catch {
-      servers = {};
-    }
+    const servers: McpConfig["mcpServers"] = await this.config().then(
+      (config) => config.mcpServers,
+      () => ({}),
+    );
     for (const [name, held] of [...this.connections]) {
       const entry = servers[name];
       if (entry && JSON.stringify(entry) === held.entry) continue;
