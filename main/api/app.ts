@@ -15,6 +15,7 @@ import { stateRoutes } from "./routes/state";
 import { storeRoutes } from "./routes/store";
 import { systemRoutes } from "./routes/system";
 import { threadRoutes } from "./routes/threads";
+import { toolRoutes } from "./routes/tools";
 import { securityMiddleware } from "./security";
 
 /** The whole HTTP API: security first, then the LangGraph routes, the editor routes and the renderer. */
@@ -26,6 +27,7 @@ export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
   }
   app.route("/", exportRoutes(ctx));
   app.route("/", storeRoutes(ctx));
+  app.route("/", toolRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);
