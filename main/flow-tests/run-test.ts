@@ -5,6 +5,7 @@ import type { FlowTestResult } from "../../shared/flow-test-result";
 import { messagesFieldOf, type GraphDoc } from "../../shared/graph-doc";
 import { interruptsOf, threadStateOf } from "../api/state-view";
 import { compileGraphDoc, type ChatModelFactory, type CompiledGraph } from "../engine";
+import { toolProblems } from "../engine/tool-preflight";
 import type { ToolContext } from "../engine/tools/tool-context";
 import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
@@ -51,6 +52,9 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   } catch (error) {
     return notRun("error", (error as Error).message);
   }
+  // MCP servers start here, so a broken one (or a secret that is not set) is why the test could not run.
+  const toolBlockers = runner.tools ? await toolProblems(doc, runner.tools) : [];
+  if (toolBlockers.length > 0) return notRun("error", toolBlockers.map((problem) => problem.message).join("; "));
   const threadId = randomUUID();
   runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
   runner.threads.setStatus(threadId, "busy");
