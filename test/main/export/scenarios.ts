@@ -18,6 +18,8 @@ export const scenarios: Record<string, Step[]> = {
     { kind: "answer-call", content: "san francisco", asNode: "ask_human", field: "messages" },
     { kind: "stream", input: null },
   ],
+  support: [{ kind: "stream", input: { messages: [{ role: "human", content: "The API keeps failing for me" }] } }],
+  billing: [{ kind: "stream", input: { messages: [{ role: "human", content: "My invoice is wrong" }] } }],
   kitchen: [
     { kind: "stream", input: { chat: [{ role: "user", content: "Paris" }] } },
     { kind: "resume", value: "paris please" },
