@@ -4,6 +4,8 @@ import type { Problem } from "./problem";
 import { SECRET_NAME, secretNamesIn } from "./secret-template";
 
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+/** A header value that is a key written out (not a template): graph files are committed, keys must not be. */
+const LITERAL_CREDENTIAL = /^\s*(?:(?:Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}|sk-[A-Za-z0-9_-]{8,})\s*$/i;
 
 /** What a graph's http tools, mcp tools and structured-output fields get wrong, found from the document alone. */
 export function toolDefinitionProblems(doc: GraphDoc): Problem[] {
@@ -28,6 +30,9 @@ function httpToolProblems(tool: ToolDefinition, path: string, nodeId: string): P
       const reason = placeholderProblem(match[1], args);
       if (reason) problems.push({ path: `${path}.${where}`, message: `http tool "${tool.name}": {{${match[1]}}} ${reason}`, nodeId });
     }
+  }
+  for (const [name, value] of Object.entries(tool.headers ?? {})) {
+    if (LITERAL_CREDENTIAL.test(value)) problems.push({ path: `${path}.headers.${name}`, message: `http tool "${tool.name}": header ${name} holds a credential itself; write {{secrets.NAME}} and set NAME in the environment or Settings, so the key stays out of the graph file`, nodeId });
   }
   const urlProblem = urlTemplateProblem(tool.url ?? "");
   if (urlProblem) problems.push({ path: `${path}.url`, message: `http tool "${tool.name}": ${urlProblem}`, nodeId });

@@ -44,6 +44,9 @@ describe("validating http tools, mcp tools and output fields", () => {
     ]);
     expect(messages(docWith({ kind: "http", name: "w", url: "ftp://example.com/x" }))).toEqual(['nodes[1].config.tools[0].url: http tool "w": the url must start with http:// or https:// (not ftp:)']);
     expect(messages(docWith({ kind: "http", name: "w", url: "https://example.com", body: "{}" }))).toEqual(['nodes[1].config.tools[0].body: http tool "w" has a body but its method is GET: choose POST, PUT or PATCH']);
+    expect(messages(docWith({ kind: "http", name: "w", url: "https://example.com", headers: { Authorization: "Bearer abcdef0123456789" } }))).toEqual([
+      'nodes[1].config.tools[0].headers.Authorization: http tool "w": header Authorization holds a credential itself; write {{secrets.NAME}} and set NAME in the environment or Settings, so the key stays out of the graph file',
+    ]);
     expect(messages(docWith({ kind: "http", name: "w" }))).toEqual(["nodes[1].config.tools[0].url: an http tool needs a url such as https://api.example.com/weather?q={{args.city}}"]);
   });
 
