@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { MCP_CONFIG_FILE } from "../../shared/mcp-config";
 import { exportGraphDoc, exportLanguages, isExportLanguage } from "../export";
+import { withMcpConfig } from "../export/tool-kinds";
 import { CliUsageError } from "./cli-error";
 import { loadRunnableGraph } from "./graph-input";
 
@@ -24,7 +26,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!isExportLanguage(values.lang)) throw new CliUsageError(`--lang: choose one of ${exportLanguages.join(", ")}\n\n${HELP}`);
   const doc = await loadRunnableGraph(positionals[0]);
   const outDir = resolve(values.out ?? `${doc.name}-langgraph-${values.lang}`);
-  const files = exportGraphDoc(doc, values.lang);
+  const mcpConfig = await readFile(join(dirname(resolve(positionals[0])), MCP_CONFIG_FILE), "utf8").catch(() => undefined);
+  const files = withMcpConfig(exportGraphDoc(doc, values.lang), doc, mcpConfig);
   for (const file of files) {
     const target = join(outDir, file.path);
     await mkdir(dirname(target), { recursive: true });

@@ -31,6 +31,15 @@ export function toolsReadme(doc: GraphDoc, module: string): string {
   const lines = [`- \`${module}\`: the graph's ${[...kinds].sort().join(" and ")} tools, run as Switchyard runs them`];
   const secrets = secretNamesOf(doc);
   if (secrets.length > 0) lines.push(`- secrets: set ${secrets.map((name) => `\`${name}\``).join(", ")} in the environment (Switchyard never writes their values into an export)`);
-  if (kinds.has("mcp")) lines.push("- `mcp.json`: copy the workspace's `mcp.json` next to this README (or point `MCP_CONFIG` at it): the mcp tools start its servers");
+  if (kinds.has("mcp")) lines.push("- `mcp.json`: the workspace's MCP servers (exported with it when it has one; or point `MCP_CONFIG` at one): the mcp tools start them, so copy the files their commands name too");
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The files of an export plus the workspace's mcp.json when the graph has mcp tools: the exported
+ * mcp tools start the servers it declares (its secrets stay {{secrets.NAME}} templates).
+ */
+export function withMcpConfig<F extends { path: string; content: string }>(files: F[], doc: GraphDoc, mcpConfigText: string | undefined): Array<F | { path: string; content: string }> {
+  if (mcpConfigText === undefined || !toolKindsOf(doc).has("mcp")) return files;
+  return [...files, { path: "mcp.json", content: mcpConfigText }].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -2,7 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { validateGraphDoc } from "../../../shared/graph-validate";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { MCP_CONFIG_FILE } from "../../../shared/mcp-config";
 import { exportGraphDoc, exportLanguages } from "../../export";
+import { withMcpConfig } from "../../export/tool-kinds";
 import { checkGraphName } from "../../workspace/graph-files";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
@@ -22,7 +26,8 @@ export function exportRoutes(ctx: ServerContext): Hono {
   app.post("/switchyard/export", async (c) => {
     const body = parseBody(exportRequestSchema, await readJsonObject(c));
     const doc = typeof body.graph === "string" ? await savedGraph(ctx, body.graph) : checkedDoc(body.graph);
-    return c.json({ files: exportGraphDoc(doc, body.lang) });
+    const mcpConfig = await readFile(join(ctx.workspace.dir, MCP_CONFIG_FILE), "utf8").catch(() => undefined);
+    return c.json({ files: withMcpConfig(exportGraphDoc(doc, body.lang), doc, mcpConfig) });
   });
   return app;
 }
