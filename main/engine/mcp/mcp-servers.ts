@@ -97,20 +97,19 @@ export class McpServers {
     if (!config) throw new UnknownMcpServerError(server, Object.keys(servers).sort());
     const entry = JSON.stringify(config);
     const held = this.connections.get(server);
-    if (held && held.entry === entry) {
-      const connection = await held.ready.catch(() => undefined);
-      if (connection?.alive) return connection;
+    if (held?.entry === entry) {
+      const running = await held.ready.catch(() => undefined);
+      if (running?.alive) return running;
+      // Another caller replaced it meanwhile: use that one.
       if (this.connections.get(server) !== held) return this.connection(server);
-      if (!connection) {
-        // A failed start is retried on the next use, so a fixed server needs no restart of Switchyard.
-        this.connections.delete(server);
-        return this.connection(server);
-      }
     }
-    if (held) await held.connection.close();
+    // Not started yet, its entry changed, it exited, or its start failed: a failed start is tried
+    // again on the next use, so a fixed server needs no restart of Switchyard. The new client is
+    // registered before anything is awaited, so concurrent callers share it.
     const connection = new McpConnection(server, config, this.workspaceDir, this.secrets);
     const ready = connection.start().then(() => connection);
     this.connections.set(server, { entry, connection, ready });
+    if (held) await held.connection.close();
     return ready;
   }
 }

@@ -113,7 +113,9 @@ describe("MCP servers of a workspace (stdio and streamable HTTP, written with th
 
   it("restarts a server whose mcp.json entry changed, keeping one client per server", async () => {
     writeMcpJson(dir, { files: filesEntry });
-    const first = await tools.mcp.tool("files", "read_file");
+    // Callers at the same time share one start.
+    const [first, same] = await Promise.all([tools.mcp.tool("files", "read_file"), tools.mcp.tool("files", "read_file")]);
+    expect(same).toBe(first);
     expect(await tools.mcp.tool("files", "read_file")).toBe(first);
     writeMcpJson(dir, { files: { ...filesEntry, env: { ROOT: "sub" } } });
     rmSync(join(dir, "notes.txt"));
