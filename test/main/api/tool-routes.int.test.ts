@@ -8,16 +8,16 @@ const SECRET = "try-it-secret-5e0c9a7b3d";
 const FILES_SERVER = join(repoRoot, "test/fixtures/mcp/files-server.mjs");
 const BROKEN_SERVER = join(repoRoot, "test/fixtures/mcp/broken-server.mjs");
 
-/** A graph whose scripted agent reads notes.txt through the "files" MCP server (or another one). */
-function readerGraph(name: string, server: string) {
+/** A scripted agent that calls one tool of its tools node `files`, then answers with the tool's message. */
+function agentGraph(name: string, tool: Record<string, unknown>, args: Record<string, string>) {
   return {
     version: 1,
     name,
     entry: "agent",
     state: { fields: { messages: { type: "messages", reducer: "messages" } } },
     nodes: [
-      { id: "agent", kind: "llm", config: { provider: "scripted", tools: ["read_notes"], replies: [{ when: { type: "turn", index: 0 }, toolCalls: [{ name: "read_notes", args: { path: "notes.txt" } }] }, { content: "Notes: {{last_message}}" }] } },
-      { id: "files", kind: "tools", config: { tools: [{ kind: "mcp", name: "read_notes", server, tool: "read_file" }] } },
+      { id: "agent", kind: "llm", config: { provider: "scripted", tools: [tool.name], replies: [{ when: { type: "turn", index: 0 }, toolCalls: [{ name: tool.name, args }] }, { content: "Notes: {{last_message}}" }] } },
+      { id: "files", kind: "tools", config: { tools: [tool] } },
     ],
     edges: [
       { id: "e1", source: "agent", target: "files", when: { type: "has-tool-calls" } },
@@ -26,6 +26,13 @@ function readerGraph(name: string, server: string) {
     ],
   };
 }
+
+/** Reads notes.txt through the "files" MCP server (or another one). */
+const readerGraph = (name: string, server: string) => agentGraph(name, { kind: "mcp", name: "read_notes", server, tool: "read_file" }, { path: "notes.txt" });
+
+/** Calls an http tool whose API echoes the Authorization header (with the secret) back. */
+const weatherGraph = (apiUrl: string) =>
+  agentGraph("weather", { kind: "http", name: "weather", args: [{ name: "city" }], url: `${apiUrl}/weather?q={{args.city}}`, headers: { Authorization: "Bearer {{secrets.TRY_IT_KEY}}" } }, { city: "Oslo" });
 
 describe("the editor's tool routes and MCP servers of a running server", () => {
   let workspace: ReturnType<typeof makeWorkspace>;
@@ -45,6 +52,7 @@ describe("the editor's tool routes and MCP servers of a running server", () => {
     writeFileSync(join(workspace.dir, "reader.graph.json"), JSON.stringify(readerGraph("reader", "files")));
     writeFileSync(join(workspace.dir, "broken.graph.json"), JSON.stringify(readerGraph("broken", "db")));
     writeMcp({ files: files(".") });
+    writeFileSync(join(workspace.dir, "weather.graph.json"), JSON.stringify(weatherGraph(api.url)));
     process.env.TRY_IT_KEY = SECRET;
     server = await startServerProcess(workspace.dir);
     call = http(server.url);
@@ -71,6 +79,20 @@ describe("the editor's tool routes and MCP servers of a running server", () => {
     const mock = await call("POST", "/switchyard/tools/try", { tool: { kind: "mock", name: "m", result: "x" } });
     expect(mock.status).toBe(400);
     expect(mock.json.detail).toBe('"Try it" calls http tools; "m" is a mock tool');
+  });
+
+  it("keeps the secret out of the event stream and the state of a run: the echoed key arrives redacted", async () => {
+    const response = await fetch(`${server.url}/runs/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ assistant_id: "weather", input: { messages: [{ role: "human", content: "weather?" }] }, stream_mode: ["updates", "debug", "values", "events"], on_completion: "keep" }),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(api.hits.at(-1)!.headers.authorization).toBe(`Bearer ${SECRET}`);
+    expect(text).toContain("Sunny in Oslo");
+    expect(text).toContain("Bearer [redacted]");
+    expect(text).not.toContain(SECRET);
   });
 
   it("lists mcp.json's servers and a server's live tools; an unknown server is a 404", async () => {
