@@ -181,4 +181,6 @@ export type WorkspaceEvent =
   /** A graph's tests file (NAME.tests.json) was written, created or deleted (`hash` null). */
   | { event: "tests-changed"; data: { name: string; hash: string | null } }
   /** A code project reloaded after a source change; `error` is set for a graph that now fails to load. */
-  | { event: "code-graph-reloaded"; data: { name: string; version: number; error?: CodeGraphInfo["error"] } };
+  | { event: "code-graph-reloaded"; data: { name: string; version: number; error?: CodeGraphInfo["error"] } }
+  /** The workspace's mcp.json was written, created or deleted (`hash` null): its servers restart on next use. */
+  | { event: "mcp-changed"; data: { hash: string | null } };

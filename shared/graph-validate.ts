@@ -3,6 +3,7 @@ import { END, messagesFieldOf, type GraphDoc, type GraphEdge, type GraphNode, ty
 import { parseGraphDoc } from "./graph-parse";
 import { graphOf, subgraphProblems, type WorkspaceGraphs } from "./graph-validate-subgraphs";
 import type { Problem } from "./problem";
+import { toolDefinitionProblems } from "./tool-validate";
 
 export type { WorkspaceGraphs } from "./graph-validate-subgraphs";
 
@@ -28,6 +29,7 @@ export function semanticProblems(doc: GraphDoc, workspace?: WorkspaceGraphs): Pr
     ...fallbackProblems(doc),
     ...forEachProblems(doc, workspace),
     ...toolProblems(doc),
+    ...toolDefinitionProblems(doc),
     ...unreachableNodes(doc),
     ...(workspace ? subgraphProblems(doc, workspace) : []),
   ];

@@ -17,6 +17,7 @@ import { storeRoutes } from "./routes/store";
 import { systemRoutes } from "./routes/system";
 import { threadRoutes } from "./routes/threads";
 import { truncateRoutes } from "./routes/truncate";
+import { toolRoutes } from "./routes/tools";
 import { securityMiddleware } from "./security";
 import { loadHttpApp } from "../project/http-app";
 import { mountProjectApp } from "./project-routes";
@@ -37,6 +38,7 @@ export async function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): 
   app.route("/", storeRoutes(ctx));
   app.route("/", truncateRoutes(ctx));
   app.route("/", graphUiRoutes(ctx));
+  app.route("/", toolRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     // A project route's HTTPException (hono/http-exception) answers as it says.

@@ -1,3 +1,4 @@
+import type { WorkspaceTools } from "../engine/tools/workspace-tools";
 import type { CodeProject } from "../project/code-project";
 import type { GraphUi } from "../project/graph-ui";
 import type { AssistantStore } from "../workspace/assistant-store";
@@ -27,6 +28,8 @@ export interface ServerContext {
   writes: ThreadWrites;
   security: SecurityOptions;
   startedAt: string;
+  /** Secrets and the workspace's MCP servers (one client per server, stopped with the server). */
+  tools: WorkspaceTools;
   /** Where the built renderer lives (`out/renderer`). */
   rendererDir: string;
   /** The code project's generative UI bundles (`ui` in langgraph.json), if it names any. */

@@ -65,7 +65,7 @@ export async function runnableGraph(ctx: ServerContext, graphId: string, config:
   // The file's own problems were checked on load; these need the other graphs (subgraph nodes).
   const acrossGraphs = semanticProblems(entry.doc, graphs);
   if (acrossGraphs.length > 0) throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${acrossGraphs.map(formatProblem).join("; ")}`, acrossGraphs);
-  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver, graphs, ...(config.interruptsInside ? { interruptsInside: config.interruptsInside } : {}) });
+  const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver, graphs, tools: ctx.tools, ...(config.interruptsInside ? { interruptsInside: config.interruptsInside } : {}) });
   compiled.store = ctx.store;
   return { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, graphs, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
 }

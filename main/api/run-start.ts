@@ -25,7 +25,7 @@ export interface StartedRun {
  */
 export async function startRun(ctx: ServerContext, threadId: string | null, body: Record<string, unknown>, fromHeaders: Record<string, string> = {}): Promise<StartedRun> {
   const plan = await planRun(ctx, body, { onDisconnect: "continue", fromHeaders });
-  await refuseUnrunnable(plan.graph.doc, plan.graph.graphs);
+  await refuseUnrunnable(ctx, plan.graph.doc, plan.graph.graphs);
   checkStateValues(plan.graph, plan.kwargs.input, "input");
   checkCommand(plan.graph, plan.kwargs.command as Parameters<typeof checkCommand>[1], "command");
   const temporary = threadId === null;
@@ -85,9 +85,9 @@ export async function deleteThreadData(ctx: ServerContext, threadId: string): Pr
 }
 
 /** A missing API key or code that does not compile is reported before the run starts, on its node. */
-async function refuseUnrunnable(doc: Parameters<typeof checkRunnable>[0] | undefined, graphs?: Parameters<typeof checkRunnable>[3]): Promise<void> {
+async function refuseUnrunnable(ctx: ServerContext, doc: Parameters<typeof checkRunnable>[0] | undefined, graphs?: Parameters<typeof checkRunnable>[3]): Promise<void> {
   if (!doc) return;
-  const problems = await checkRunnable(doc, undefined, process.env, graphs);
+  const problems = await checkRunnable(doc, undefined, process.env, graphs, ctx.tools);
   if (problems.length > 0) {
     throw new UnprocessableError(`graph "${doc.name}" cannot run yet: ${problems.map((problem) => problem.message).join("; ")}`, problems);
   }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { FileCheckpointSaver } from "../checkpoint/file-saver";
+import { workspaceTools } from "../engine/tools/workspace-tools";
 import { CodeProject } from "../project/code-project";
 import { GraphUi } from "../project/graph-ui";
 import { ProjectWatcher } from "../project/project-watch";
@@ -61,11 +62,15 @@ export async function loadApp(options: {
     startedAt: new Date().toISOString(),
     rendererDir: options.rendererDir,
     loopback: () => Promise.reject(new Error("the server is still loading")),
+    tools: workspaceTools(workspace.dir),
   };
   ctx.runs = new RunRegistry((active) => executeRun(ctx, active));
   if (checkpointer.saver instanceof FileCheckpointSaver) await rebuildMissingThreads(ctx, checkpointer.saver);
   const watcher = new WorkspaceWatcher(workspace);
   await watcher.start();
+  watcher.subscribe((event) => {
+    if (event.event === "mcp-changed") void ctx.tools.mcp.reload();
+  });
   let projectWatcher: ProjectWatcher | undefined;
   if (project) {
     project.schemas.useCache(join(workspace.dataDir, "schema-cache.json"));
@@ -91,6 +96,7 @@ export async function loadApp(options: {
       assistants.close();
       store.close();
       runLog.close();
+      await ctx.tools.close();
       await checkpointer.close();
     },
   };

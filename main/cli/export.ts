@@ -1,7 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
+import { MCP_CONFIG_FILE } from "../../shared/mcp-config";
 import { InvalidGraphError, workspaceGraphs } from "../engine";
 import { exportGraphDoc, exportLanguages, isExportLanguage } from "../export";
+import { withMcpConfig } from "../export/tool-kinds";
 import { Workspace } from "../workspace/workspace";
 import { defineCommand, type ParsedArguments } from "./arguments";
 import { CliArgumentError, CliUsageError } from "./cli-error";
@@ -25,9 +27,10 @@ async function exportGraph({ values, positionals }: ParsedArguments<typeof optio
   const doc = await loadRunnableGraph(positionals[0]);
   const outDir = resolve(values.out ?? `${doc.name}-langgraph-${values.lang}`);
   const graphs = await workspaceGraphs(new Workspace(dirname(resolve(positionals[0]))));
+  const mcpConfig = await readFile(join(dirname(resolve(positionals[0])), MCP_CONFIG_FILE), "utf8").catch(() => undefined);
   let files;
   try {
-    files = exportGraphDoc(doc, values.lang, graphs);
+    files = withMcpConfig(exportGraphDoc(doc, values.lang, graphs), doc, mcpConfig);
   } catch (error) {
     if (error instanceof InvalidGraphError) throw new CliUsageError(error.message);
     throw error;

@@ -40,7 +40,7 @@ async function runGraph({ values, positionals }: ParsedArguments<typeof options>
   const saver = data.saver;
   try {
     const interruptsInside = { before: namesInsideSubgraphs(interruptBefore), after: namesInsideSubgraphs(interruptAfter) };
-    const graph = compileGraphDoc(doc, { checkpointer: saver, graphs, interruptsInside });
+    const graph = compileGraphDoc(doc, { checkpointer: saver, graphs, interruptsInside, tools: data.tools });
     const config = { configurable: { thread_id: threadId } };
     const existing = await saver.getTuple(config);
     if (values.thread && !existing && values.input === undefined) throw new CliUsageError(`unknown thread "${threadId}": give --input to start it`);

@@ -45,7 +45,7 @@ async function runFlowTests({ values }: ParsedArguments<typeof options>): Promis
   try {
     for (const loaded of files) {
       const graph = await testedGraph(workspace, loaded.graph);
-      const report = await runTests({ saver: data.saver, threads: data.threads }, graph, loaded.file, loaded.tests!.tests);
+      const report = await runTests({ saver: data.saver, threads: data.threads, tools: data.tools }, graph, loaded.file, loaded.tests!.tests);
       await rememberResults(workspace.dataDir, report);
       reports.push(report);
     }

@@ -3,6 +3,7 @@ import { FileCheckpointSaver } from "../checkpoint/file-saver";
 import { ThreadStore } from "../workspace/thread-store";
 import { compileGraphDoc, workspaceGraphs, type CompiledGraph } from "../engine";
 import { Workspace } from "../workspace/workspace";
+import { workspaceTools, type WorkspaceTools } from "../engine/tools/workspace-tools";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { CliUsageError } from "./cli-error";
 import { graphFileIn, loadRunnableGraph } from "./graph-input";
@@ -14,9 +15,12 @@ import { graphFileIn, loadRunnableGraph } from "./graph-input";
 export class WorkspaceData {
   readonly saver: FileCheckpointSaver;
   readonly threads: ThreadStore;
+  /** Secrets and the workspace's MCP servers, for http and mcp tools (servers start on first use). */
+  readonly tools: WorkspaceTools;
 
   constructor(workspace: string) {
     const dataDir = join(workspace, ".switchyard");
+    this.tools = workspaceTools(workspace);
     this.saver = new FileCheckpointSaver(dataDir, { durability: "sync" });
     try {
       this.threads = new ThreadStore(dataDir, "sync");
@@ -28,6 +32,7 @@ export class WorkspaceData {
 
   async close(): Promise<void> {
     this.threads.close();
+    await this.tools.close();
     await this.saver.close();
   }
 }
@@ -51,7 +56,7 @@ export async function openThread(workspace: string, threadId: string): Promise<T
     if (typeof graphId !== "string") throw new CliUsageError(`thread "${threadId}" does not record which graph it ran (no metadata.graph_id)`);
     const doc = await loadRunnableGraph(graphFileIn(workspace, graphId));
     const graphs = await workspaceGraphs(new Workspace(workspace));
-    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver, graphs }), config };
+    return { data, saver: data.saver, doc, graph: compileGraphDoc(doc, { checkpointer: data.saver, graphs, tools: data.tools }), config };
   } catch (error) {
     await data.close();
     throw error;

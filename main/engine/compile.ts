@@ -16,6 +16,7 @@ import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
+import { defaultToolContext, type ToolContext } from "./tools";
 
 export class InvalidGraphError extends Error {
   override name = "InvalidGraphError";
@@ -32,22 +33,26 @@ export interface CompileOptions {
   graphs?: WorkspaceGraphs;
   /** Breakpoints on nodes inside subgraphs, named as LangGraph's xray drawing does: `research:ask_human`. */
   interruptsInside?: InterruptsInside;
+  /** Secrets and MCP servers for http and mcp tools (default: secrets from the environment and settings, no MCP). */
+  tools?: ToolContext;
 }
 
 export type CompiledGraph = ReturnType<typeof compileUncached>;
 
-const cache = new WeakMap<object, Map<string, CompiledGraph>>();
+const cache = new WeakMap<object, WeakMap<ToolContext, Map<string, CompiledGraph>>>();
 const NO_SAVER = {};
 const NO_GRAPHS: WorkspaceGraphs = new Map();
 
 /**
  * Compiles a validated document; the same document text (and the same texts of the graphs its
- * subgraph nodes run), inside breakpoints and saver give the same compiled graph.
+ * subgraph nodes run), inside breakpoints, saver and tool context give the same compiled graph.
  */
 export function compileGraphDoc(doc: GraphDoc, options: CompileOptions = {}): CompiledGraph {
   const key = compileKey(doc, options);
-  const byHash = cache.get(options.checkpointer ?? NO_SAVER) ?? new Map<string, CompiledGraph>();
-  cache.set(options.checkpointer ?? NO_SAVER, byHash);
+  const bySaver = cache.get(options.checkpointer ?? NO_SAVER) ?? new WeakMap<ToolContext, Map<string, CompiledGraph>>();
+  cache.set(options.checkpointer ?? NO_SAVER, bySaver);
+  const byHash = bySaver.get(options.tools ?? defaultToolContext) ?? new Map<string, CompiledGraph>();
+  bySaver.set(options.tools ?? defaultToolContext, byHash);
   const hit = byHash.get(key);
   if (hit && !options.createModel && !options.store) return hit;
   const compiled = compileUncached(doc, options);
@@ -87,8 +92,9 @@ function compileUncached(doc: GraphDoc, options: CompileOptions, top = true) {
   const interruptsInside = options.interruptsInside ?? {};
   const compileChild = (child: GraphDoc, inside: InterruptsInside) => compileUncached(child, { ...options, checkpointer: undefined, interruptsInside: inside }, false);
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
+  const tools = options.tools ?? defaultToolContext;
   for (const node of doc.nodes) {
-    const runtime = node.kind === "subgraph" ? subgraphNode(node, graphOf(node.config.graph, doc, graphs), interruptsInside, compileChild) : runtimeOf(node, doc, messagesField, createModel);
+    const runtime = node.kind === "subgraph" ? subgraphNode(node, graphOf(node.config.graph, doc, graphs), interruptsInside, compileChild) : runtimeOf(node, doc, messagesField, createModel, tools);
     builder.addNode(node.id, runtime as any);
   }
   builder.addEdge(START, doc.entry);
@@ -131,12 +137,12 @@ function addEdges(builder: StateGraph<any, any, any, string>, doc: GraphDoc, mes
   }
 }
 
-function runtimeOf(node: Exclude<GraphNode, { kind: "subgraph" }>, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory) {
+function runtimeOf(node: Exclude<GraphNode, { kind: "subgraph" }>, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory, tools: ToolContext) {
   switch (node.kind) {
     case "llm":
-      return llmNode(node, doc, messagesField, createModel);
+      return llmNode(node, doc, messagesField, createModel, tools);
     case "tools":
-      return toolsNode(node, messagesField);
+      return toolsNode(node, messagesField, tools);
     case "human":
       return humanNode(node, messagesField);
     case "set":

@@ -8,33 +8,37 @@ import { accessProblem } from "./providers";
 import { exampleModel, missingKeyMessage } from "./providers/errors";
 import { baseUrlOf } from "./providers/openai";
 import { codeSyntaxProblem } from "./sandbox/sandbox";
+import { secretSource } from "../settings/secrets";
+import { toolProblems } from "./tool-preflight";
+import type { ToolContext } from "./tools/tool-context";
 
 /**
  * What keeps a valid graph from running on this machine, found before the run starts: an llm
  * node without a model or without the key its provider needs, code that does not compile.
  * Each problem names its node so the canvas can select it. `settings` defaults to the user's file.
  */
-export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, graphs?: WorkspaceGraphs): Promise<Problem[]> {
-  const own = await ownRunnableProblems(doc, settings, env);
-  return [...own, ...(graphs ? await subgraphRunnableProblems(doc, settings, env, graphs, new Set([doc.name])) : [])];
+export async function checkRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, graphs?: WorkspaceGraphs, tools?: ToolContext): Promise<Problem[]> {
+  const own = await ownRunnableProblems(doc, settings, env, tools);
+  return [...own, ...(graphs ? await subgraphRunnableProblems(doc, settings, env, graphs, new Set([doc.name]), tools) : [])];
 }
 
 /** What keeps the graphs that subgraph nodes run from running, each on the subgraph node that runs it. */
-async function subgraphRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv, graphs: WorkspaceGraphs, seen: Set<string>): Promise<Problem[]> {
+async function subgraphRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv, graphs: WorkspaceGraphs, seen: Set<string>, tools?: ToolContext): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const [i, node] of doc.nodes.entries()) {
     if (node.kind !== "subgraph" || seen.has(node.config.graph)) continue;
     const child = graphOf(node.config.graph, doc, graphs);
     if (!child) continue;
-    const inner = [...(await ownRunnableProblems(child, settings, env)), ...(await subgraphRunnableProblems(child, settings, env, graphs, new Set([...seen, child.name])))];
+    const inner = [...(await ownRunnableProblems(child, settings, env, tools)), ...(await subgraphRunnableProblems(child, settings, env, graphs, new Set([...seen, child.name]), tools))];
     for (const problem of inner) problems.push({ path: `nodes[${i}].config.graph`, message: `in graph "${child.name}" (subgraph node "${node.id}"): ${problem.message}`, nodeId: node.id });
   }
   return problems;
 }
 
-async function ownRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv): Promise<Problem[]> {
+async function ownRunnableProblems(doc: GraphDoc, settings: UserSettings | undefined, env: NodeJS.ProcessEnv, tools?: ToolContext): Promise<Problem[]> {
+  const context = tools ?? { secrets: secretSource(settings ? () => settings : undefined, env) };
   // Runs start through here: a graph with only scripted models needs no settings file read.
-  if (!usesRemoteModels(doc)) return codeProblems(doc);
+  if (!usesRemoteModels(doc)) return [...(await codeProblems(doc)), ...(await toolProblems(doc, context))];
   let current = settings;
   const problems: Problem[] = [];
   if (!current) {
@@ -45,7 +49,7 @@ async function ownRunnableProblems(doc: GraphDoc, settings: UserSettings | undef
       current = { version: 1, keys: {}, baseUrls: {} };
     }
   }
-  return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc))];
+  return [...problems, ...providerProblems(doc, current, env), ...(await codeProblems(doc)), ...(await toolProblems(doc, context))];
 }
 
 function usesRemoteModels(doc: GraphDoc): boolean {
@@ -61,8 +65,8 @@ export class GraphNotRunnableError extends Error {
 }
 
 /** checkRunnable for callers that start runs: throws GraphNotRunnableError when anything is in the way. */
-export async function assertRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const problems = await checkRunnable(doc, settings, env);
+export async function assertRunnable(doc: GraphDoc, settings?: UserSettings, env: NodeJS.ProcessEnv = process.env, tools?: ToolContext): Promise<void> {
+  const problems = await checkRunnable(doc, settings, env, undefined, tools);
   if (problems.length > 0) throw new GraphNotRunnableError(doc.name, problems);
 }
 

@@ -5,9 +5,11 @@ import { UnsupportedNodeKindError } from "./exported-file";
 import { pyBuildName, pySubgraphModule } from "./subgraph-modules";
 import type { ImportSet } from "./imports";
 import { emitToolVariables, type EmittedNode } from "./tool-variables";
-import { indent, isPyIdentifier, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
+import { indent, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
 import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { pyCondition } from "./py-edges";
+import { pyArgsModel, pyHttpTool, pyMcpBinding, pyMcpTool } from "./py-tool-blocks";
+import { outputJsonSchema } from "../engine/structured-output";
 
 
 export type PyNode = EmittedNode;
@@ -33,6 +35,8 @@ function emitTools(scope: Scope): string {
   const emitted = emitToolVariables(scope.plan.doc, {
     tool: (_node, definition) => {
       const name = scope.names.claim(snakeCase(`${definition.name} tool`));
+      if (definition.kind === "http") return { name, block: pyHttpTool(name, definition, scope.imports, scope.names) };
+      if (definition.kind === "mcp") return { name, block: pyMcpTool(name, definition, scope.imports, scope.names) };
       return { name, block: mockTool(name, definition, scope) };
     },
     askTool: (node) => {
@@ -48,24 +52,15 @@ function emitTools(scope: Scope): string {
 /** A mock tool: a pydantic model of its arguments and a function rendering its canned result. */
 function mockTool(name: string, definition: ToolDefinition, scope: Scope): string {
   const { imports, names } = scope;
-  imports.use("pydantic", "BaseModel");
-  imports.use("pydantic", "Field");
   imports.use("langchain_core.tools", "StructuredTool");
-  const argsModel = names.claim(`${snakeCase(definition.name).split("_").map((word) => word[0].toUpperCase() + word.slice(1)).join("")}Args`);
-  const fields = definition.args.map((arg) => {
-    const type = arg.type === "number" ? "float" : arg.type === "boolean" ? "bool" : "str";
-    const options = [...(arg.description ? [`description=${pyString(arg.description)}`] : []), ...(isPyIdentifier(arg.name) ? [] : [`alias=${pyString(arg.name)}`])];
-    const field = isPyIdentifier(arg.name) ? arg.name : names.claim(snakeCase(arg.name));
-    return `    ${field}: ${type}${options.length ? ` = Field(${options.join(", ")})` : ""}`;
-  });
+  const argsModel = pyArgsModel(definition, imports, names);
   const run = names.claim(`_${snakeCase(definition.name)}`);
   const body =
     definition.kind === "code"
       ? [...portComment(definition.source ?? ""), `    raise NotImplementedError(${pyString(`tool "${definition.name}" is JavaScript in Switchyard: port it to Python (see the comment above)`)})`]
       : [`    return render_template(${pyString(definition.result ?? "")}, args=args)`];
   return [
-    `class ${argsModel}(BaseModel):`,
-    ...(fields.length ? fields : ["    pass"]),
+    argsModel.code,
     "",
     "",
     `def ${run}(**args: Any) -> str:`,
@@ -76,7 +71,7 @@ function mockTool(name: string, definition: ToolDefinition, scope: Scope): strin
     `    func=${run},`,
     `    name=${pyString(definition.name)},`,
     `    description=${pyString(definition.description || definition.name)},`,
-    `    args_schema=${argsModel},`,
+    `    args_schema=${argsModel.name},`,
     ")",
   ].join("\n");
 }
@@ -126,7 +121,11 @@ function llmNode(node: NodeOfKind<"llm">, name: string, doc: string, scope: Scop
   const messages = node.config.systemPrompt
     ? `[${imports.use("langchain_core.messages", "SystemMessage")}(render_template(${pyString(node.config.systemPrompt)}, state=state, messages_field=${field})), *${history}]`
     : history;
-  const tools = boundToolsOf(node, plan.doc).map((tool) => scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!);
+  if (node.config.outputFields?.length) return structuredLlmNode(node, name, doc, messages, scope);
+  const tools = boundToolsOf(node, plan.doc).map((tool) => {
+    const variable = scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!;
+    return tool.kind === "mock" && tool.definition.kind === "mcp" ? pyMcpBinding(variable, imports) : variable;
+  });
   const bind = (model: string) => (tools.length > 0 ? `${model}.bind_tools([${tools.join(", ")}])` : model);
   if (node.config.provider === "scripted") {
     const replies = scope.names.claim(upperSnakeCase(`${node.id} replies`));
@@ -142,12 +141,35 @@ function llmNode(node: NodeOfKind<"llm">, name: string, doc: string, scope: Scop
   return [...declarations, "", "", `def ${name}(state: State, config: RunnableConfig) -> dict:`, doc, indent(body.join("\n"), 4)].join("\n");
 }
 
+/** An llm node with outputFields: a structured answer, checked field by field, is the update of those fields. */
+function structuredLlmNode(node: NodeOfKind<"llm">, name: string, doc: string, messages: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const fields = node.config.outputFields ?? [];
+  const schema = scope.names.claim(upperSnakeCase(`${node.id} output schema`));
+  const declarations = [`${schema} = ${pyLiteral(outputJsonSchema(fields))}`];
+  let model: string;
+  if (node.config.provider === "scripted") {
+    const replies = scope.names.claim(upperSnakeCase(`${node.id} replies`));
+    declarations.push(`${replies} = [\n${node.config.replies.map((reply) => indent(scriptedReply(reply, scope), 4)).join(",\n")}${node.config.replies.length ? ",\n" : ""}]`);
+    model = `ScriptedChatModel(replies=${replies}, state=state, messages_field=${pyString(plan.messagesField)})`;
+  } else {
+    model = scope.names.claim(upperSnakeCase(`${node.id} model`));
+    declarations.push(providerModel(model, node, imports));
+  }
+  const body = [
+    `answer = ${model}.with_structured_output(${schema}).invoke(${messages}, config)`,
+    `return check_structured_answer(answer, ${pyString(node.id)}, ${pyLiteral(fields)})`,
+  ];
+  return [...declarations, "", "", `def ${name}(state: State, config: RunnableConfig) -> dict:`, doc, indent(body.join("\n"), 4)].join("\n");
+}
+
 function scriptedReply(reply: ScriptedReply, scope: Scope): string {
   const entries: string[] = [];
   if (reply.when?.type === "turn") entries.push(`"when": lambda state: ai_turns(state.get(${pyString(scope.plan.messagesField)}, [])) == ${reply.when.index},`);
   else if (reply.when && reply.when.type !== "otherwise") entries.push(`"when": lambda state: ${pyCondition(reply.when, scope.plan)},`);
   entries.push(`"content": ${pyString(reply.content)},`);
   entries.push(`"tool_calls": ${pyLiteral(reply.toolCalls.map((call) => ({ name: call.name, args: call.args })))},`);
+  if (reply.output !== undefined) entries.push(`"output": ${pyLiteral(reply.output)},`);
   return ["{", ...entries.map((entry) => `    ${entry}`), "}"].join("\n");
 }
 

@@ -152,6 +152,32 @@ def replace_value(_current: Any, update: Any) -> Any:
     return update
 
 
+def check_structured_answer(answer: Any, node_id: str, fields: list) -> dict:
+    """The update of the output fields, or an error naming the first field that does not fit (as Switchyard's engine)."""
+
+    def fail(field: Optional[str], reason: str) -> ValueError:
+        where = f' field "{field}"' if field else ""
+        return ValueError(f'llm node "{node_id}": the model\'s structured answer does not fit{where}: {reason}')
+
+    if hasattr(answer, "model_dump"):
+        answer = answer.model_dump()
+    if not isinstance(answer, dict):
+        names = ", ".join(field["name"] for field in fields)
+        raise fail(None, f"expected an object with {names}, got {json.dumps(answer)}")
+    kinds = {"string": str, "number": (int, float), "boolean": bool}
+    update = {}
+    for field in fields:
+        if field["name"] not in answer:
+            raise fail(field["name"], "it is missing")
+        value = answer[field["name"]]
+        fits = value in field["enum"] if "enum" in field else isinstance(value, kinds[field["type"]]) and not (field["type"] == "number" and isinstance(value, bool))
+        if not fits:
+            expected = "one of " + ", ".join(json.dumps(item) for item in field["enum"]) if "enum" in field else f'a {field["type"]}'
+            raise fail(field["name"], f"{json.dumps(value)} is not {expected}")
+        update[field["name"]] = value
+    return update
+
+
 class ScriptedChatModel(BaseChatModel):
     """An offline, deterministic chat model: it answers with the first scripted reply whose rule holds."""
 
@@ -165,6 +191,20 @@ class ScriptedChatModel(BaseChatModel):
 
     def bind_tools(self, tools: Any, **kwargs: Any) -> "ScriptedChatModel":
         return self  # the replies are canned: the tools' schemas are not needed
+
+    def with_structured_output(self, schema: Any, **kwargs: Any) -> Any:
+        """A scripted reply's structured answer is its "output" (string values are templates)."""
+        from langchain_core.runnables import RunnableLambda
+
+        def answer(_messages: Any) -> Any:
+            chosen = next((reply for reply in self.replies if reply.get("when") is None or reply["when"](self.state)), None)
+            output = None if chosen is None else chosen.get("output")
+            if output is None:
+                return None
+            scope = {"state": self.state, "messages_field": self.messages_field}
+            return {key: render_template(value, **scope) if isinstance(value, str) else value for key, value in output.items()}
+
+        return RunnableLambda(answer)
 
     def _generate(self, messages: list, stop: Any = None, run_manager: Any = None, **kwargs: Any) -> ChatResult:
         chosen = next((reply for reply in self.replies if reply.get("when") is None or reply["when"](self.state)), None)

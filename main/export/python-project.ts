@@ -7,6 +7,8 @@ import { pyBuildName, pySubgraphModule } from "./subgraph-modules";
 import { emitPyNodes } from "./py-nodes";
 import { emitPyState } from "./py-state";
 import { PY_SUPPORT_SECTION } from "./py-support";
+import { PY_TOOLS_MODULE, PY_TOOLS_PATH } from "./py-tools-support";
+import { toolKindsOf, toolsReadme } from "./tool-kinds";
 import { json, packageName } from "./ts-project";
 
 export const PY_DEPENDENCIES = ["langchain-core>=1.0,<2", "langgraph>=1.0,<2", "pydantic>=2"];
@@ -17,6 +19,7 @@ const RESERVED = [
   "State", "builder", "build_graph", "graph", "json", "os", "re", "uuid", "message_text", "message_role", "calls_tool", "has_tool_calls",
   "last_message_contains", "last_message_from", "same_json", "ai_turns", "pending_tool_call", "render_template", "to_number",
   "to_boolean", "to_list", "to_value", "append_values", "sum_values", "merge_values", "replace_value", "ScriptedChatModel",
+  "check_structured_answer", "run_http_tool", "run_mcp_tool", "mcp_binding",
 ];
 
 /** A LangGraph (Python) project: graph.py, langgraph.json, pyproject.toml, README.md. */
@@ -28,6 +31,7 @@ export function pythonProject(plan: ExportPlan): ExportedFile[] {
     { path: "graph.py", content: graphModule(plan) },
     { path: "langgraph.json", content: json({ python_version: "3.11", dependencies: ["."], graphs: { [plan.doc.name]: "./graph.py:graph" } }) },
     { path: "pyproject.toml", content: pyproject(plan, children.map((child) => pySubgraphModule(child.doc.name))) },
+    ...(toolKindsOf(plan.doc).size > 0 ? [{ path: PY_TOOLS_PATH, content: PY_TOOLS_MODULE }] : []),
   ];
 }
 
@@ -98,6 +102,7 @@ function pyproject(plan: ExportPlan, subgraphModules: string[]): string {
   for (const node of plan.doc.nodes) {
     if (node.kind === "llm" && node.config.provider !== "scripted") dependencies.add(PY_PROVIDER_DEPENDENCIES[node.config.provider]);
   }
+  if (toolKindsOf(plan.doc).has("mcp")) dependencies.add("langchain-mcp-adapters>=0.1");
   const description = oneLine(plan.doc.description ?? `The ${plan.doc.name} graph, exported from Switchyard`);
   return `[project]
 name = ${pyString(packageName(plan.doc.name))}
@@ -113,7 +118,7 @@ requires = ["setuptools>=68"]
 build-backend = "setuptools.build_meta"
 
 [tool.setuptools]
-py-modules = [${["graph", ...subgraphModules].map(pyString).join(", ")}]
+py-modules = [${["graph", ...(toolKindsOf(plan.doc).size > 0 ? ["switchyard_tools"] : []), ...subgraphModules].map(pyString).join(", ")}]
 `;
 }
 
@@ -128,7 +133,7 @@ ${plan.doc.description ? `${plan.doc.description}\n\n` : ""}The \`${name}\` grap
 
 - \`graph.py\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`${providers.includes("scripted") ? "; scripted models are a small fake chat model with canned replies, so the project runs offline" : ""}
 ${codeParts(plan.doc).length ? `- To port by hand: ${codeParts(plan.doc).join(", ")} ran JavaScript in Switchyard; their functions in \`graph.py\` carry that code as a comment and raise NotImplementedError until ported\n` : ""}- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`langgraph dev\` or on LangGraph Platform
-${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
+${toolsReadme(plan.doc, "switchyard_tools.py")}${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
 ## Run
 
 \`\`\`sh

@@ -9,6 +9,8 @@ import { camelCase, indent, type NameTable, tsKey, tsLiteral, tsString } from ".
 import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { tsSubgraphModule, tsCompileName } from "./subgraph-modules";
 import { tsCondition } from "./ts-edges";
+import { httpToolBlock, mcpBindingOf, mcpToolBlock } from "./ts-tool-blocks";
+import { outputJsonSchema } from "../engine/structured-output";
 
 export type TsNode = EmittedNode;
 
@@ -35,6 +37,8 @@ function emitTools(scope: Scope): string {
     tool: (node, definition) => {
       const name = scope.names.claim(camelCase(`${definition.name} tool`));
       const code = scope.code.tools.get(`${node.id}/${definition.name}`);
+      if (definition.kind === "http") return { name, block: httpToolBlock(name, definition, scope.imports) };
+      if (definition.kind === "mcp") return { name, block: mcpToolBlock(name, definition, scope.imports) };
       return { name, block: code ? codeTool(name, definition, code, scope.code.module, scope.imports) : mockTool(name, definition, scope.imports) };
     },
     askTool: (node) => {
@@ -123,6 +127,7 @@ function llmNode(node: NodeOfKind<"llm">, name: string, comment: string, scope: 
     ? `new ${imports.use("@langchain/core/messages", "SystemMessage")}(${imports.use("./support.js", "renderTemplate")}(${tsString(node.config.systemPrompt)}, { state, messagesField: ${tsString(field)} }))`
     : undefined;
   const history = system ? `[${system}, ...state.${field}]` : `state.${field}`;
+  if (node.config.outputFields?.length) return structuredLlmNode(node, name, comment, history, scope);
   if (node.config.provider === "scripted") {
     const replies = scope.names.claim(camelCase(`${node.id} replies`));
     imports.use("./support.js", "ScriptedReply", true);
@@ -139,9 +144,40 @@ function llmNode(node: NodeOfKind<"llm">, name: string, comment: string, scope: 
   return [...declarations, "", comment, `async function ${name}(state: State, config: RunnableConfig): Promise<Update> {`, indent(body.join("\n"), 2), "}"].join("\n");
 }
 
+/**
+ * An llm node with outputFields, as main/engine/nodes/llm.ts runs it: the model answers in
+ * structured output and the answer, checked field by field, is the update of those fields.
+ */
+function structuredLlmNode(node: NodeOfKind<"llm">, name: string, comment: string, history: string, scope: Scope): string {
+  const { imports, plan } = scope;
+  const fields = node.config.outputFields ?? [];
+  const schema = scope.names.claim(camelCase(`${node.id} output schema`));
+  const declarations = [`const ${schema} = ${tsLiteral(outputJsonSchema(fields))};`];
+  let model: string;
+  if (node.config.provider === "scripted") {
+    const replies = scope.names.claim(camelCase(`${node.id} replies`));
+    imports.use("./support.js", "ScriptedReply", true);
+    imports.use("./support.js", "ScriptedChatModel");
+    declarations.push(`const ${replies}: ScriptedReply<State>[] = [\n${node.config.replies.map((reply) => indent(scriptedReply(reply, scope), 2)).join(",\n")}${node.config.replies.length ? ",\n" : ""}];`);
+    model = `new ScriptedChatModel({ replies: ${replies}, state, messagesField: ${tsString(plan.messagesField)} })`;
+  } else {
+    model = scope.names.claim(camelCase(`${node.id} model`));
+    declarations.push(providerModel(model, node, imports));
+  }
+  const check = imports.use("./support.js", "checkStructuredAnswer");
+  const body = [
+    `const answer: unknown = await ${model}.withStructuredOutput(${schema}, { name: "answer" }).invoke(${history}, config);`,
+    `return ${check}(answer, ${tsString(node.id)}, ${tsLiteral(fields)}) as Update;`,
+  ];
+  return [...declarations, "", comment, `async function ${name}(state: State, config: RunnableConfig): Promise<Update> {`, indent(body.join("\n"), 2), "}"].join("\n");
+}
+
 /** The model bound to the node's tools (the scripted model ignores them, a real one sends their schemas). */
 function bindTools(model: string, node: NodeOfKind<"llm">, scope: Scope): string {
-  const tools = boundToolsOf(node, scope.plan.doc).map((tool) => scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!);
+  const tools = boundToolsOf(node, scope.plan.doc).map((tool) => {
+    const variable = scope.toolVars.get(tool.kind === "mock" ? tool.definition.name : tool.name)!;
+    return tool.kind === "mock" && tool.definition.kind === "mcp" ? mcpBindingOf(variable, scope.imports) : variable;
+  });
   return tools.length > 0 ? `${model}.bindTools([${tools.join(", ")}])` : model;
 }
 
@@ -151,7 +187,9 @@ function scriptedReply(reply: ScriptedReply, scope: Scope): string {
   else if (reply.when && reply.when.type !== "otherwise") lines.push(`  when: (state) => ${tsCondition(reply.when, scope.plan, scope.imports)},`);
   lines.push(`  content: ${tsString(reply.content)},`);
   const calls = reply.toolCalls.map((call) => `{ name: ${tsString(call.name)}, args: ${tsLiteral(call.args)} }`);
-  lines.push(`  toolCalls: [${calls.join(", ")}],`, "}");
+  lines.push(`  toolCalls: [${calls.join(", ")}],`);
+  if (reply.output !== undefined) lines.push(`  output: ${tsLiteral(reply.output)},`);
+  lines.push("}");
   return lines.join("\n");
 }
 

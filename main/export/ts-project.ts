@@ -8,6 +8,9 @@ import { emitTsFanOut, emitTsRouter, tsTarget } from "./ts-edges";
 import { emitTsNodes } from "./ts-nodes";
 import { emitTsState } from "./ts-state";
 import { TS_SUPPORT_MODULE } from "./ts-support";
+import { TS_TOOLS_PATH } from "./ts-tool-blocks";
+import { TS_TOOLS_MODULE } from "./ts-tools-support";
+import { toolKindsOf, toolsReadme } from "./tool-kinds";
 
 /** Exact versions of the exported project's packages: the ones Switchyard itself runs on (a test keeps them equal). */
 export const TS_DEPENDENCIES = {
@@ -20,6 +23,12 @@ export const TS_PROVIDER_DEPENDENCIES = {
   anthropic: { "@langchain/anthropic": "1.5.11" },
   ollama: { "@langchain/ollama": "1.3.0" },
   openai: { "@langchain/openai": "1.6.0" },
+} as const;
+
+/** For graphs with mcp tools: the MCP client (the versions Switchyard's engine uses). */
+export const TS_MCP_DEPENDENCIES = {
+  "@langchain/mcp-adapters": "1.1.4",
+  "@modelcontextprotocol/sdk": "1.32.2",
 } as const;
 
 export const TS_DEV_DEPENDENCIES = {
@@ -44,6 +53,7 @@ export function tsProject(plan: ExportPlan): ExportedFile[] {
     ...code.files,
     { path: "src/graph.ts", content: graphModule(plan, names, code) },
     { path: "src/support.ts", content: TS_SUPPORT_MODULE },
+    ...(toolKindsOf(plan.doc).size > 0 ? [{ path: TS_TOOLS_PATH, content: TS_TOOLS_MODULE }] : []),
     { path: "tsconfig.json", content: json(TSCONFIG) },
   ];
 }
@@ -121,6 +131,7 @@ function packageJson(plan: ExportPlan): string {
   for (const node of plan.doc.nodes) {
     if (node.kind === "llm" && node.config.provider !== "scripted") Object.assign(dependencies, TS_PROVIDER_DEPENDENCIES[node.config.provider]);
   }
+  if (toolKindsOf(plan.doc).size > 0) Object.assign(dependencies, TS_MCP_DEPENDENCIES);
   return json({
     name: packageName(plan.doc.name),
     version: "0.1.0",
@@ -158,7 +169,7 @@ ${plan.doc.description ? `${plan.doc.description}\n\n` : ""}The \`${name}\` grap
 - \`src/graph.ts\`: the state schema, one function per node, the conditional edges and the compiled \`graph\`
 - \`src/support.ts\`: templates, message rules${providers.includes("scripted") ? " and the scripted chat model (canned replies, so the project runs offline)" : ""}
 ${codeParts(plan.doc).length ? `- \`src/code.js\`: the JavaScript of ${codeParts(plan.doc).join(", ")}, as written in Switchyard (here it runs as ordinary code, without Switchyard's sandbox limits)\n` : ""}- \`langgraph.json\`: serves \`graph\` as \`${name}\` with \`npx @langchain/langgraph-cli dev\` or on LangGraph Platform
-${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
+${toolsReadme(plan.doc, "src/tools.ts")}${keys.length ? `\nSet ${keys.map((key) => `\`${key}\``).join(" and ")} in the environment (or in a \`.env\` file) before running.\n` : ""}
 ## Run
 
 \`\`\`sh

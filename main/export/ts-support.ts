@@ -11,6 +11,8 @@ export const TS_SUPPORT_MODULE = String.raw`// Support code for the exported gra
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
+import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
+import { RunnableLambda, type Runnable } from "@langchain/core/runnables";
 import { randomUUID } from "node:crypto";
 
 /** A message as the rules read it, whichever way it is spelled (LangChain class or plain object). */
@@ -196,6 +198,33 @@ function parseJson(text: string): unknown {
   }
 }
 
+// ---- structured output: the answer checked field by field, as main/engine/structured-output.ts does
+
+export interface OutputField {
+  name: string;
+  type: "string" | "number" | "boolean";
+  enum?: string[];
+  description?: string;
+}
+
+export function checkStructuredAnswer(answer: unknown, nodeId: string, fields: OutputField[]): Record<string, unknown> {
+  const fail = (field: string | undefined, reason: string) =>
+    new Error('llm node "' + nodeId + '": the model\'s structured answer does not fit' + (field ? ' field "' + field + '"' : "") + ": " + reason);
+  if (typeof answer !== "object" || answer === null || Array.isArray(answer)) {
+    throw fail(undefined, "expected an object with " + fields.map((field) => field.name).join(", ") + ", got " + JSON.stringify(answer));
+  }
+  const values = answer as Record<string, unknown>;
+  const update: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (!(field.name in values)) throw fail(field.name, "it is missing");
+    const value = values[field.name];
+    const fits = field.enum ? field.enum.includes(value as string) : typeof value === field.type;
+    if (!fits) throw fail(field.name, JSON.stringify(value) + " is not " + (field.enum ? "one of " + field.enum.map((item) => JSON.stringify(item)).join(", ") : "a " + field.type));
+    update[field.name] = value;
+  }
+  return update;
+}
+
 // ---- the scripted chat model
 
 export interface ScriptedReply<S> {
@@ -204,6 +233,8 @@ export interface ScriptedReply<S> {
   content: string;
   /** Argument values are templates. */
   toolCalls: Array<{ name: string; args: Record<string, string> }>;
+  /** For a node with output fields: its structured answer (string values are templates). */
+  output?: Record<string, unknown>;
 }
 
 export interface ScriptedChatModelInput<S> {
@@ -229,6 +260,17 @@ export class ScriptedChatModel<S extends object> extends BaseChatModel {
   /** The replies are canned, so the tools' schemas are not needed. */
   override bindTools(_tools: unknown[]): this {
     return this;
+  }
+
+  /** Structured output of a scripted reply is its output, as a provider's parsed answer would be. */
+  override withStructuredOutput<RunOutput extends Record<string, any> = Record<string, any>>(_schema?: unknown, _config?: unknown): Runnable<BaseLanguageModelInput, RunOutput> {
+    return RunnableLambda.from(async () => {
+      const { replies, state, messagesField } = this.script;
+      const output = replies.find((reply) => !reply.when || reply.when(state))?.output;
+      if (output === undefined) return undefined as unknown as RunOutput;
+      const scope = { state, messagesField };
+      return Object.fromEntries(Object.entries(output).map(([key, value]) => [key, typeof value === "string" ? renderTemplate(value, scope) : value])) as RunOutput;
+    });
   }
 
   async _generate(_messages: BaseMessage[]): Promise<ChatResult> {

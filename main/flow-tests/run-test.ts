@@ -7,6 +7,8 @@ import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import { interruptsOf, threadStateOf } from "../api/state-view";
 import { NODE_PATH_SEPARATOR, resolveNodePath } from "../../shared/node-paths";
 import { compileGraphDoc, namesInsideSubgraphs, type ChatModelFactory, type CompiledGraph } from "../engine";
+import { toolProblems } from "../engine/tool-preflight";
+import type { ToolContext } from "../engine/tools/tool-context";
 import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
 import { applyAnswer, takeAnswer, UnusableAnswerError } from "./answers";
@@ -24,6 +26,8 @@ export interface RunnerEnv {
   settings?: () => UserSettings;
   /** The model factory (default: the engine's); tests point real providers at a fake server with it. */
   createModel?: ChatModelFactory;
+  /** Secrets and MCP servers for http and mcp tools (default: secrets only). */
+  tools?: ToolContext;
 }
 
 /** A graph that tests run against: its document, or why it cannot run. */
@@ -49,10 +53,13 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const doc = graph.doc!;
   let compiled: CompiledGraph;
   try {
-    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, graphs: graph.graphs, interruptsInside: answersInsideSubgraphs(doc, test, graph.graphs), ...(runner.createModel ? { createModel: runner.createModel } : {}) });
+    compiled = compileGraphDoc(doc, { checkpointer: runner.saver, graphs: graph.graphs, interruptsInside: answersInsideSubgraphs(doc, test, graph.graphs), ...(runner.createModel ? { createModel: runner.createModel } : {}), ...(runner.tools ? { tools: runner.tools } : {}) });
   } catch (error) {
     return notRun("error", (error as Error).message);
   }
+  // MCP servers start here, so a broken one (or a secret that is not set) is why the test could not run.
+  const toolBlockers = runner.tools ? await toolProblems(doc, runner.tools) : [];
+  if (toolBlockers.length > 0) return notRun("error", toolBlockers.map((problem) => problem.message).join("; "));
   const threadId = randomUUID();
   runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
   runner.threads.setStatus(threadId, "busy");

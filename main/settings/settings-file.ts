@@ -13,12 +13,16 @@ export type RemoteProvider = (typeof REMOTE_PROVIDERS)[number];
 
 const keySchema = z.string().min(1).max(1000).regex(/^\S+$/, "an API key has no spaces");
 const baseUrlSchema = z.string().url().max(2000);
+/** Secrets that HTTP tools and mcp.json name as `{{secrets.NAME}}`; an environment variable NAME wins. */
+const secretNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "a secret name is letters, digits and _");
+const secretValueSchema = z.string().min(1).max(10_000);
 
 export const userSettingsSchema = z
   .object({
     version: z.literal(1).default(1),
     keys: z.object({ openai: keySchema.optional(), anthropic: keySchema.optional() }).strict().default({}),
     baseUrls: z.object({ openai: baseUrlSchema.optional(), anthropic: baseUrlSchema.optional(), ollama: baseUrlSchema.optional() }).strict().default({}),
+    secrets: z.record(secretNameSchema, secretValueSchema).optional(),
   })
   .strict();
 
@@ -28,6 +32,7 @@ export type UserSettings = z.infer<typeof userSettingsSchema>;
 export interface SettingsChange {
   keys?: Partial<Record<KeyedProvider, string | null>>;
   baseUrls?: Partial<Record<RemoteProvider, string | null>>;
+  secrets?: Record<string, string | null>;
 }
 
 export class SettingsFileError extends Error {
@@ -77,7 +82,13 @@ function parseSettings(path: string, text: string): UserSettings {
 /** Applies a change and writes the file atomically with mode 0600 (its folder 0700). */
 export function updateSettings(change: SettingsChange, path = settingsFilePath()): UserSettings {
   const current = readSettings(path);
-  const next: UserSettings = { version: 1, keys: applyChange(current.keys, change.keys), baseUrls: applyChange(current.baseUrls, change.baseUrls) };
+  const secrets = applyChange(current.secrets ?? {}, change.secrets);
+  const next: UserSettings = {
+    version: 1,
+    keys: applyChange(current.keys, change.keys),
+    baseUrls: applyChange(current.baseUrls, change.baseUrls),
+    ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
+  };
   const checked = userSettingsSchema.parse(next);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;

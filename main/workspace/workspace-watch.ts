@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { WorkspaceEvent } from "../../shared/api";
 import { TESTS_SUFFIX } from "../../shared/flow-test";
+import { MCP_CONFIG_FILE } from "../../shared/mcp-config";
 import { GRAPH_SUFFIX, graphNameOf } from "./graph-files";
 import { hashText, type Workspace } from "./workspace";
 
@@ -20,6 +21,8 @@ export class WorkspaceWatcher {
   /** Hash of each graph's tests file as last seen. */
   private readonly knownTests = new Map<string, string>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Hash of mcp.json as last seen (null: no file). */
+  private knownMcp: string | null = null;
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -31,9 +34,11 @@ export class WorkspaceWatcher {
       const hash = await this.testsHash(graph);
       if (hash) this.knownTests.set(graph, hash);
     }
+    this.knownMcp = await this.mcpHash();
     this.watcher = watch(this.workspace.dir, (_type, file) => {
       const name = String(file ?? "");
-      if (name.endsWith(GRAPH_SUFFIX)) this.schedule(`graph:${graphNameOf(name)}`, () => this.check(graphNameOf(name)));
+      if (name === MCP_CONFIG_FILE) this.schedule("mcp", () => this.checkMcp());
+      else if (name.endsWith(GRAPH_SUFFIX)) this.schedule(`graph:${graphNameOf(name)}`, () => this.check(graphNameOf(name)));
       else if (name.endsWith(TESTS_SUFFIX)) this.schedule(`tests:${name}`, () => this.checkTests(name.slice(0, -TESTS_SUFFIX.length)));
     });
     this.watcher.on("error", () => {});
@@ -79,6 +84,18 @@ export class WorkspaceWatcher {
     if (hash) this.knownTests.set(graph, hash);
     else this.knownTests.delete(graph);
     this.tell({ event: "tests-changed", data: { name: graph, hash } });
+  }
+
+  private async checkMcp(): Promise<void> {
+    const hash = await this.mcpHash();
+    if (hash === this.knownMcp) return;
+    this.knownMcp = hash;
+    this.tell({ event: "mcp-changed", data: { hash } });
+  }
+
+  private async mcpHash(): Promise<string | null> {
+    const text = await readFile(join(this.workspace.dir, MCP_CONFIG_FILE), "utf8").catch(() => null);
+    return text === null ? null : hashText(text);
   }
 
   /** The tests file's hash as the tests routes report it; null when there is none. */

@@ -9,8 +9,21 @@ export const scriptedReplySchema = z
     toolCalls: z
       .array(z.object({ name: z.string().min(1), args: z.record(z.string(), z.string()).default({}) }).strict())
       .default([]),
+    /** For a node with outputFields: the structured answer, one value per field (string values are templates). */
+    output: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
+
+/** One state field an llm node with structured output fills; `enum` limits a string to those values. */
+export const outputFieldSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z_]\w*$/, "a field name is letters, digits or _"),
+    type: z.enum(["string", "number", "boolean"]).default("string"),
+    enum: z.array(z.string().min(1)).min(1, "an enum needs at least one value").optional(),
+    description: z.string().optional(),
+  })
+  .strict()
+  .refine((field) => field.enum === undefined || field.type === "string", { message: "only a string field can have an enum", path: ["enum"] });
 
 export const llmConfigSchema = z
   .object({
@@ -28,6 +41,11 @@ export const llmConfigSchema = z
     timeoutMs: z.number().int().min(100).max(600_000).optional(),
     /** Names of tools this model may call: tools of the graph's tools nodes, or a human node's ask tool. */
     tools: z.array(z.string().min(1)).default([]),
+    /**
+     * With fields here the model answers in structured output (LangChain withStructuredOutput) and the
+     * answer is written to these state fields, through their reducers, instead of appending a message.
+     */
+    outputFields: z.array(outputFieldSchema).optional(),
     /** For provider "scripted": replies chosen by rule (first match) or by turn. */
     replies: z.array(scriptedReplySchema).default([]),
   })
@@ -35,6 +53,7 @@ export const llmConfigSchema = z
 
 export type LlmConfig = z.infer<typeof llmConfigSchema>;
 export type ScriptedReply = z.infer<typeof scriptedReplySchema>;
+export type OutputField = z.infer<typeof outputFieldSchema>;
 
 export const llmKind = {
   kind: "llm",

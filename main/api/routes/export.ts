@@ -1,9 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { GraphDoc } from "../../../shared/graph-doc";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { validateGraphDoc, type WorkspaceGraphs } from "../../../shared/graph-validate";
+import { MCP_CONFIG_FILE } from "../../../shared/mcp-config";
 import { workspaceGraphs } from "../../engine";
 import { exportGraphDoc, exportLanguages } from "../../export";
+import { withMcpConfig } from "../../export/tool-kinds";
 import { checkGraphName } from "../../workspace/graph-files";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
@@ -25,7 +29,8 @@ export function exportRoutes(ctx: ServerContext): Hono {
     // The workspace's graphs: what subgraph nodes run (each becomes a module of the project).
     const graphs = await workspaceGraphs(ctx.workspace);
     const doc = typeof body.graph === "string" ? await savedGraph(ctx, body.graph, graphs) : checkedDoc(body.graph, graphs);
-    return c.json({ files: exportGraphDoc(doc, body.lang, graphs) });
+    const mcpConfig = await readFile(join(ctx.workspace.dir, MCP_CONFIG_FILE), "utf8").catch(() => undefined);
+    return c.json({ files: withMcpConfig(exportGraphDoc(doc, body.lang, graphs), doc, mcpConfig) });
   });
   return app;
 }

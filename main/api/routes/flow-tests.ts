@@ -56,7 +56,7 @@ export function flowTestRoutes(ctx: ServerContext): Hono {
     const unknown = (names ?? []).filter((name) => !all.some((test) => test.name === name));
     if (unknown.length > 0) throw new BadRequestError(`names: no test named ${unknown.map((name) => JSON.stringify(name)).join(", ")} in ${loaded.file}`);
     const chosen = names ? all.filter((test) => names.includes(test.name)) : all;
-    const report = await runTests({ saver: ctx.saver, threads: ctx.threads }, await testedGraph(ws, graph), loaded.file, chosen);
+    const report = await runTests({ saver: ctx.saver, threads: ctx.threads, tools: ctx.tools }, await testedGraph(ws, graph), loaded.file, chosen);
     await rememberResults(ws.dataDir, report);
     return c.json(report);
   });

@@ -17,9 +17,12 @@ export interface SettingsRouteOptions {
 
 const key = z.string().trim().max(1000).regex(/^\S*$/, "an API key has no spaces").nullable().optional();
 const baseUrl = z.union([z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }), z.literal("")]).nullable().optional();
+/** Secrets that http tools and mcp.json name as {{secrets.NAME}}: set by name, never read back. */
+const secretChanges = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "a secret name is letters, digits and _"), z.string().max(10_000).nullable()).optional();
 const settingsChangeSchema = z
   .object({
     keys: z.object({ openai: key, anthropic: key }).strict().optional(),
+    secrets: secretChanges,
     baseUrls: z.object({ openai: baseUrl, anthropic: baseUrl, ollama: baseUrl }).strict().optional(),
   })
   .strict();
@@ -35,7 +38,10 @@ export function settingsRoutes(ctx: ServerContext, options: SettingsRouteOptions
   const app = new Hono();
   const path = () => options.path ?? settingsFilePath(options.env ?? process.env);
   const env = () => options.env ?? process.env;
-  const view = () => ({ path: path(), providers: providerStatuses(loadSettings(path()), env()) });
+  const view = () => {
+    const settings = loadSettings(path());
+    return { path: path(), providers: providerStatuses(settings, env()), secrets: Object.keys(settings.secrets ?? {}).sort() };
+  };
 
   app.get("/switchyard/settings", (c) => c.json(view()));
 

@@ -80,9 +80,20 @@ export async function invokeChatModel(
   node: { id: string; config: LlmConfig },
   sources: ProviderSources = defaultSources,
 ): Promise<BaseMessage> {
-  if (node.config.provider === "scripted") return model.invoke(messages, runConfig);
+  return invokeWithPolicy((config) => model.invoke(messages, config), runConfig, node, model, sources);
+}
+
+/** Any call of a node's model (a plain reply or a structured answer) under the node's retry policy and time limit. */
+export async function invokeWithPolicy<T>(
+  call: (config: RunnableConfig) => Promise<T>,
+  runConfig: RunnableConfig,
+  node: { id: string; config: LlmConfig },
+  model: unknown,
+  sources: ProviderSources = defaultSources,
+): Promise<T> {
+  if (node.config.provider === "scripted") return call(runConfig);
   try {
-    return await withRetry((signal) => model.invoke(messages, { ...runConfig, signal }), retryPolicyOf(node.config), runConfig.signal);
+    return await withRetry((signal) => call({ ...runConfig, signal }), retryPolicyOf(node.config), runConfig.signal);
   } catch (error) {
     if (!(error instanceof RetriesExhausted)) throw error;
     throw providerErrorOf(error.facts, { nodeId: node.id, provider: node.config.provider, attempts: error.attempts, secrets: secretsOfModel(model, sources) });

@@ -1,6 +1,8 @@
 import { BaseChatModel, type BaseChatModelParams } from "@langchain/core/language_models/chat_models";
 import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
+import { RunnableLambda, type Runnable } from "@langchain/core/runnables";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import { randomUUID } from "node:crypto";
 import { conditionHolds, messageRole } from "../../../shared/conditions";
@@ -37,6 +39,21 @@ export class ScriptedChatModel extends BaseChatModel {
 
   override bindTools(): this {
     return this;
+  }
+
+  /**
+   * Structured output of a scripted reply is its `output` (string values are templates), given
+   * back as a provider's parsed answer would be; the llm node checks it against its fields.
+   */
+  override withStructuredOutput<RunOutput extends Record<string, any> = Record<string, any>>(): Runnable<BaseLanguageModelInput, RunOutput> {
+    return RunnableLambda.from(async () => this.structuredReply() as RunOutput);
+  }
+
+  private structuredReply(): unknown {
+    const output = this.chooseReply()?.output;
+    if (output === undefined) return undefined;
+    const scope = { state: this.state, messagesField: this.messagesField };
+    return Object.fromEntries(Object.entries(output).map(([key, value]) => [key, typeof value === "string" ? renderTemplate(value, scope) : value]));
   }
 
   async _generate(_messages: BaseMessage[]): Promise<ChatResult> {

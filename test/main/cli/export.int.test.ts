@@ -28,6 +28,19 @@ describe("switchyard export", () => {
     expect(readdirSync(join(out, "ts", "src")).sort()).toEqual(["graph.ts", "support.ts"]);
   });
 
+  it("exports a graph with mcp tools with its workspace's mcp.json and the tools module", () => {
+    const example = join(repoRoot, "examples/support-router");
+    for (const [lang, toolsFile] of [["ts", "src/tools.ts"], ["python", "switchyard_tools.py"]] as const) {
+      const dir = join(out, `support-${lang}`);
+      const result = switchyard(["export", join(example, "support.graph.json"), "--lang", lang, "--out", dir]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readFileSync(join(dir, "mcp.json"), "utf8")).toBe(readFileSync(join(example, "mcp.json"), "utf8"));
+      expect(readFileSync(join(dir, toolsFile), "utf8")).toContain("MCP_CONFIG");
+      expect(result.stdout).toContain("  mcp.json");
+    }
+    expect(readFileSync(join(out, "support-ts", "package.json"), "utf8")).toContain('"@langchain/mcp-adapters": "1.1.4"');
+  });
+
   it("says what is wrong with its arguments (exit 2)", () => {
     const noLang = switchyard(["export", join(seedWorkspace, "agent.graph.json")]);
     expect(noLang.code).toBe(2);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidGraphError } from "../../../main/engine";
 import { exportGraphDoc, UnknownExportLanguageError } from "../../../main/export";
-import { TS_DEPENDENCIES, TS_DEV_DEPENDENCIES, TS_PROVIDER_DEPENDENCIES } from "../../../main/export/ts-project";
+import { TS_DEPENDENCIES, TS_DEV_DEPENDENCIES, TS_MCP_DEPENDENCIES, TS_PROVIDER_DEPENDENCIES } from "../../../main/export/ts-project";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
 import { fileOf, loadKitchenDoc, providerDoc } from "./fixtures";
@@ -32,7 +32,7 @@ describe("export to code", () => {
   it("pins the exported packages to the versions Switchyard itself runs on", () => {
     const repo = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const installed = { ...repo.dependencies, ...repo.devDependencies };
-    const pinned = { ...TS_DEPENDENCIES, ...TS_DEV_DEPENDENCIES, ...Object.assign({}, ...Object.values(TS_PROVIDER_DEPENDENCIES)) };
+    const pinned = { ...TS_DEPENDENCIES, ...TS_DEV_DEPENDENCIES, ...TS_MCP_DEPENDENCIES, ...Object.assign({}, ...Object.values(TS_PROVIDER_DEPENDENCIES)) };
     for (const [name, version] of Object.entries(pinned)) expect(`${name}@${installed[name]}`).toBe(`${name}@${version}`);
   });
 

@@ -13,6 +13,15 @@ export function loadKitchenDoc(): GraphDoc {
   return parsed.doc;
 }
 
+export const supportWorkspace = join(repoRoot, "examples/support-router");
+
+/** The support router example: structured output, an http tool and an mcp tool. */
+export function loadSupportDoc(): GraphDoc {
+  const parsed = parseGraphJson(readFileSync(join(supportWorkspace, "support.graph.json"), "utf8"));
+  if (!parsed.ok) throw new Error(`support graph is invalid: ${JSON.stringify(parsed.problems)}`);
+  return parsed.doc;
+}
+
 /** The seed with its model switched to a real provider. */
 /** The research-team example: a for-each into the researcher subgraph (a human approval inside), a fork and a join. */
 export function loadComposeDocs(): { doc: GraphDoc; graphs: Map<string, GraphDoc> } {

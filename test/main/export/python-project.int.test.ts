@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { exportGraphDoc } from "../../../main/export";
 import { END, START, type GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
-import { fileOf, loadComposeDocs, loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { fileOf, loadComposeDocs, loadKitchenDoc, loadSupportDoc, providerDoc, writeProject } from "./fixtures";
 
 const python = spawnSync("python3", ["--version"], { encoding: "utf8" });
 const hasPython = python.status === 0;
@@ -31,6 +32,7 @@ describe.skipIf(!hasPython)("an exported Python project", () => {
     ["seed", loadSeedDoc],
     ["kitchen", loadKitchenDoc],
     ["anthropic", () => providerDoc("anthropic", { model: "claude-x", maxTokens: 50 })],
+    ["support router (structured output, http and mcp tools)", loadSupportDoc],
     ["awkward text", () => ({ ...loadSeedDoc(), name: 'a"""b\\x', description: 'C:\\xyz """ done\nsecond line */' })],
   ] as const)("compiles and has the %s graph's nodes, edges, routers and interrupt points", (_name, load) => {
     const doc = load();
@@ -39,6 +41,8 @@ describe.skipIf(!hasPython)("an exported Python project", () => {
       const graphFile = join(project.dir, "graph.py");
       const compiled = spawnSync("python3", ["-m", "py_compile", graphFile], { encoding: "utf8" });
       expect(compiled.status, compiled.stderr).toBe(0);
+      const toolsFile = join(project.dir, "switchyard_tools.py");
+      if (existsSync(toolsFile)) expect(spawnSync("python3", ["-m", "py_compile", toolsFile], { encoding: "utf8" }).stderr).toBe("");
       const parsed = spawnSync("python3", [join(repoRoot, "test/main/export/py-structure.py"), graphFile], { encoding: "utf8" });
       expect(parsed.status, parsed.stderr).toBe(0);
       const structure = JSON.parse(parsed.stdout);

@@ -23,6 +23,8 @@ export const scenarios: Record<string, Step[]> = {
     { kind: "stream", input: { messages: [{ role: "human", content: "Write a report" }], topics: ["tides", "moons"] } },
     { kind: "stream", input: null },
   ],
+  support: [{ kind: "stream", input: { messages: [{ role: "human", content: "The API keeps failing for me" }] } }],
+  billing: [{ kind: "stream", input: { messages: [{ role: "human", content: "My invoice is wrong" }] } }],
   kitchen: [
     { kind: "stream", input: { chat: [{ role: "user", content: "Paris" }] } },
     { kind: "resume", value: "paris please" },

@@ -8,7 +8,8 @@ import { compileGraphDoc } from "../../../main/engine";
 import { exportGraphDoc } from "../../../main/export";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { loadSeedDoc, repoRoot } from "../../helpers/seed";
-import { loadComposeDocs, loadKitchenDoc, providerDoc, writeProject } from "./fixtures";
+import { loadComposeDocs, loadKitchenDoc, loadSupportDoc, providerDoc, supportWorkspace, writeProject } from "./fixtures";
+import { workspaceTools } from "../../../main/engine/tools/workspace-tools";
 import { http, parseSse, startServerProcess } from "../api/server-process";
 import { runScenario, scenarios } from "./scenarios";
 
@@ -27,11 +28,14 @@ describe("an exported TypeScript project", () => {
     openai: () => providerDoc("openai", { model: "gpt-4o-mini", maxTokens: 100, baseUrl: "http://127.0.0.1:9/v1", maxRetries: 3, timeoutMs: 2000 }),
     anthropic: () => providerDoc("anthropic", { model: "claude-x", temperature: 1.5, maxRetries: 1, timeoutMs: 5000 }),
     ollama: () => providerDoc("ollama", { maxTokens: 10 }),
+    support: loadSupportDoc,
   };
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "switchyard-export-"));
     for (const [name, load] of Object.entries(docs)) projects[name] = writeProject(exportGraphDoc(load(), "ts", loadComposeDocs().graphs), true, join(root, name));
+    // The exported support router reaches the example's MCP server (which also serves the status API its http tool calls).
+    writeFileSync(join(projects.support.dir, "mcp.json"), JSON.stringify({ mcpServers: { kb: { command: process.execPath, args: [join(supportWorkspace, "tools/kb-server.mjs")] } } }));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -50,6 +54,19 @@ describe("an exported TypeScript project", () => {
     const expected = await runScenario(compileGraphDoc(docs[name](), { checkpointer: new MemorySaver(), graphs: loadComposeDocs().graphs }) as never, scenarios[name]);
     const { stdout } = await exported;
     expect(JSON.parse(stdout)).toEqual(expected);
+  });
+
+  it.each(["support", "billing"])("gives the same node updates and states as the engine for the support router's %s flow (structured output, http and mcp tools)", async (scenario) => {
+    const tools = workspaceTools(supportWorkspace, { env: {} });
+    let expected: unknown;
+    try {
+      expected = await runScenario(compileGraphDoc(loadSupportDoc(), { checkpointer: new MemorySaver(), tools }) as never, scenarios[scenario]);
+    } finally {
+      await tools.close();
+    }
+    const { stdout } = await run(process.execPath, [TSX, RUNNER, projects.support.dir, scenario], { cwd: projects.support.dir });
+    expect(JSON.parse(stdout)).toEqual(expected);
+    expect(JSON.stringify(expected)).toContain(scenario === "support" ? "KB-101" : "opened a ticket");
   });
 
   it("is served from its langgraph.json by a LangGraph API server (switchyard serve --config) and pauses before ask_human", async () => {

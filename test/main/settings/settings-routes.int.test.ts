@@ -34,6 +34,18 @@ describe("the settings routes of a running server", () => {
     }
   });
 
+  it("stores tool secrets by name and shows only their names", async () => {
+    const secret = "tool-secret-value-8d2f6a";
+    const put = await call("PUT", "/switchyard/settings", { secrets: { WEATHER_KEY: secret } });
+    expect(put.status).toBe(200);
+    expect(put.json.secrets).toEqual(["WEATHER_KEY"]);
+    expect(put.text).not.toContain(secret);
+    expect(JSON.parse(readFileSync(join(home, "settings.json"), "utf8")).secrets).toEqual({ WEATHER_KEY: secret });
+    const removed = await call("PUT", "/switchyard/settings", { secrets: { WEATHER_KEY: null } });
+    expect(removed.json.secrets).toEqual([]);
+    expect((await call("PUT", "/switchyard/settings", { secrets: { "bad name": "x" } })).status).toBe(400);
+  });
+
   it("says which providers are configured, and stores keys in a 0600 file outside the workspace", async () => {
     const before = await call("GET", "/switchyard/settings");
     expect(before.status).toBe(200);
@@ -44,6 +56,7 @@ describe("the settings routes of a running server", () => {
         anthropic: { configured: false, needsKey: true, envVar: "ANTHROPIC_API_KEY" },
         ollama: { configured: true, needsKey: false },
       },
+      secrets: [],
     });
 
     const put = await call("PUT", "/switchyard/settings", { keys: { openai: KEY }, baseUrls: { ollama: "http://127.0.0.1:11434" } });
