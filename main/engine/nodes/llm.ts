@@ -9,7 +9,7 @@ import { toolSpecsFor } from "../tool-specs";
 export function llmNode(node: NodeOfKind<"llm">, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory) {
   const tools = toolSpecsFor(node.config.tools, doc);
   return async (state: Record<string, unknown>, config: RunnableConfig) => {
-    const model = createModel(node.config, { state, messagesField, nodeId: node.id });
+    const model = await createModel(node.config, { state, messagesField, nodeId: node.id });
     const bound = tools.length > 0 && model.bindTools ? model.bindTools(tools) : model;
     const history = (state[messagesField] as BaseMessage[] | undefined) ?? [];
     const system = node.config.systemPrompt ? [new SystemMessage(renderTemplate(node.config.systemPrompt, { state, messagesField }))] : [];
