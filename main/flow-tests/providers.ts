@@ -1,6 +1,6 @@
 import type { GraphDoc } from "../../shared/graph-doc";
 import { accessProblem } from "../engine/providers";
-import { baseUrlOf } from "../engine/providers/openai";
+import { baseUrlOf } from "../engine/providers/provider-urls";
 import { isKeyed, providerAccess } from "../settings/provider-access";
 import { emptySettings, KEY_ENV_VARS, readSettings, type RemoteProvider, type UserSettings } from "../settings/settings-file";
 
