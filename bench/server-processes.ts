@@ -1,6 +1,6 @@
 /** Starting the two servers `npm run bench:server` compares, each on a free loopback port. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +10,29 @@ const ROOT = resolve(import.meta.dirname, "..");
 export interface BenchServer {
   url: string;
   stop(): Promise<void>;
+  /** CPU seconds (user + system) used so far by the server's process group (Linux; NaN elsewhere). */
+  cpuSeconds(): number;
+}
+
+/** Sums utime + stime (and that of waited-for children) of every live process in a process group. */
+export function processGroupCpuSeconds(pgid: number): number {
+  if (process.platform !== "linux") return NaN;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the ")" that ends the command name: state is field 3, pgrp 5, utime 14 ... cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / ticksPerSecond;
 }
 
 export async function freePort(): Promise<number> {
@@ -53,7 +76,7 @@ export async function startSwitchyard(): Promise<BenchServer & { readyMs: number
     child.once("exit", (code) => fail(new Error(`switchyard serve exited with ${code}:\n${output}`)));
   });
   const readyMs = performance.now() - started;
-  return { url, readyMs, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) };
+  return { url, readyMs, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })), cpuSeconds: () => processGroupCpuSeconds(child.pid!) };
 }
 
 /**
@@ -82,7 +105,7 @@ export async function startOfficial(timeoutMs = 90_000): Promise<BenchServer> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const up = await fetch(`${url}/ok`).then((response) => response.ok, () => false);
-    if (up) return { url, stop };
+    if (up) return { url, stop, cpuSeconds: () => processGroupCpuSeconds(child.pid!) };
     await new Promise((done) => setTimeout(done, 300));
   }
   await stop();

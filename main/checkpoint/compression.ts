@@ -16,7 +16,9 @@ export interface StoredBytes {
  */
 export function compress(raw: Buffer): StoredBytes {
   if (raw.length < MIN_BYTES) return { stored: raw };
-  const deflated = deflateRawSync(raw, { level: 6 });
+  // Level 1: a CPU profile of a step showed deflate at ~4% of the step; on a 2.6 kB checkpoint
+  // level 1 costs about 2/3 of level 6 for 6% more bytes (426 vs 400). Inflate reads either.
+  const deflated = deflateRawSync(raw, { level: 1 });
   return deflated.length * 10 <= raw.length * 9 ? { stored: deflated, rawLength: raw.length } : { stored: raw };
 }
 

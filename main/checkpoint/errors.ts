@@ -71,3 +71,14 @@ export class CheckpointerClosedError extends Error {
     super(`the checkpointer for ${dir} was closed; create a new FileCheckpointSaver to keep using it`);
   }
 }
+
+export class InvalidSaverOptionError extends Error {
+  override name = "InvalidSaverOptionError";
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`FileCheckpointSaver option ${option} is ${JSON.stringify(value) ?? String(value)}; it must be ${expected}`);
+  }
+}

@@ -20,7 +20,7 @@ import {
 import { buildCheckpointRecord, type SerializedValue } from "./checkpoint-record";
 import { decompress } from "./compression";
 import { durabilityOf, type Durability } from "./durability";
-import { CheckpointWriteError, CheckpointerClosedError, MissingCheckpointConfigError } from "./errors";
+import { CheckpointWriteError, CheckpointerClosedError, InvalidSaverOptionError, MissingCheckpointConfigError } from "./errors";
 import type { StoredCheckpoint } from "./thread-index";
 import { assertValidThreadId, threadDirName, threadIdFromDirName } from "./thread-id";
 import { LOG_FILE_NAME, ThreadLog, ThreadLogClosedError, fsyncDirectory, type TornTail } from "./thread-log";
@@ -33,6 +33,7 @@ export {
   CheckpointWriteError,
   CheckpointerClosedError,
   CorruptCheckpointError,
+  InvalidSaverOptionError,
   InvalidThreadIdError,
   MissingCheckpointConfigError,
   WorkspaceLockedError,
@@ -49,6 +50,11 @@ export interface FileCheckpointSaverOptions {
   onTornTail?: (tail: TornTail) => void;
   /** Told when a thread's log is an empty (0-byte) file; default: console.warn. */
   onEmptyLog?: (threadId: string, file: string) => void;
+  /**
+   * The group-commit window of "async" durability: appends are fsynced together at most this
+   * many ms after the first of them was written; default ASYNC_FSYNC_DELAY_MS (20).
+   */
+  asyncFsyncDelayMs?: number;
   /** Threads kept open (file handle, index, newest values) before idle ones are closed; default 64. */
   maxOpenThreads?: number;
 }
@@ -66,17 +72,23 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
   private readonly onTornTail: (tail: TornTail) => void;
   private readonly onEmptyLog: ((threadId: string, file: string) => void) | undefined;
   private readonly maxOpenThreads: number;
+  private readonly asyncFsyncDelayMs: number | undefined;
   private closed = false;
 
   constructor(
     readonly dir: string,
     options: FileCheckpointSaverOptions = {},
   ) {
+    const delay = options.asyncFsyncDelayMs;
+    if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0)) {
+      throw new InvalidSaverOptionError("asyncFsyncDelayMs", delay, "a number of milliseconds, 0 or more");
+    }
     super(options.serde);
     this.durability = options.durability ?? "sync";
     this.onTornTail = options.onTornTail ?? warnTornTail;
     this.onEmptyLog = options.onEmptyLog;
     this.maxOpenThreads = options.maxOpenThreads ?? 64;
+    this.asyncFsyncDelayMs = options.asyncFsyncDelayMs;
     this.threadsDir = path.join(dir, "threads");
     this.lock = WorkspaceLock.acquire(dir);
   }
@@ -275,7 +287,12 @@ export class FileCheckpointSaver extends BaseCheckpointSaver {
       return open;
     }
     if (open) void open.close();
-    const log = ThreadLog.open(threadId, path.dirname(this.logFileOf(threadId)), create, this.onTornTail, this.onEmptyLog);
+    const log = ThreadLog.open(threadId, path.dirname(this.logFileOf(threadId)), {
+      create,
+      onTornTail: this.onTornTail,
+      onEmptyLog: this.onEmptyLog,
+      asyncFsyncDelayMs: this.asyncFsyncDelayMs,
+    });
     if (!log) return undefined;
     this.closeIdleThreads(log);
     this.threads.set(threadId, log);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Durability } from "./durability";
+import { ASYNC_FSYNC_DELAY_MS, type Durability } from "./durability";
 import { CheckpointWriteError, CorruptCheckpointError } from "./errors";
 import { decodeRecord } from "./log-records";
 import { FRAME_HEADER_BYTES, LOG_MAGIC, MidLogCorruption, appendFrame, frameParts, scanRecords } from "./record-log";
@@ -35,6 +35,15 @@ export interface TornTail {
   droppedBytes: number;
 }
 
+export interface ThreadLogOptions {
+  /** Create the log when it does not exist; otherwise open() returns undefined for a missing log. */
+  create: boolean;
+  onTornTail: (tail: TornTail) => void;
+  onEmptyLog?: (threadId: string, file: string) => void;
+  /** The group-commit window of "async" appends (see ASYNC_FSYNC_DELAY_MS). */
+  asyncFsyncDelayMs?: number;
+}
+
 export class ThreadLogClosedError extends Error {
   override name = "ThreadLogClosedError";
 }
@@ -43,7 +52,9 @@ export class ThreadLogClosedError extends Error {
  * One thread's open log: its file, in-memory index and append queue. Appends run one at
  * a time in arrival order; each is written with one positioned write and committed to
  * the index only once it is in the file. Sync appends then share one fdatasync (group
- * commit): they resolve only after it returns.
+ * commit): they resolve only after it returns. "async" appends resolve once written and
+ * share a later fdatasync: the first unsynced append starts a timer of asyncFsyncDelayMs,
+ * and one fdatasync then covers everything written in that window.
  *
  * Why a crash cannot leave half a checkpoint behind:
  * - A put is one record (checkpoint, metadata and its new channel values together), and
@@ -70,6 +81,7 @@ export class ThreadLog {
   private draining: Promise<void> | undefined;
   private dirty = false;
   private backgroundSync: Promise<void> | undefined;
+  private groupSyncTimer: NodeJS.Timeout | undefined;
   /** A new log's directories, fsynced (with the file itself) by its first sync. */
   private unsyncedDirectories: string[] = [];
 
@@ -78,21 +90,23 @@ export class ThreadLog {
     readonly file: string,
     private readonly fd: number,
     size: number,
+    private readonly asyncFsyncDelayMs: number,
   ) {
     this.size = size;
     this.values = new ValueCache(this.index, (offset, length, into, at) => this.readInto(offset, length, into, at));
   }
 
   /** Opens the log and rebuilds its index; returns undefined when it does not exist and `create` is false. */
-  static open(threadId: string, threadDir: string, create: boolean, onTornTail: (tail: TornTail) => void, onEmptyLog: (threadId: string, file: string) => void = warnEmptyLog): ThreadLog | undefined {
+  static open(threadId: string, threadDir: string, options: ThreadLogOptions): ThreadLog | undefined {
     const file = path.join(threadDir, LOG_FILE_NAME);
+    const delay = options.asyncFsyncDelayMs ?? ASYNC_FSYNC_DELAY_MS;
     if (!fs.existsSync(file)) {
-      if (!create) return undefined;
-      return ThreadLog.create(threadId, threadDir, file);
+      if (!options.create) return undefined;
+      return ThreadLog.create(threadId, threadDir, file, delay);
     }
     const fd = fs.openSync(file, "r+");
     try {
-      return ThreadLog.load(threadId, file, fd, onTornTail, onEmptyLog);
+      return ThreadLog.load(threadId, file, fd, delay, options.onTornTail, options.onEmptyLog ?? warnEmptyLog);
     } catch (error) {
       fs.closeSync(fd);
       throw error;
@@ -104,16 +118,16 @@ export class ThreadLog {
   // forgot. Doing it then rather than here keeps three blocking fsyncs off the event loop
   // when a server starts many threads at once. A crash before that sync leaves no file or
   // a short magic, which open() treats as an empty log.
-  private static create(threadId: string, threadDir: string, file: string): ThreadLog {
+  private static create(threadId: string, threadDir: string, file: string, delay: number): ThreadLog {
     fs.mkdirSync(threadDir, { recursive: true });
     const fd = fs.openSync(file, "w+");
     fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
-    const log = new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+    const log = new ThreadLog(threadId, file, fd, LOG_MAGIC.length, delay);
     log.unsyncedDirectories = [threadDir, path.dirname(threadDir)];
     return log;
   }
 
-  private static load(threadId: string, file: string, fd: number, onTornTail: (tail: TornTail) => void, onEmptyLog: (threadId: string, file: string) => void): ThreadLog {
+  private static load(threadId: string, file: string, fd: number, delay: number, onTornTail: (tail: TornTail) => void, onEmptyLog: (threadId: string, file: string) => void): ThreadLog {
     const size = fs.fstatSync(fd).size;
     const magic = Buffer.alloc(LOG_MAGIC.length);
     const got = fs.readSync(fd, magic, 0, magic.length, 0);
@@ -127,10 +141,10 @@ export class ThreadLog {
       if (got === 0) onEmptyLog(threadId, file);
       fs.writeSync(fd, LOG_MAGIC, 0, LOG_MAGIC.length, 0);
       fs.fsyncSync(fd);
-      return new ThreadLog(threadId, file, fd, LOG_MAGIC.length);
+      return new ThreadLog(threadId, file, fd, LOG_MAGIC.length, delay);
     }
     if (!magic.equals(LOG_MAGIC)) throw new CorruptCheckpointError(threadId, 0, "the file is not a Switchyard checkpoint log");
-    const log = new ThreadLog(threadId, file, fd, size);
+    const log = new ThreadLog(threadId, file, fd, size, delay);
     const scan = log.rebuildIndex(size);
     if (scan.tornBytes > 0) {
       fs.ftruncateSync(fd, scan.end);
@@ -202,11 +216,11 @@ export class ThreadLog {
         await new Promise((resolve) => setImmediate(resolve));
         this.writeQueued(awaitingSync);
         await this.syncBatch(batchStart, awaitingSync);
-      } else if (wantsBackgroundSync) this.syncInBackground();
+      } else if (wantsBackgroundSync) this.syncWithinDelay();
     }
   }
 
-  /** Writes everything queued; true when an "async" append wants an fsync soon. */
+  /** Writes everything queued; true when an "async" append wants an fsync within the delay. */
   private writeQueued(awaitingSync: Append[]): boolean {
     let wantsBackgroundSync = false;
     while (this.queue.length > 0) {
@@ -267,10 +281,27 @@ export class ThreadLog {
     this.unsyncedDirectories = [];
   }
 
+  /** The group commit of "async" appends: one fsync, at most asyncFsyncDelayMs after the first unsynced write. */
+  private syncWithinDelay(): void {
+    if (this.groupSyncTimer) return;
+    this.groupSyncTimer = setTimeout(() => {
+      this.groupSyncTimer = undefined;
+      this.syncInBackground();
+    }, this.asyncFsyncDelayMs);
+  }
+
   private syncInBackground(): void {
-    if (this.backgroundSync) return;
+    // A sync under way may have started before the latest writes: sync again after it.
+    if (this.backgroundSync) {
+      void this.backgroundSync.then(() => {
+        if (this.dirty) this.syncWithinDelay();
+      });
+      return;
+    }
+    if (!this.dirty) return; // a "sync" append's fsync already covered this window
     this.backgroundSync = this.sync()
       .catch(() => {
+        // The records are in the OS (they survive this process being killed); the next window or close() retries.
         this.dirty = true;
       })
       .finally(() => {
@@ -279,12 +310,14 @@ export class ThreadLog {
   }
 
   get idle(): boolean {
-    return this.pins === 0 && this.queue.length === 0 && !this.draining && !this.backgroundSync;
+    return this.pins === 0 && this.queue.length === 0 && !this.draining && !this.backgroundSync && !this.groupSyncTimer;
   }
 
-  /** Waits for queued appends and fsyncs whatever "async" or "exit" appends left unsynced. */
+  /** Waits for queued appends and fsyncs whatever "async" or "exit" appends left unsynced, without waiting for the window. */
   async flush(): Promise<void> {
     while (this.draining || this.backgroundSync) await Promise.all([this.draining, this.backgroundSync]);
+    clearTimeout(this.groupSyncTimer);
+    this.groupSyncTimer = undefined;
     if (this.dirty) await this.sync();
   }
 

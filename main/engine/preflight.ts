@@ -6,7 +6,7 @@ import { providerAccess } from "../settings/provider-access";
 import { readSettings, type UserSettings } from "../settings/settings-file";
 import { accessProblem } from "./providers";
 import { exampleModel, missingKeyMessage } from "./providers/errors";
-import { baseUrlOf } from "./providers/openai";
+import { baseUrlOf } from "./providers/provider-urls";
 import { codeSyntaxProblem } from "./sandbox/sandbox";
 import { secretSource } from "../settings/secrets";
 import { toolProblems } from "./tool-preflight";

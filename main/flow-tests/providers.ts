@@ -3,7 +3,7 @@ import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import { graphOf } from "../../shared/graph-validate-subgraphs";
 import { NODE_PATH_SEPARATOR } from "../../shared/node-paths";
 import { accessProblem } from "../engine/providers";
-import { baseUrlOf } from "../engine/providers/openai";
+import { baseUrlOf } from "../engine/providers/provider-urls";
 import { isKeyed, providerAccess } from "../settings/provider-access";
 import { emptySettings, KEY_ENV_VARS, readSettings, type RemoteProvider, type UserSettings } from "../settings/settings-file";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { basename, dirname } from "node:path";
-import type { Durability } from "../checkpoint/durability";
+import { ASYNC_FSYNC_DELAY_MS, type Durability } from "../checkpoint/durability";
 import { fsyncDirectory } from "../checkpoint/thread-log";
 
 export type { Durability } from "../checkpoint/durability";
@@ -33,7 +33,8 @@ export interface AppendLogOptions<T> {
  * then written whole with synchronous write(2) calls, so it survives SIGKILL once it returns;
  * a failed write is cut back off the file. Durability, as for checkpoints:
  * - "sync": fdatasync before append returns: an acknowledged record survives power loss;
- * - "async": fdatasync on the next turn of the event loop, shared by the appends of this turn;
+ * - "async": a group commit, as the checkpoint logs do: one fdatasync at most ASYNC_FSYNC_DELAY_MS
+ *   after the first unsynced append, shared by every append of that window;
  * - "exit": fdatasync by close() only.
  * Callers change their in-memory view only after append returns, so memory never holds what
  * the disk does not.
@@ -145,10 +146,10 @@ export class AppendLog<T> {
   private syncSoon(): void {
     if (this.syncScheduled) return;
     this.syncScheduled = true;
-    setImmediate(() => {
+    setTimeout(() => {
       this.syncScheduled = false;
       this.sync();
-    }).unref();
+    }, ASYNC_FSYNC_DELAY_MS).unref();
   }
 
   private sync(): void {

@@ -13,7 +13,7 @@ import { defaultToolContext, type ToolContext } from "../tools";
  */
 export function llmNode(node: NodeOfKind<"llm">, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory, context: ToolContext = defaultToolContext) {
   return async (state: Record<string, unknown>, config: RunnableConfig) => {
-    const model = createModel(node.config, { state, messagesField, nodeId: node.id });
+    const model = await createModel(node.config, { state, messagesField, nodeId: node.id });
     const history = (state[messagesField] as BaseMessage[] | undefined) ?? [];
     const system = node.config.systemPrompt ? [new SystemMessage(renderTemplate(node.config.systemPrompt, { state, messagesField }))] : [];
     const outputFields = node.config.outputFields ?? [];

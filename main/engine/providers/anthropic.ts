@@ -1,7 +1,7 @@
 import { ChatAnthropic } from "@langchain/anthropic";
 import type { LlmConfig } from "../../../shared/node-kinds/llm";
 import type { ProviderAccess } from "../../settings/provider-access";
-import { baseUrlOf, NO_KEY_NEEDED } from "./openai";
+import { baseUrlOf, NO_KEY_NEEDED } from "./provider-urls";
 
 export function anthropicModel(config: LlmConfig, access: ProviderAccess, model: string): ChatAnthropic {
   const baseUrl = baseUrlOf(config, access);
@@ -13,14 +13,4 @@ export function anthropicModel(config: LlmConfig, access: ProviderAccess, model:
     ...(baseUrl ? { anthropicApiUrl: baseUrl } : {}),
     maxRetries: 0,
   });
-}
-
-/** Anthropic's own API needs a key; a compatible proxy at another URL may not. */
-export function anthropicNeedsKey(baseUrl: string | undefined): boolean {
-  if (!baseUrl) return true;
-  try {
-    return new URL(baseUrl).hostname.endsWith("anthropic.com");
-  } catch {
-    return true;
-  }
 }

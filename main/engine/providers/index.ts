@@ -4,10 +4,8 @@ import type { Runnable, RunnableConfig } from "@langchain/core/runnables";
 import type { LlmConfig } from "../../../shared/node-kinds/llm";
 import { providerAccess, secretsOf } from "../../settings/provider-access";
 import { readSettings, type UserSettings } from "../../settings/settings-file";
-import { anthropicModel, anthropicNeedsKey } from "./anthropic";
 import { MissingApiKeyError, ModelNotChosenError, providerErrorOf } from "./errors";
-import { ollamaModel } from "./ollama";
-import { baseUrlOf, openAiModel, openAiNeedsKey } from "./openai";
+import { anthropicNeedsKey, baseUrlOf, openAiNeedsKey } from "./provider-urls";
 import { RetriesExhausted, retryPolicyOf, withRetry } from "./retry";
 import { ScriptedChatModel } from "./scripted";
 
@@ -25,8 +23,12 @@ export interface ModelContext {
   nodeId?: string;
 }
 
-/** The seam for model providers: one place that turns an llm node's config into a LangChain chat model. */
-export type ChatModelFactory = (config: LlmConfig, context: ModelContext) => BaseChatModel;
+/**
+ * The seam for model providers: one place that turns an llm node's config into a LangChain chat model.
+ * It may answer with a promise: the provider SDKs (openai, anthropic, ollama: ~385 modules, ~0.3 s
+ * of CPU) are imported only when an llm node of that provider first runs, not at start-up.
+ */
+export type ChatModelFactory = (config: LlmConfig, context: ModelContext) => BaseChatModel | Promise<BaseChatModel>;
 
 /** Where keys and base URLs come from: the settings file (read when it changes) and the environment. */
 export interface ProviderSources {
@@ -47,11 +49,11 @@ export function chatModelFactory(sources: ProviderSources = defaultSources): Cha
     const model = config.model!;
     switch (config.provider) {
       case "openai":
-        return openAiModel(config, access, model);
+        return import("./openai").then(({ openAiModel }) => openAiModel(config, access, model));
       case "anthropic":
-        return anthropicModel(config, access, model);
+        return import("./anthropic").then(({ anthropicModel }) => anthropicModel(config, access, model));
       case "ollama":
-        return ollamaModel(config, access, model);
+        return import("./ollama").then(({ ollamaModel }) => ollamaModel(config, access, model));
     }
     throw new ProviderNotAvailableError(config.provider);
   };

@@ -1,7 +1,7 @@
 import { ChatOllama } from "@langchain/ollama";
 import type { LlmConfig } from "../../../shared/node-kinds/llm";
 import type { ProviderAccess } from "../../settings/provider-access";
-import { baseUrlOf } from "./openai";
+import { baseUrlOf } from "./provider-urls";
 
 export const OLLAMA_DEFAULT_URL = "http://127.0.0.1:11434";
 

@@ -1,9 +1,7 @@
 import { ChatOpenAI } from "@langchain/openai";
 import type { LlmConfig } from "../../../shared/node-kinds/llm";
 import type { ProviderAccess } from "../../settings/provider-access";
-
-/** Stands in for a key when an OpenAI-compatible local server (llama.cpp, vLLM) needs none. */
-export const NO_KEY_NEEDED = "no-key-needed";
+import { NO_KEY_NEEDED, baseUrlOf } from "./provider-urls";
 
 /** OpenAI, or any server speaking its chat-completions API at another base URL. */
 export function openAiModel(config: LlmConfig, access: ProviderAccess, model: string): ChatOpenAI {
@@ -17,18 +15,4 @@ export function openAiModel(config: LlmConfig, access: ProviderAccess, model: st
     maxRetries: 0,
     streamUsage: true,
   });
-}
-
-export function baseUrlOf(config: Pick<LlmConfig, "baseUrl">, access: ProviderAccess): string | undefined {
-  return config.baseUrl ?? access.baseUrl;
-}
-
-/** A key is needed unless the node talks to some other OpenAI-compatible server. */
-export function openAiNeedsKey(baseUrl: string | undefined): boolean {
-  if (!baseUrl) return true;
-  try {
-    return new URL(baseUrl).hostname.endsWith("openai.com");
-  } catch {
-    return true;
-  }
 }

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AIMessage, HumanMessage } from "@langchain/core/messages";
+import type { RunnableConfig } from "@langchain/core/runnables";
 import { MemorySaver, emptyCheckpoint, uuid6, type Checkpoint, type CheckpointTuple } from "@langchain/langgraph-checkpoint";
 import { FileCheckpointSaver } from "../../../main/checkpoint/file-saver";
-import { CorruptCheckpointError, InvalidThreadIdError, WorkspaceLockedError } from "../../../main/checkpoint/errors";
+import { CorruptCheckpointError, InvalidSaverOptionError, InvalidThreadIdError, WorkspaceLockedError } from "../../../main/checkpoint/errors";
 import { buildCycleGraph, entryText } from "../../fixtures/checkpoint/cycle-graph";
 import { makeTempDir, removeDir } from "./temp-dir";
 
@@ -302,11 +303,51 @@ describe("durability", () => {
     expect(syncs()).toBe(1);
   });
 
-  test('"async" resolves first and fsyncs right after', async () => {
-    saver = await reopen({ durability: "async" });
+  test('"async" resolves first and fsyncs by itself within its window', async () => {
+    saver = await reopen({ durability: "async", asyncFsyncDelayMs: 5 });
     const syncs = countSyncs();
     await saver.put(threadConfig("t"), emptyCheckpoint(), meta, {});
     await vi.waitFor(() => expect(syncs()).toBe(1));
+  });
+
+  test('"async" is a group commit: every append of one window shares one fsync', async () => {
+    // A window far longer than the test, so that only flush() can end it.
+    saver = await reopen({ durability: "async", asyncFsyncDelayMs: 600_000 });
+    const syncs = countSyncs();
+    let config: RunnableConfig = threadConfig("t");
+    for (let i = 0; i < 5; i++) {
+      config = await saver.put(config, { ...emptyCheckpoint(), id: uuid6(i) }, meta, {});
+      await saver.putWrites(config, [["x", i]], "task");
+    }
+    await saver.put(threadConfig("u"), emptyCheckpoint(), meta, {});
+    expect(syncs()).toBe(0);
+    // What the window holds is in the file already: a second reader sees it before any fsync.
+    expect(fs.statSync(logFile("t")).size).toBeGreaterThan(100);
+    await saver.flush();
+    expect(syncs()).toBe(2); // one per thread log
+    expect((await saver.getTuple(threadConfig("t")))?.pendingWrites).toEqual([["task", "x", 4]]);
+  });
+
+  test('a "sync" append in an "async" window fsyncs the window with it, and the window adds no second fsync', async () => {
+    saver = await reopen({ durability: "async", asyncFsyncDelayMs: 5 });
+    await saver.put(threadConfig("t"), emptyCheckpoint(), meta, {});
+    await saver.flush();
+    const syncs = countSyncs();
+    const config = await saver.put(threadConfig("t"), { ...emptyCheckpoint(), id: uuid6(1) }, meta, {});
+    await saver.putWrites({ ...config, durability: "sync" } as never, [["x", 1]], "task");
+    expect(syncs()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(syncs()).toBe(1);
+  });
+
+  test("a window that is not a number of milliseconds is refused before anything opens", async () => {
+    await saver.close();
+    for (const bad of [-1, Number.NaN, Infinity]) {
+      expect(() => new FileCheckpointSaver(dir, { asyncFsyncDelayMs: bad })).toThrow(InvalidSaverOptionError);
+    }
+    expect(() => new FileCheckpointSaver(dir, { asyncFsyncDelayMs: -1 })).toThrow(/asyncFsyncDelayMs is -1; it must be a number of milliseconds/);
+    // The lock was never taken: a good saver opens.
+    saver = open();
   });
 
   test("a run's own durability wins over the saver's default", async () => {

@@ -32,6 +32,18 @@ describe("AppendLog", () => {
     expect(fsync).toHaveBeenCalledTimes(1);
   });
 
+  it('under "async", the appends of one window share one fsync, which comes without close', async () => {
+    const fsync = vi.spyOn(fs, "fdatasyncSync");
+    const { log } = AppendLog.open<Entry>(file, { durability: "async", isRecord: isEntry });
+    fsync.mockClear(); // a new file is synced with its folder on open
+    for (const id of ["a", "b", "c"]) log.append({ id });
+    expect(fsync).not.toHaveBeenCalled();
+    expect(fs.readFileSync(file, "utf8")).toBe('{"id":"a"}\n{"id":"b"}\n{"id":"c"}\n');
+    await vi.waitFor(() => expect(fsync).toHaveBeenCalledTimes(1));
+    log.close();
+    expect(fsync).toHaveBeenCalledTimes(1); // nothing was left to sync
+  });
+
   it("reports damaged and null lines by file and line, keeps the rest, and moves the damage to <file>.damaged when compacting", () => {
     fs.writeFileSync(file, '{"id":"a"}\nnull\n{garbage\n{"id":"b"}\n{"other":1}\n{"id":"c"}\n{"id":"to');
     const seen: DamagedLine[] = [];
