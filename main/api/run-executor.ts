@@ -2,7 +2,9 @@ import type { RunStatus } from "../../shared/api";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack, undoRun } from "./rollback";
+import { iterateInScope } from "../engine/recording/call-scope";
 import { streamGraph } from "./graph-stream";
+import { runCallScope } from "./run-recording";
 import { StreamFrames, withNamespace } from "./stream-modes";
 
 /** Runs one run to its end: streams the graph, turns chunks into frames, then records the outcome. */
@@ -23,8 +25,10 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
+  const recording = runCallScope(ctx, run, plan.replay ?? false);
   try {
-    const outputs = streamGraph(plan, run.run_id, {
+    const outputs = iterateInScope(recording.scope, () => streamGraph(plan, run.run_id, {
+      callbacks: recording.callbacks,
       // LangGraph copies configurable keys into checkpoint metadata: that is how history knows its run.
       configurable: { ...plan.configurable, ...runKeys, ...(plan.checkpointId ? { checkpoint_id: plan.checkpointId } : {}) },
       metadata: { ...plan.metadata, ...runKeys },
@@ -34,7 +38,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
       signal: active.controller.signal,
       ...(plan.recursionLimit ? { recursionLimit: plan.recursionLimit } : {}),
       ...(plan.tags ? { tags: plan.tags } : {}),
-    });
+    }));
     for await (const output of outputs) {
       if (output.kind === "event") {
         active.emit({ event: "events", data: output.data });

@@ -33,6 +33,8 @@ export const runBodySchema = z
     if_not_exists: z.enum(["create", "reject"]).nullish(),
     on_disconnect: z.enum(["cancel", "continue"]).nullish(),
     on_completion: z.enum(["delete", "keep"]).nullish(),
+    /** Switchyard: serve each model call whose request the thread's recording holds from it, until the first that differs. */
+    replay: z.boolean({ error: "must be true or false" }).nullish(),
   })
   .loose();
 
@@ -62,6 +64,8 @@ export interface RunPlan {
   onCompletion: "delete" | "keep";
   metadata: Record<string, unknown>;
   kwargs: Record<string, unknown>;
+  /** Replay the thread's recorded model calls (see run-recording.ts). */
+  replay?: boolean;
 }
 
 export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, defaults: { onDisconnect: "cancel" | "continue" }): Promise<RunPlan> {
@@ -96,6 +100,7 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
     ifNotExists: body.if_not_exists ?? "reject",
     onCompletion: body.on_completion ?? "delete",
     metadata: body.metadata ?? {},
+    replay: body.replay ?? false,
     kwargs: {
       input: body.input ?? null,
       command: body.command ?? null,

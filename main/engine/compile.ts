@@ -10,6 +10,7 @@ import { llmNode } from "./nodes/llm";
 import { setNode } from "./nodes/set";
 import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
+import { tapedFactory } from "./recording/taped-factory";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
 
@@ -51,7 +52,7 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   const problems = semanticProblems(doc);
   if (problems.length > 0) throw new InvalidGraphError(doc.name, problems.map(formatProblem));
   const messagesField = messagesFieldOf(doc) ?? "messages";
-  const createModel = options.createModel ?? defaultChatModelFactory;
+  const createModel = tapedFactory(options.createModel ?? defaultChatModelFactory);
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
   for (const node of doc.nodes) builder.addNode(node.id, runtimeOf(node, doc, messagesField, createModel) as any);
   builder.addEdge(START, doc.entry);
