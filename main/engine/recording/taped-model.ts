@@ -122,7 +122,10 @@ export class TapedChatModel extends BaseChatModel {
       return entry;
     }
     const entry = scope.tape.take(key);
-    if (!entry && scope.mode === "cassette") throw new CassetteMissError(this.input.nodeId, request, scope.tape.closestFor(this.input.nodeId)?.request);
+    if (!entry && scope.mode === "cassette") {
+      scope.missed = new CassetteMissError(this.input.nodeId, request, scope.tape.closestFor(this.input.nodeId)?.request);
+      throw scope.missed;
+    }
     return entry;
   }
 
