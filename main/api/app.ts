@@ -9,6 +9,7 @@ import { assistantRoutes } from "./routes/assistants";
 import { editorRoutes } from "./routes/editor";
 import { exportRoutes } from "./routes/export";
 import { flowTestRoutes } from "./routes/flow-tests";
+import { pinRoutes } from "./routes/pins";
 import { recordedCallRoutes } from "./routes/recorded-calls";
 import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
@@ -29,6 +30,7 @@ export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
   app.route("/", exportRoutes(ctx));
   app.route("/", storeRoutes(ctx));
   app.route("/", recordedCallRoutes(ctx));
+  app.route("/", pinRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);

@@ -25,7 +25,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
-  const recording = runCallScope(ctx, run, plan.replay ?? false);
+  const recording = runCallScope(ctx, run, plan.replay ?? false, plan.graph.graphId);
   try {
     const outputs = iterateInScope(recording.scope, () => streamGraph(plan, run.run_id, {
       callbacks: recording.callbacks,

@@ -5,13 +5,14 @@ import { ToolCallRecorder } from "../engine/recording/tool-recorder";
 import { secretsOf } from "../settings/provider-access";
 import { emptySettings, readSettings } from "../settings/settings-file";
 import { callStoreOf } from "../workspace/call-store";
+import { pinStoreOf } from "./routes/pins";
 import type { ServerContext } from "./context";
 
 /**
  * What a server run does with its external calls: every call is written to the thread's recording;
  * a run asked to replay is served from that recording until its first request that differs.
  */
-export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_id: string }, replay: boolean): { scope: CallScope; callbacks: ToolCallRecorder[] } {
+export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_id: string }, replay: boolean, graphId: string): { scope: CallScope; callbacks: ToolCallRecorder[] } {
   const store = callStoreOf(ctx.workspace.dataDir);
   const secrets = secretsOf(safeSettings(), process.env);
   const write = (call: RecordedCall) => store.append(ids.thread_id, { ...call, thread_id: ids.thread_id, run_id: ids.run_id });
@@ -19,6 +20,7 @@ export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_i
     mode: replay ? "replay" : "record",
     ...(replay ? { tape: new CallTape(tapeEntriesOf(store.read(ids.thread_id))) } : {}),
     secrets,
+    pins: Object.fromEntries(Object.entries(pinStoreOf(ctx.workspace.dataDir).pinsOf(graphId)).map(([node, pin]) => [node, pin.update])),
     onModelCall: write,
     onToolCall: write,
   };

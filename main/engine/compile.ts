@@ -10,6 +10,7 @@ import { llmNode } from "./nodes/llm";
 import { setNode } from "./nodes/set";
 import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
+import { pinnable } from "./recording/pinnable";
 import { tapedFactory } from "./recording/taped-factory";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
@@ -54,7 +55,7 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   const messagesField = messagesFieldOf(doc) ?? "messages";
   const createModel = tapedFactory(options.createModel ?? defaultChatModelFactory);
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
-  for (const node of doc.nodes) builder.addNode(node.id, runtimeOf(node, doc, messagesField, createModel) as any);
+  for (const node of doc.nodes) builder.addNode(node.id, pinnable(node.id, runtimeOf(node, doc, messagesField, createModel) as never) as any);
   builder.addEdge(START, doc.entry);
   for (const node of doc.nodes) {
     const outgoing = doc.edges.filter((edge) => edge.source === node.id);

@@ -22,6 +22,8 @@ export interface CallScope {
   onToolCall?(call: RecordedToolCall): void;
   /** Set once a "replay" run met a request not on its tape: the rest of the run is live. */
   diverged?: { node: string };
+  /** Pinned nodes: node id -> the update it returns without running. */
+  pins?: Record<string, Record<string, unknown>>;
   /** Set when a "cassette" run met a request its tape does not hold (the node's error says how it differs). */
   missed?: Error;
 }

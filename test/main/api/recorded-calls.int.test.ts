@@ -132,6 +132,30 @@ describe("recorded calls and replay from a checkpoint", () => {
     expect(fake.requests.length - live).toBe(2);
   });
 
+  it("a pinned node returns its pinned output in every run without a provider request, until unpinned", async () => {
+    const pinned = { messages: [{ type: "ai", content: "pinned answer" }] };
+    expect((await request("PUT", "/switchyard/graphs/chain/pins/nowhere", { update: pinned })).status).toBe(404);
+    expect((await request("PUT", "/switchyard/graphs/chain/pins/first", { update: "x" })).status).toBe(400);
+    expect((await request("PUT", "/switchyard/graphs/chain/pins/first", { update: pinned })).status).toBe(200);
+    expect((await request("GET", "/switchyard/graphs/chain/pins")).json).toMatchObject({ pins: { first: { update: pinned } } });
+    expect(readFileSync(join(workspace.dir, "chain.graph.json"), "utf8")).not.toContain("pinned answer");
+
+    for (let run = 0; run < 2; run++) {
+      const threadId = await newThread();
+      const before = fake.requests.length;
+      await stream(threadId, { input: { messages: [{ role: "human", content: "pin test" }] } });
+      expect(fake.requests.length - before).toBe(1);
+      expect(fake.requests.at(-1)!.body.messages.map((message: { content: string }) => message.content)).toContain("pinned answer");
+    }
+
+    expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(200);
+    const threadId = await newThread();
+    const before = fake.requests.length;
+    await stream(threadId, { input: { messages: [{ role: "human", content: "unpinned" }] } });
+    expect(fake.requests.length - before).toBe(2);
+    expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(404);
+  });
+
   it("keeps the limit as a setting, and refuses a bad one", async () => {
     expect((await request("PUT", "/switchyard/recorded-calls/limit", { limit_mb: 0 })).status).toBe(400);
     const set = await request("PUT", "/switchyard/recorded-calls/limit", { limit_mb: 7 });
