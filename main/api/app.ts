@@ -11,6 +11,7 @@ import { exportRoutes } from "./routes/export";
 import { flowTestRoutes } from "./routes/flow-tests";
 import { pinRoutes } from "./routes/pins";
 import { recordedCallRoutes } from "./routes/recorded-calls";
+import { runNodeRoutes } from "./routes/run-node";
 import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
 import { settingsRoutes } from "./routes/settings";
@@ -31,6 +32,7 @@ export function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Hono {
   app.route("/", storeRoutes(ctx));
   app.route("/", recordedCallRoutes(ctx));
   app.route("/", pinRoutes(ctx));
+  app.route("/", runNodeRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);

@@ -14,7 +14,7 @@ import type { ServerContext } from "./context";
  */
 export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_id: string }, replay: boolean, graphId: string): { scope: CallScope; callbacks: ToolCallRecorder[] } {
   const store = callStoreOf(ctx.workspace.dataDir);
-  const secrets = secretsOf(safeSettings(), process.env);
+  const secrets = runSecrets();
   const write = (call: RecordedCall) => store.append(ids.thread_id, { ...call, thread_id: ids.thread_id, run_id: ids.run_id });
   const scope: CallScope = {
     mode: replay ? "replay" : "record",
@@ -32,6 +32,11 @@ export function tapeEntriesOf(calls: RecordedCall[]): TapeEntry[] {
   return calls
     .filter((call): call is RecordedModelCall & { response: NonNullable<RecordedModelCall["response"]> } => call.kind === "model" && call.response !== undefined)
     .map((call) => ({ node: call.node, key: call.key, request: call.request, response: call.response }));
+}
+
+/** Every key in force (environment and settings): replaced wherever a call is written down. */
+export function runSecrets(): string[] {
+  return secretsOf(safeSettings(), process.env);
 }
 
 function safeSettings() {

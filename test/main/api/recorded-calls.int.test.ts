@@ -156,6 +156,27 @@ describe("recorded calls and replay from a checkpoint", () => {
     expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(404);
   });
 
+  it("runs one node alone on a checkpoint's state, answering its update and calls, and leaves the thread's history unchanged", async () => {
+    const threadId = await newThread();
+    await stream(threadId, { input: { messages: [{ role: "human", content: "one node" }] } });
+    const history = async () => (await request("POST", `/threads/${threadId}/history`, { limit: 50 })).json as Array<{ checkpoint: { checkpoint_id: string }; next: string[] }>;
+    const before = await history();
+    const afterFirst = before.find((checkpoint) => checkpoint.next.includes("second"))!.checkpoint.checkpoint_id;
+    const requests = fake.requests.length;
+    const response = await request("POST", `/switchyard/threads/${threadId}/run-node`, { node: "second", checkpoint_id: afterFirst });
+    expect(response.status).toBe(200);
+    const body = response.json as { update: { messages: Array<{ kwargs?: { content: string }; content?: string }> }; calls: RecordedModelCall[] };
+    expect(fake.requests.length - requests).toBe(1);
+    expect(JSON.stringify(body.update)).toContain("You said: You said: one node");
+    expect(body.calls.map((call) => [call.kind, call.node])).toEqual([["model", "second"]]);
+    expect(await history()).toEqual(before);
+
+    const typed = await request("POST", `/switchyard/threads/${threadId}/run-node`, { node: "first", values: { messages: [{ role: "human", content: "typed state" }] } });
+    expect(JSON.stringify(typed.json)).toContain("You said: typed state");
+    expect(await history()).toEqual(before);
+    expect((await request("POST", `/switchyard/threads/${threadId}/run-node`, { node: "nowhere" })).status).toBe(400);
+  });
+
   it("keeps the limit as a setting, and refuses a bad one", async () => {
     expect((await request("PUT", "/switchyard/recorded-calls/limit", { limit_mb: 0 })).status).toBe(400);
     const set = await request("PUT", "/switchyard/recorded-calls/limit", { limit_mb: 7 });
