@@ -29,7 +29,16 @@ export const stateFieldSchema = z
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() }).strict();
 
-export const breakpointSchema = z.object({ before: z.boolean().optional(), after: z.boolean().optional() }).strict();
+export const breakpointSchema = z
+  .object({
+    before: z.boolean().optional(),
+    after: z.boolean().optional(),
+    /** A conditional breakpoint: pause before the node (as an interrupt) only when this rule holds. */
+    when: conditionSchema.optional(),
+    /** Pause on this hit only ("the 3rd time"); with `when`, hits count only when the rule holds. */
+    hitCount: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
 
 const nodeBase = { id: nodeId, position: positionSchema.default({ x: 0, y: 0 }), breakpoint: breakpointSchema.optional(), label: z.string().optional() };
 

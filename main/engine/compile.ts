@@ -10,7 +10,8 @@ import { llmNode } from "./nodes/llm";
 import { setNode } from "./nodes/set";
 import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
-import { pinnable } from "./recording/pinnable";
+import { withConditionalBreakpoint } from "./conditional-breakpoint";
+import { asNodeFunction, pinnable } from "./recording/pinnable";
 import { tapedFactory } from "./recording/taped-factory";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
@@ -55,7 +56,7 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   const messagesField = messagesFieldOf(doc) ?? "messages";
   const createModel = tapedFactory(options.createModel ?? defaultChatModelFactory);
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
-  for (const node of doc.nodes) builder.addNode(node.id, pinnable(node.id, runtimeOf(node, doc, messagesField, createModel) as never) as any);
+  for (const node of doc.nodes) builder.addNode(node.id, nodeRuntimeOf(node, doc, messagesField, createModel) as any);
   builder.addEdge(START, doc.entry);
   for (const node of doc.nodes) {
     const outgoing = doc.edges.filter((edge) => edge.source === node.id);
@@ -71,6 +72,12 @@ function compileUncached(doc: GraphDoc, options: CompileOptions) {
   });
   compiled.name = doc.name;
   return compiled;
+}
+
+/** The node's runtime, answering its pin when pinned and pausing at its conditional breakpoint. */
+function nodeRuntimeOf(node: GraphNode, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory) {
+  const runtime = asNodeFunction(runtimeOf(node, doc, messagesField, createModel) as never);
+  return pinnable(node.id, withConditionalBreakpoint(node, messagesField, runtime));
 }
 
 function runtimeOf(node: GraphNode, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory) {
