@@ -25,7 +25,11 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
-  const recording = runCallScope(ctx, run, plan.replay ?? false, plan.graph.graphId);
+  // A replayed model call is marked in the `custom` stream mode, for the canvas to draw the node as replayed.
+  const onReplayed = plan.streamModes.includes("custom")
+    ? (call: { node: string; id: string }) => active.emit({ event: "custom", data: { switchyard: "replayed", node: call.node, call_id: call.id } })
+    : undefined;
+  const recording = runCallScope(ctx, run, { replay: plan.replay ?? false, graphId: plan.graph.graphId, onReplayed });
   try {
     const outputs = iterateInScope(recording.scope, () => streamGraph(plan, run.run_id, {
       callbacks: recording.callbacks,

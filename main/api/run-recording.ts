@@ -12,7 +12,12 @@ import type { ServerContext } from "./context";
  * What a server run does with its external calls: every call is written to the thread's recording;
  * a run asked to replay is served from that recording until its first request that differs.
  */
-export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_id: string }, replay: boolean, graphId: string): { scope: CallScope; callbacks: ToolCallRecorder[] } {
+export function runCallScope(
+  ctx: ServerContext,
+  ids: { thread_id: string; run_id: string },
+  options: { replay: boolean; graphId: string; onReplayed?: (call: RecordedModelCall) => void },
+): { scope: CallScope; callbacks: ToolCallRecorder[] } {
+  const { replay, graphId } = options;
   const store = callStoreOf(ctx.workspace.dataDir);
   const secrets = runSecrets();
   const write = (call: RecordedCall) => store.append(ids.thread_id, { ...call, thread_id: ids.thread_id, run_id: ids.run_id });
@@ -21,7 +26,10 @@ export function runCallScope(ctx: ServerContext, ids: { thread_id: string; run_i
     ...(replay ? { tape: new CallTape(tapeEntriesOf(store.read(ids.thread_id))) } : {}),
     secrets,
     pins: Object.fromEntries(Object.entries(pinStoreOf(ctx.workspace.dataDir).pinsOf(graphId)).map(([node, pin]) => [node, pin.update])),
-    onModelCall: write,
+    onModelCall: (call) => {
+      write(call);
+      if (call.replayed) options.onReplayed?.(call);
+    },
     onToolCall: write,
   };
   return { scope, callbacks: [new ToolCallRecorder(secrets, write)] };

@@ -113,7 +113,11 @@ describe("recorded calls and replay from a checkpoint", () => {
     const beforeFirst = history.find((checkpoint) => checkpoint.next.includes("first"))!.checkpoint.checkpoint_id;
 
     const unchanged = fake.requests.length;
-    const replayed = await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true });
+    const replayed = await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true, stream_mode: ["updates", "custom"] });
+    expect(replayed.filter((event) => event.event === "custom").map((event) => event.data)).toEqual([
+      { switchyard: "replayed", node: "first", call_id: expect.any(String) },
+      { switchyard: "replayed", node: "second", call_id: expect.any(String) },
+    ]);
     expect(fake.requests.length).toBe(unchanged);
     expect(replayed.filter((event) => event.event === "error")).toEqual([]);
     expect(replayed.filter((event) => event.event === "updates").flatMap((event) => Object.keys(event.data as object))).toEqual(["first", "second"]);
