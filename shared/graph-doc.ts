@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { edgeConditionSchema } from "./conditions";
+import { conditionSchema, edgeConditionSchema } from "./conditions";
 import { codeConfigSchema } from "./node-kinds/code";
 import { humanConfigSchema } from "./node-kinds/human";
 import { llmConfigSchema } from "./node-kinds/llm";
@@ -30,7 +30,16 @@ export const stateFieldSchema = z
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() }).strict();
 
-export const breakpointSchema = z.object({ before: z.boolean().optional(), after: z.boolean().optional() }).strict();
+export const breakpointSchema = z
+  .object({
+    before: z.boolean().optional(),
+    after: z.boolean().optional(),
+    /** A conditional breakpoint: pause before the node (as an interrupt) only when this rule holds. */
+    when: conditionSchema.optional(),
+    /** Pause on this hit only ("the 3rd time"); with `when`, hits count only when the rule holds. */
+    hitCount: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
 
 const nodeBase = {
   id: nodeId,

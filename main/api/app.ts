@@ -9,6 +9,9 @@ import { assistantRoutes } from "./routes/assistants";
 import { editorRoutes } from "./routes/editor";
 import { exportRoutes } from "./routes/export";
 import { flowTestRoutes } from "./routes/flow-tests";
+import { pinRoutes } from "./routes/pins";
+import { recordedCallRoutes } from "./routes/recorded-calls";
+import { runNodeRoutes } from "./routes/run-node";
 import { rendererRoutes } from "./routes/renderer";
 import { runRoutes } from "./routes/runs";
 import { settingsRoutes } from "./routes/settings";
@@ -39,6 +42,9 @@ export async function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): 
   app.route("/", truncateRoutes(ctx));
   app.route("/", graphUiRoutes(ctx));
   app.route("/", toolRoutes(ctx));
+  app.route("/", recordedCallRoutes(ctx));
+  app.route("/", pinRoutes(ctx));
+  app.route("/", runNodeRoutes(ctx));
   app.notFound((c) => c.json({ detail: `Not found: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     // A project route's HTTPException (hono/http-exception) answers as it says.

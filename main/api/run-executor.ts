@@ -2,7 +2,9 @@ import type { RunStatus } from "../../shared/api";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack, undoRun } from "./rollback";
+import { iterateInScope } from "../engine/recording/call-scope";
 import { streamGraph } from "./graph-stream";
+import { runCallScope } from "./run-recording";
 import { StreamFrames, withNamespace } from "./stream-modes";
 import { currentValues } from "./thread-view";
 import { sendWebhook } from "./webhook";
@@ -28,8 +30,14 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
+  // A replayed model call is marked in the `custom` stream mode, for the canvas to draw the node as replayed.
+  const onReplayed = plan.streamModes.includes("custom")
+    ? (call: { node: string; id: string }) => active.emit({ event: "custom", data: { switchyard: "replayed", node: call.node, call_id: call.id } })
+    : undefined;
+  const recording = runCallScope(ctx, run, { replay: plan.replay ?? false, graphId: plan.graph.graphId, onReplayed });
   try {
-    const outputs = streamGraph(plan, run.run_id, {
+    const outputs = iterateInScope(recording.scope, () => streamGraph(plan, run.run_id, {
+      callbacks: recording.callbacks,
       // LangGraph copies configurable keys into checkpoint metadata: that is how history knows its run.
       configurable: { ...plan.configurable, ...runKeys, ...(plan.checkpointId ? { checkpoint_id: plan.checkpointId } : {}) },
       metadata: { ...plan.metadata, ...runKeys },
@@ -39,7 +47,7 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
       signal: active.controller.signal,
       ...(plan.recursionLimit ? { recursionLimit: plan.recursionLimit } : {}),
       ...(plan.tags ? { tags: plan.tags } : {}),
-    });
+    }));
     for await (const output of outputs) {
       if (output.kind === "event") {
         active.emit({ event: "events", data: output.data });

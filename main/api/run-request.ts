@@ -37,6 +37,8 @@ export const runBodySchema = z
     on_completion: z.enum(["delete", "keep"]).nullish(),
     after_seconds: z.number({ error: "must be a number of seconds" }).min(0).max(86_400).nullish(),
     webhook: z.string().min(1).nullish(),
+    /** Switchyard: serve each model call whose request the thread's recording holds from it, until the first that differs. */
+    replay: z.boolean({ error: "must be true or false" }).nullish(),
   })
   .loose();
 
@@ -70,6 +72,8 @@ export interface RunPlan {
   afterSeconds?: number;
   /** `webhook`: where the run's outcome is POSTed when it ends (a path is this server). */
   webhook?: string;
+  /** Replay the thread's recorded model calls (see run-recording.ts). */
+  replay?: boolean;
 }
 
 /** `fromHeaders`: configurable values from the request's headers (see request-headers.ts); the run's own config wins. */
@@ -110,6 +114,7 @@ export async function planRun(ctx: ServerContext, raw: Record<string, unknown>, 
     metadata: body.metadata ?? {},
     afterSeconds: body.after_seconds ?? undefined,
     webhook: body.webhook ? webhookOf(body.webhook) : undefined,
+    replay: body.replay ?? false,
     kwargs: {
       input: body.input ?? null,
       command: body.command ?? null,

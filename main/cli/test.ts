@@ -10,12 +10,17 @@ import { Workspace } from "../workspace/workspace";
 import { defineCommand, type ParsedArguments } from "./arguments";
 import { CliArgumentError, CliUsageError } from "./cli-error";
 
-const HELP = `usage: switchyard test [--workspace DIR] [--graph NAME] [--reporter pretty|json|junit] [--output FILE]
+const HELP = `usage: switchyard test [--workspace DIR] [--graph NAME] [--reporter pretty|json|junit] [--output FILE] [--record | --record-missing]
 
 Runs the flow tests of every NAME.tests.json in the workspace (default: the current folder), or
 only those of --graph NAME, through the real engine. Each test runs as a thread of the workspace,
 so a failing one can be opened in the debugger. --reporter junit writes JUnit XML for CI systems;
 --output FILE writes the report there instead of to stdout.
+
+Tests marked "provider": "real" replay from NAME.cassettes/<test>.json when it exists (no network,
+no key); a model request not in the cassette fails the test naming the node and the difference.
+--record runs them against the real providers and writes their cassettes; --record-missing
+records only the requests a cassette does not hold yet.
 
 Exit codes: 0 every test passed (or was skipped), 1 a test failed or could not run,
 2 unusable input (no workspace, no tests, a malformed tests file).`;
@@ -25,6 +30,8 @@ const options = {
   graph: { type: "string" },
   reporter: { type: "string", default: "pretty" },
   output: { type: "string" },
+  record: { type: "boolean", default: false },
+  "record-missing": { type: "boolean", default: false },
 } as const;
 
 export const testCommand = defineCommand({ usage: HELP, options, run: runFlowTests });
@@ -32,6 +39,8 @@ export const testCommand = defineCommand({ usage: HELP, options, run: runFlowTes
 async function runFlowTests({ values }: ParsedArguments<typeof options>): Promise<number> {
   const reporterName = values.reporter;
   if (!isReporterName(reporterName)) throw new CliArgumentError(`--reporter must be pretty, json or junit (not "${reporterName}")`);
+  if (values.record && values["record-missing"]) throw new CliArgumentError("--record and --record-missing cannot be used together: --record re-records every call");
+  const cassetteMode = values.record ? "record" : values["record-missing"] ? "record-missing" : "replay";
   const dir = resolve(values.workspace ?? ".");
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new CliUsageError(`workspace not found: ${values.workspace ?? dir} is not a folder`);
   const workspace = new Workspace(dir);
@@ -45,7 +54,7 @@ async function runFlowTests({ values }: ParsedArguments<typeof options>): Promis
   try {
     for (const loaded of files) {
       const graph = await testedGraph(workspace, loaded.graph);
-      const report = await runTests({ saver: data.saver, threads: data.threads, tools: data.tools }, graph, loaded.file, loaded.tests!.tests);
+      const report = await runTests({ saver: data.saver, threads: data.threads, tools: data.tools, cassettes: { workspaceDir: dir, mode: cassetteMode } }, graph, loaded.file, loaded.tests!.tests);
       await rememberResults(workspace.dataDir, report);
       reports.push(report);
     }

@@ -14,6 +14,9 @@ import { setNode } from "./nodes/set";
 import { subgraphNode, type InterruptsInside } from "./nodes/subgraph";
 import { toolsNode } from "./nodes/tools";
 import { defaultChatModelFactory, type ChatModelFactory } from "./providers";
+import { withConditionalBreakpoint } from "./conditional-breakpoint";
+import { asNodeFunction, pinnable } from "./recording/pinnable";
+import { tapedFactory } from "./recording/taped-factory";
 import { pathMapOf, routerFor, targetOf } from "./routing";
 import { stateAnnotationOf } from "./state-schema";
 import { defaultToolContext, type ToolContext } from "./tools";
@@ -88,13 +91,13 @@ function compileUncached(doc: GraphDoc, options: CompileOptions, top = true) {
   const problems = semanticProblems(doc, graphs);
   if (problems.length > 0) throw new InvalidGraphError(doc.name, problems.map(formatProblem));
   const messagesField = messagesFieldOf(doc) ?? "messages";
-  const createModel = options.createModel ?? defaultChatModelFactory;
+  const createModel = tapedFactory(options.createModel ?? defaultChatModelFactory);
   const interruptsInside = options.interruptsInside ?? {};
   const compileChild = (child: GraphDoc, inside: InterruptsInside) => compileUncached(child, { ...options, checkpointer: undefined, interruptsInside: inside }, false);
   const builder = new StateGraph(stateAnnotationOf(doc)) as unknown as StateGraph<any, any, any, string>;
   const tools = options.tools ?? defaultToolContext;
   for (const node of doc.nodes) {
-    const runtime = node.kind === "subgraph" ? subgraphNode(node, graphOf(node.config.graph, doc, graphs), interruptsInside, compileChild) : runtimeOf(node, doc, messagesField, createModel, tools);
+    const runtime = node.kind === "subgraph" ? subgraphNode(node, graphOf(node.config.graph, doc, graphs), interruptsInside, compileChild) : nodeRuntimeOf(node, doc, messagesField, createModel, tools);
     builder.addNode(node.id, runtime as any);
   }
   builder.addEdge(START, doc.entry);
@@ -135,6 +138,12 @@ function addEdges(builder: StateGraph<any, any, any, string>, doc: GraphDoc, mes
     const sources = doc.edges.filter((edge) => edge.target === join && !edge.when).map((edge) => edge.source);
     if (sources.length > 0) builder.addEdge(sources, join);
   }
+}
+
+/** The node's runtime, answering its pin when pinned and pausing at its conditional breakpoint. */
+function nodeRuntimeOf(node: Exclude<GraphNode, { kind: "subgraph" }>, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory, tools: ToolContext) {
+  const runtime = asNodeFunction(runtimeOf(node, doc, messagesField, createModel, tools) as never);
+  return pinnable(node.id, withConditionalBreakpoint(node, messagesField, runtime));
 }
 
 function runtimeOf(node: Exclude<GraphNode, { kind: "subgraph" }>, doc: GraphDoc, messagesField: string, createModel: ChatModelFactory, tools: ToolContext) {

@@ -11,7 +11,9 @@ import { toolProblems } from "../engine/tool-preflight";
 import type { ToolContext } from "../engine/tools/tool-context";
 import type { UserSettings } from "../settings/settings-file";
 import type { ThreadStore } from "../workspace/thread-store";
+import { withCallScope } from "../engine/recording/call-scope";
 import { applyAnswer, takeAnswer, UnusableAnswerError } from "./answers";
+import { cassetteRunOf, type CassetteOptions } from "./cassette-run";
 import { pausesOf, type PlacedPause } from "./pauses";
 import { evaluateChecks } from "./checks";
 import { missingProviderKey, realModelNodes } from "./providers";
@@ -28,6 +30,8 @@ export interface RunnerEnv {
   createModel?: ChatModelFactory;
   /** Secrets and MCP servers for http and mcp tools (default: secrets only). */
   tools?: ToolContext;
+  /** Real-provider tests replay from (or record to) `NAME.cassettes/<test>.json`. */
+  cassettes?: CassetteOptions;
 }
 
 /** A graph that tests run against: its document, or why it cannot run. */
@@ -48,7 +52,8 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const provider = test.provider ?? "scripted";
   const base = { graph: graph.name, name: test.name, provider, thread_id: null, checkpoint_id: null, ended: null, paused_at: [], steps: [], checks: [], unused_answers: 0 } as const;
   const notRun = (status: "error" | "skipped", message: string): FlowTestResult => ({ ...base, paused_at: [], steps: [], checks: [], status, message, duration_ms: Date.now() - started });
-  const blocked = whyNotRun(runner, graph, test);
+  const cassette = cassetteRunOf(runner.cassettes, graph.name, test, runner);
+  const blocked = whyNotRun(runner, graph, test, cassette?.offline ?? false);
   if (blocked) return notRun(blocked.status, blocked.message);
   const doc = graph.doc!;
   let compiled: CompiledGraph;
@@ -64,7 +69,11 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   runner.threads.create(threadId, { graph_id: graph.name, flow_test: test.name });
   runner.threads.setStatus(threadId, "busy");
   try {
-    const { trace, unusedAnswers, failure } = await drive(compiled, { name: graph.name, doc, graphs: graph.graphs }, test, threadId);
+    const run = () => drive(compiled, { name: graph.name, doc, graphs: graph.graphs }, test, threadId);
+    const driven = cassette ? await withCallScope(cassette.scope, run) : await run();
+    const { trace, unusedAnswers } = driven;
+    const failure = cassette?.scope.missed?.message ?? driven.failure;
+    cassette?.save();
     const checks = evaluateChecks(test.checks, trace);
     const firstFailed = checks.find((check) => !check.passed);
     await recordThreadOutcome(runner.threads, compiled, threadId, trace);
@@ -89,13 +98,14 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
 }
 
 /** Why a test cannot run here: a graph that cannot run, a provider key that is missing, an input that does not fit. */
-function whyNotRun(runner: RunnerEnv, graph: TestedGraph, test: FlowTest): { status: "error" | "skipped"; message: string } | undefined {
+function whyNotRun(runner: RunnerEnv, graph: TestedGraph, test: FlowTest, offline: boolean): { status: "error" | "skipped"; message: string } | undefined {
   const doc = graph.doc;
   if (!doc) return { status: "error", message: graph.unusable ?? `graph "${graph.name}" cannot run` };
   if (typeof test.input === "string" && !messagesFieldOf(doc)) {
     return { status: "error", message: `graph "${graph.name}" has no messages field for a text input: give the input as an object of state fields` };
   }
   if (test.provider === "real") {
+    if (offline) return undefined;
     const missing = missingProviderKey(doc, runner.env ?? process.env, runner.settings, graph.graphs);
     return missing ? { status: "skipped", message: missing } : undefined;
   }
