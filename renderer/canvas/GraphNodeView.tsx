@@ -28,6 +28,17 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
       <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
       {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
       {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
+      {node.join && (
+        <span className="sy-flow-marker sy-join-marker" role="img" aria-label="Join: waits for all incoming branches" title="Join: runs once all its incoming branches of this step have arrived">
+          <Icon name="merge" size={11} />
+        </span>
+      )}
+      {data.fork && (
+        <span className="sy-flow-marker sy-fork-marker" role="img" aria-label={`Fork: ${data.fork} branches run in parallel`} title={`Fork: the ${data.fork} plain edges out of this node run in parallel`}>
+          <Icon name="fork" size={11} />
+          {data.fork}
+        </span>
+      )}
       {full && (
         <>
           <div className="sy-node-icon" aria-hidden="true">

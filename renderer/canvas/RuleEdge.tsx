@@ -1,4 +1,5 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { Icon } from "../app/Icon";
 import { EdgeLabelPortal } from "./EdgeLabelPortal";
 import { useFullDetail } from "./level-of-detail";
 import { memo } from "react";
@@ -12,10 +13,11 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const problems = useProblems((index) => index.byEdge.get(id));
   const [path, labelX, labelY] = targetY < sourceY + 24 ? loopBack(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const conditional = !!data?.edge?.when;
+  const map = data?.edge?.when?.type === "for-each";
   // The order numbers this edge was taken at in the run, joined so the selector compares by value.
   const taken = useRunStore((state) => (state.threadId ? (state.edgeOrder[edgeKey(source, target)]?.join(",") ?? "") : null));
   const runClass = taken ? "is-taken" : taken === "" ? "is-faint" : "";
-  const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : "", runClass].join(" ");
+  const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : "", map ? "is-map" : "", runClass].join(" ");
   // Zoomed far out labels are unreadable: the edges alone are drawn.
   const labelled = useFullDetail();
   const orders = taken ? <span className="sy-edge-taken" aria-label={`Taken ${taken}`}>{taken}</span> : null;
@@ -39,6 +41,11 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
             >
               {orders}
               {data.rank !== undefined && <span className="sy-edge-rank">{data.rank}</span>}
+              {map && (
+                <span className="sy-map-marker" role="img" aria-label="Map: one task per item" title="Map (LangGraph Send): one task per item of the list, run in parallel">
+                  <Icon name="map" size={11} />
+                </span>
+              )}
               {data.label}
             </div>
           </div>

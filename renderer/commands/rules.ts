@@ -1,15 +1,19 @@
+import { isForEach } from "../../shared/conditions";
 import type { GraphDoc, GraphEdge } from "../../shared/graph-doc";
+
+/** An edge with a routing rule (a for-each edge fans out whatever the rules say: it is not one). */
+const isRule = (edge: GraphEdge) => !!edge.when && !isForEach(edge.when);
 
 /** The conditional edges of one source in the order the engine tries them ("otherwise" last). */
 export function rulesFrom(doc: GraphDoc, source: string): GraphEdge[] {
-  return inRuleOrder(doc.edges.filter((edge) => edge.source === source && edge.when));
+  return inRuleOrder(doc.edges.filter((edge) => edge.source === source && isRule(edge)));
 }
 
 /** rulesFrom for every source that has rules, in one pass over the edges. */
 export function rulesBySource(doc: GraphDoc): Map<string, GraphEdge[]> {
   const bySource = new Map<string, GraphEdge[]>();
   for (const edge of doc.edges) {
-    if (!edge.when) continue;
+    if (!isRule(edge)) continue;
     const rules = bySource.get(edge.source);
     if (rules) rules.push(edge);
     else bySource.set(edge.source, [edge]);

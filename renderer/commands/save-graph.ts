@@ -4,6 +4,7 @@ import { markSaved, useGraphStore } from "../stores/graph-store";
 import { isEditableGraph } from "../stores/open-graph-store";
 import { showToast } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
+import { setWorkspaceGraph } from "../stores/workspace-graphs-store";
 
 let inFlight: Promise<void> | null = null;
 
@@ -34,6 +35,7 @@ async function doSave({ force }: { force?: boolean }): Promise<void> {
   try {
     const result = await switchyardApi.writeGraph(graphName, doc, force ? undefined : hash);
     if (useGraphStore.getState().graphName === graphName) markSaved(doc, result.hash);
+    setWorkspaceGraph(graphName, doc);
     useWorkspaceStore.setState((state) => ({
       saveStatus: "idle",
       graphs: state.graphs.map((graph) => (graph.name === graphName ? { ...graph, valid: result.problems.length === 0, problems: result.problems } : graph)),

@@ -1,4 +1,5 @@
-import { describeCondition, type Condition } from "../../shared/conditions";
+import { describeCondition, isForEach, type Condition } from "../../shared/conditions";
+import { chooseForEach, ForEachFields } from "./forms/ForEachFields";
 import { END, type GraphDoc, type GraphEdge } from "../../shared/graph-doc";
 import { deleteElements } from "../commands/delete-elements";
 import { moveRule } from "../commands/move-rule";
@@ -17,8 +18,11 @@ export function EdgeInspector({ doc, edge }: { doc: GraphDoc; edge: GraphEdge })
   const problems = useProblems((index) => index.byEdge.get(edge.id));
   const rules = rulesFrom(doc, edge.source);
   const kind = edge.when?.type ?? "always";
-  const options = [{ value: "always", label: "Always (plain edge)" }, ...conditionTypes.map((type) => ({ value: type, label: conditionLabels[type] }))];
-  const setKind = (next: string) => setEdgeRule.run({ id: edge.id, when: next === "always" ? undefined : emptyCondition(next as Condition["type"], doc) });
+  const options = [{ value: "always", label: "Always (plain edge)" }, ...conditionTypes.map((type) => ({ value: type, label: conditionLabels[type] })), { value: "for-each", label: "For each item of a list (map)" }];
+  const setKind = (next: string) => {
+    if (next === "for-each") return chooseForEach(doc, edge);
+    setEdgeRule.run({ id: edge.id, when: next === "always" ? undefined : emptyCondition(next as Condition["type"], doc) });
+  };
   return (
     <div className="sy-inspector-body" aria-label={`Edge ${edge.source} to ${endName(edge.target)}`}>
       <header className="sy-inspector-head">
@@ -42,6 +46,7 @@ export function EdgeInspector({ doc, edge }: { doc: GraphDoc; edge: GraphEdge })
         </ul>
       )}
       <SelectInput label="Rule" value={kind} options={options} onChange={setKind} help="Rules from one node are tried top to bottom; “Otherwise” is always last." />
+      {isForEach(edge.when) && <ForEachFields doc={doc} edge={edge} condition={edge.when} />}
       {edge.when && edge.when.type !== "for-each" && <ConditionFields condition={edge.when} doc={doc} onChange={(when) => setEdgeRule.run({ id: edge.id, when }, { coalesceKey: `edge:${edge.id}` })} />}
       {rules.length > 0 && (
         <section className="sy-rules" aria-label={`Rules of ${edge.source}`}>

@@ -3,7 +3,8 @@ import { describeCondition } from "../../shared/conditions";
 import { END, START, type GraphDoc, type GraphEdge, type GraphNode } from "../../shared/graph-doc";
 import { rulesBySource } from "../commands/rules";
 
-export type GraphNodeData = { node: GraphNode };
+/** `fork`: how many unconditional edges leave the node (two or more run in parallel), absent below two. */
+export type GraphNodeData = { node: GraphNode; fork?: number };
 export type TerminalData = { terminal: "start" | "end" };
 export type KindNode = Node<GraphNodeData, GraphNode["kind"]>;
 export type TerminalNode = Node<TerminalData, "start" | "end">;
@@ -34,7 +35,8 @@ export function flowFromDoc(doc: GraphDoc, previousNodes: FlowNode[], previousEd
   const selectedNode = (id: string) => (selection ? (selection.nodes ?? []).includes(id) : !!prevNodes.get(id)?.selected);
   const selectedEdge = (id: string) => (selection ? (selection.edges ?? []).includes(id) : !!prevEdges.get(id)?.selected);
 
-  const nodes: FlowNode[] = doc.nodes.map((graphNode) => kindNode(graphNode, prevNodes.get(graphNode.id), selectedNode(graphNode.id)));
+  const forks = forkCounts(doc);
+  const nodes: FlowNode[] = doc.nodes.map((graphNode) => kindNode(graphNode, forks.get(graphNode.id), prevNodes.get(graphNode.id), selectedNode(graphNode.id)));
   nodes.push(...terminals(doc, prevNodes));
 
   const ids = new Set(doc.nodes.map((node) => node.id));
@@ -51,14 +53,22 @@ export function flowFromDoc(doc: GraphDoc, previousNodes: FlowNode[], previousEd
   return { nodes, edges, flowDoc: doc };
 }
 
-function kindNode(graphNode: GraphNode, previous: FlowNode | undefined, selected: boolean): KindNode {
+/** Nodes with two or more unconditional out-edges: LangGraph runs those branches in parallel. */
+export function forkCounts(doc: GraphDoc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const edge of doc.edges) if (!edge.when) counts.set(edge.source, (counts.get(edge.source) ?? 0) + 1);
+  for (const [id, count] of counts) if (count < 2) counts.delete(id);
+  return counts;
+}
+
+function kindNode(graphNode: GraphNode, fork: number | undefined, previous: FlowNode | undefined, selected: boolean): KindNode {
   const prev = previous as KindNode | undefined;
-  if (prev && prev.data.node === graphNode && !!prev.selected === selected && !prev.dragging) return prev;
+  if (prev && prev.data.node === graphNode && prev.data.fork === fork && !!prev.selected === selected && !prev.dragging) return prev;
   return {
     id: graphNode.id,
     type: graphNode.kind,
     position: graphNode.position,
-    data: { node: graphNode },
+    data: fork ? { node: graphNode, fork } : { node: graphNode },
     ariaLabel: `Node ${graphNode.id}`,
     selected,
     measured: prev?.measured,

@@ -1,8 +1,10 @@
 import { create } from "zustand";
 import type { GraphDoc } from "../../shared/graph-doc";
+import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import type { Problem } from "../../shared/problem";
 import { useGraphStore } from "./graph-store";
 import { problemsOf, type ProblemIndex } from "./problems";
+import { useWorkspaceGraphsStore } from "./workspace-graphs-store";
 
 /**
  * The open graph's problems, from two sources: the shared validator (run off the interaction
@@ -15,11 +17,13 @@ export interface ProblemsState {
   validatedDoc: GraphDoc | null;
   /** The server's preflight problems for the open document. */
   serverProblems: readonly Problem[];
+  /** The workspace's graphs the validator checks subgraph nodes against (undefined until read). */
+  workspace: WorkspaceGraphs | undefined;
 }
 
 export const VALIDATE_DELAY_MS = 120;
 
-export const useProblemsStore = create<ProblemsState>()(() => ({ validatedDoc: null, serverProblems: [] }));
+export const useProblemsStore = create<ProblemsState>()(() => ({ validatedDoc: null, serverProblems: [], workspace: undefined }));
 
 /** The validator's index with the server's problems added (on nodes that still exist). */
 export function withServerProblems(local: ProblemIndex, doc: GraphDoc | null, extra: readonly Problem[]): ProblemIndex {
@@ -36,17 +40,18 @@ export function withServerProblems(local: ProblemIndex, doc: GraphDoc | null, ex
 }
 
 // One index per (document, server problems): selectors get the same object until either changes.
-const merged = new WeakMap<readonly Problem[], { doc: GraphDoc | null; index: ProblemIndex }>();
+const merged = new WeakMap<readonly Problem[], { doc: GraphDoc | null; local: ProblemIndex; index: ProblemIndex }>();
 
 /** Every problem of the open graph, indexed by node and edge: derived, never stored. */
 export function problemIndex(state: ProblemsState): ProblemIndex {
-  const { validatedDoc: doc, serverProblems } = state;
-  if (serverProblems.length === 0) return problemsOf(doc);
+  const { validatedDoc: doc, serverProblems, workspace } = state;
+  const local = problemsOf(doc, workspace);
+  if (serverProblems.length === 0) return local;
   const hit = merged.get(serverProblems);
-  if (hit && hit.doc === doc) return hit.index;
+  if (hit && hit.doc === doc && hit.local === local) return hit.index;
   // Node ids come from the open document: the validator may not have caught up with it yet.
-  const index = withServerProblems(problemsOf(doc), useGraphStore.getState().doc ?? doc, serverProblems);
-  merged.set(serverProblems, { doc, index });
+  const index = withServerProblems(local, useGraphStore.getState().doc ?? doc, serverProblems);
+  merged.set(serverProblems, { doc, local, index });
   return index;
 }
 
@@ -76,9 +81,13 @@ export function startValidation(): () => void {
     if (opened) afterNextPaint(update);
     else timer = setTimeout(update, VALIDATE_DELAY_MS);
   });
+  // Another graph saved or changed on disk: the subgraph checks of the open one may say otherwise now.
+  const stopWorkspace = useWorkspaceGraphsStore.subscribe((state) => useProblemsStore.setState({ workspace: state.graphs }));
+  useProblemsStore.setState({ workspace: useWorkspaceGraphsStore.getState().graphs });
   return () => {
     clearTimeout(timer);
     stop();
+    stopWorkspace();
   };
 }
 

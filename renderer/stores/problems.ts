@@ -1,6 +1,8 @@
 import { END, type GraphDoc } from "../../shared/graph-doc";
 import { validateGraphDoc } from "../../shared/graph-validate";
+import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import type { Problem } from "../../shared/problem";
+import { workspaceGraphs } from "./workspace-graphs-store";
 
 export interface ProblemIndex {
   all: Problem[];
@@ -11,17 +13,19 @@ export interface ProblemIndex {
 }
 
 const EMPTY: ProblemIndex = { all: [], byNode: new Map(), byEdge: new Map(), general: [] };
-const cache = new WeakMap<GraphDoc, ProblemIndex>();
+// Per document, the index and the workspace it was computed with (a preset index stands for any workspace).
+const cache = new WeakMap<GraphDoc, { workspace: WorkspaceGraphs | undefined | "preset"; index: ProblemIndex }>();
 
 /**
- * The shared validator's problems for a document, indexed for the canvas. An edge that cannot be
- * drawn (its end is missing) reports on its source node too, so the problem stays visible.
+ * The shared validator's problems for a document, indexed for the canvas. With the workspace's
+ * graphs (by default the ones last read), subgraph nodes are checked against them. An edge that
+ * cannot be drawn (its end is missing) reports on its source node too, so the problem stays visible.
  */
-export function problemsOf(doc: GraphDoc | null): ProblemIndex {
+export function problemsOf(doc: GraphDoc | null, workspace: WorkspaceGraphs | undefined = workspaceGraphs()): ProblemIndex {
   if (!doc) return EMPTY;
   const hit = cache.get(doc);
-  if (hit) return hit;
-  const all = validateGraphDoc(doc).problems;
+  if (hit && (hit.workspace === "preset" || hit.workspace === workspace)) return hit.index;
+  const all = validateGraphDoc(doc, workspace).problems;
   const ids = new Set(doc.nodes.map((node) => node.id));
   const byNode = new Map<string, Problem[]>();
   const byEdge = new Map<string, Problem[]>();
@@ -38,7 +42,7 @@ export function problemsOf(doc: GraphDoc | null): ProblemIndex {
     if (!problem.nodeId && !problem.edgeId) general.push(problem);
   }
   const index = { all, byNode, byEdge, general };
-  cache.set(doc, index);
+  cache.set(doc, { workspace, index });
   return index;
 }
 
@@ -47,7 +51,7 @@ export function problemsOf(doc: GraphDoc | null): ProblemIndex {
  * document of a code graph that does not load, whose one problem is the load error.
  */
 export function presetProblems(doc: GraphDoc, general: Problem[]): void {
-  cache.set(doc, { all: general, byNode: new Map(), byEdge: new Map(), general });
+  cache.set(doc, { workspace: "preset", index: { all: general, byNode: new Map(), byEdge: new Map(), general } });
 }
 
 /** The node a problem is about, directly or through its edge. */

@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { GraphNode } from "../../../shared/graph-doc";
 import { CodeEditor } from "./CodeEditor";
 import { Checkbox, IconButton, SelectInput, TextInput } from "./controls";
+import { GraphPicker } from "./GraphPicker";
 import { hintFor, humanize, type FieldHint } from "./field-hints";
 import { useFormContext } from "./form-context";
 import { RecordEditor } from "./RecordEditor";
@@ -32,6 +33,7 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
   if (hint.widget === "code") return <CodeEditor label={label} value={String(value ?? "")} onChange={set} help={hint.help} error={stringError(schema, value, optional)} />;
   if (hint.widget === "toolNames") return <ToolNamesEditor label={label} help={hint.help} value={(value as string[]) ?? []} onChange={set} />;
   if (hint.widget === "replyRule") return <ReplyRuleEditor label={label} value={value} onChange={set} />;
+  if (hint.widget === "graphName") return <GraphPicker label={label} value={String(value ?? "")} onChange={set} help={hint.help} />;
   if (hint.widget === "boundTool") return <BoundToolSelect label={label} value={String(value ?? "")} onChange={set} />;
 
   switch (def.type) {

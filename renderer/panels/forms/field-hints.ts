@@ -11,7 +11,7 @@ export interface FieldHint {
   multiline?: boolean;
   /** A template field ({{last_message}}, {{args.query}}): monospace, with a hint. */
   template?: boolean;
-  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden" | "code";
+  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden" | "code" | "graphName";
   /** Enum values in words. */
   options?: Record<string, string>;
   itemTitle?: (item: unknown, index: number) => string;
@@ -91,7 +91,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     values: { label: "Values", widget: "stateFieldKeys", template: true, addLabel: "Add value", help: "Each state field gets its template's text, converted to the field's type." },
   },
   subgraph: {
-    graph: { label: "Graph", placeholder: "researcher", help: "A graph of this workspace (NAME.graph.json); it shares the state fields of the same name." },
+    graph: { label: "Graph", widget: "graphName", help: "A graph of this workspace (NAME.graph.json); it shares the state fields of the same name." },
   },
 };
 
