@@ -5,7 +5,7 @@ import { namesInsideSubgraphs } from "../engine";
 import { resolveAssistant } from "./assistant-resolve";
 import { parseBody } from "./body";
 import type { ServerContext } from "./context";
-import { checkGraphNodes, checkInterruptNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
+import { checkInterruptNodes, runnableGraph, type RunnableGraph } from "./graph-runtime";
 import { BadRequestError } from "./errors";
 import { bodyId } from "./ids";
 import { libraryModesOf, parseStreamModes } from "./stream-modes";
