@@ -8,7 +8,7 @@ import { emitToolVariables, type EmittedNode } from "./tool-variables";
 import { indent, type NameTable, oneLine, pyLiteral, pyString, snakeCase, upperSnakeCase } from "./names";
 import { boundToolsOf, DEFAULT_MODELS, describeNode, type ExportPlan, isHost } from "./plan";
 import { pyCondition } from "./py-edges";
-import { pyArgsModel, pyHttpTool, pyMcpBinding, pyMcpTool } from "./py-tool-blocks";
+import { pyArgsModel, pyHttpTool, pyMcpBinding, pyMcpTool, pyToolFunction } from "./py-tool-blocks";
 import { outputJsonSchema } from "../engine/structured-output";
 
 
@@ -63,16 +63,7 @@ function mockTool(name: string, definition: ToolDefinition, scope: Scope): strin
     argsModel.code,
     "",
     "",
-    `def ${run}(**args: Any) -> str:`,
-    ...body,
-    "",
-    "",
-    `${name} = StructuredTool.from_function(`,
-    `    func=${run},`,
-    `    name=${pyString(definition.name)},`,
-    `    description=${pyString(definition.description || definition.name)},`,
-    `    args_schema=${argsModel.name},`,
-    ")",
+    ...pyToolFunction(name, run, definition, argsModel.name, body),
   ].join("\n");
 }
 

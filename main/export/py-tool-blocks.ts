@@ -40,17 +40,24 @@ export function pyHttpTool(name: string, definition: ToolDefinition, imports: Im
     `${spec} = ${pyLiteral(request)}`,
     "",
     "",
+    ...pyToolFunction(name, run, definition, argsModel.name, [`    return run_http_tool(${spec}, args)`]),
+  ].join("\n");
+}
+
+/** A tool's Python function (its body lines given) and the StructuredTool the model is bound to. */
+export function pyToolFunction(name: string, run: string, definition: ToolDefinition, argsModelName: string, body: string[]): string[] {
+  return [
     `def ${run}(**args: Any) -> str:`,
-    `    return run_http_tool(${spec}, args)`,
+    ...body,
     "",
     "",
     `${name} = StructuredTool.from_function(`,
     `    func=${run},`,
     `    name=${pyString(definition.name)},`,
     `    description=${pyString(definition.description || definition.name)},`,
-    `    args_schema=${argsModel.name},`,
+    `    args_schema=${argsModelName},`,
     ")",
-  ].join("\n");
+  ];
 }
 
 /** The spec variable of an mcp tool, for its binding. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { COMMAND_TABLE, type CommandId } from "../../shared/command-table";
 import { canRunCommand, runCommand } from "../commands/registry/app-commands";
 import { commandContext } from "../commands/registry/command-context";
@@ -6,6 +6,7 @@ import { useUiStore } from "../stores/ui-store";
 import { fuzzyFilter } from "./fuzzy-match";
 import { Icon } from "./Icon";
 import { keyLabels } from "./keys";
+import { useSearchList } from "./use-search-list";
 
 interface Entry {
   id: CommandId;
@@ -16,34 +17,20 @@ interface Entry {
 
 /** Ctrl/Cmd+Shift+P: every command of the registry, fuzzy-searched, with its shortcut; Enter runs it. */
 export function CommandPalette() {
-  const [query, setQuery] = useState("");
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
   // What can run is decided when the palette opens, on the context the person was in (not the palette's input).
   const [context] = useState(() => ({ ...commandContext(), typing: false }));
   const entries = useMemo<Entry[]>(
     () => COMMAND_TABLE.map((info) => ({ id: info.id, label: `${info.group}: ${info.title}`, keys: keyLabels(info.id), enabled: canRunCommand(info.id, context) })),
     [context],
   );
-  const matches = useMemo(() => fuzzyFilter(query, entries, (entry) => entry.label), [query, entries]);
-  useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(0), [query]);
-
+  const matchesOf = useCallback((query: string) => fuzzyFilter(query, entries, (entry) => entry.label), [entries]);
   const close = () => useUiStore.setState({ paletteOpen: false });
   const choose = (entry: Entry | undefined) => {
     if (!entry || !entry.enabled) return;
     close();
     runCommand(entry.id, context);
   };
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === "ArrowDown") setActive((i) => Math.min(i + 1, matches.length - 1));
-    else if (event.key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
-    else if (event.key === "Enter") choose(matches[active]);
-    else if (event.key === "Escape") close();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  const { query, setQuery, active, setActive, input, matches, onKeyDown } = useSearchList(matchesOf, choose, close);
 
   return (
     <div className="sy-overlay" onMouseDown={close}>

@@ -1,45 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from "react";
 import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
 import { Icon } from "../app/Icon";
+import { useSearchList } from "../app/use-search-list";
 import { KindSummary } from "./KindSummary";
 import { useUiStore } from "../stores/ui-store";
 import { addNodeAtCenter } from "./Palette";
 
 /** A searchable list of node kinds on a shortcut (A or Ctrl+K): type, arrow, Enter. */
 export function QuickAdd() {
-  const [query, setQuery] = useState("");
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  const matches = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return nodeKindNames.filter((kind) => {
-      const info = nodeKinds[kind];
-      const text = `${kind} ${info.label} ${info.description}`.toLowerCase();
-      return words.every((word) => text.includes(word));
-    });
-  }, [query]);
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
-  useEffect(() => {
-    setActive(0);
-  }, [query]);
-
   const close = () => useUiStore.setState({ quickAddOpen: false });
   const choose = (kind: NodeKindName | undefined) => {
     if (!kind) return;
     close();
     addNodeAtCenter(kind);
   };
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === "ArrowDown") setActive((i) => Math.min(i + 1, matches.length - 1));
-    else if (event.key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
-    else if (event.key === "Enter") choose(matches[active]);
-    else if (event.key === "Escape") close();
-    else return;
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  const { query, setQuery, active, setActive, input, matches, onKeyDown } = useSearchList(kindsMatching, choose, close);
 
   return (
     <div className="sy-overlay" onMouseDown={close}>
@@ -83,4 +57,14 @@ export function QuickAdd() {
       </div>
     </div>
   );
+}
+
+/** The node kinds whose name, label or description hold every word of the query. */
+function kindsMatching(query: string): NodeKindName[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return nodeKindNames.filter((kind) => {
+    const info = nodeKinds[kind];
+    const text = `${kind} ${info.label} ${info.description}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
 }
