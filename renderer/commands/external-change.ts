@@ -34,14 +34,19 @@ export async function handleWorkspaceEvent(event: WorkspaceEvent): Promise<void>
     useWorkspaceStore.setState({ conflict: { graphName: event.name, reason: "changed-on-disk", diskHash: event.hash } });
     return;
   }
-  await reloadFromDisk(event.name);
-  showToast(`"${event.name}" changed on disk and was reloaded.`, "info");
+  // The event may be an earlier save of ours arriving late: then the file holds what we saved last.
+  if (await reloadFromDisk(event.name, { unlessHash: hash })) showToast(`"${event.name}" changed on disk and was reloaded.`, "info");
 }
 
-/** Replaces the open document with the file on disk (the conflict prompt's "use disk version"). */
-export async function reloadFromDisk(name: string): Promise<void> {
+/**
+ * Replaces the open document with the file on disk (the conflict prompt's "use disk version"),
+ * unless the file's hash is `unlessHash`. Says whether it reloaded.
+ */
+export async function reloadFromDisk(name: string, { unlessHash }: { unlessHash?: string | null } = {}): Promise<boolean> {
   const file = await switchyardApi.readGraph(name);
-  if (useGraphStore.getState().graphName !== name) return;
+  if (useGraphStore.getState().graphName !== name) return false;
+  if (unlessHash && file.hash === unlessHash) return false;
   loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
   useWorkspaceStore.setState({ conflict: null });
+  return true;
 }
