@@ -9,7 +9,8 @@ import { deleteSelection } from "../delete-selection";
 import { exportGraphFile, importGraphFile } from "../graph-file";
 import { newGraph } from "../new-graph";
 import { runGraph } from "../run-graph";
-import { cancelRun, continueRun, stepRun } from "../run/continue-run";
+import { continueFromPause } from "../run/continue-from-pause";
+import { cancelRun, stepRun } from "../run/continue-run";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
@@ -87,7 +88,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
     // With problems, Run says what they are instead of asking for input.
     run: (context) => (context.problems ? runGraph("") : useUiStore.setState({ runPopoverOpen: true })),
   },
-  "run.continue": { canRun: canGoOn, run: () => continueRun.run() },
+  "run.continue": { canRun: canGoOn, run: () => continueFromPause() },
   "run.step": { canRun: canGoOn, run: () => stepRun.run() },
   "run.cancel": { canRun: (context) => context.runStatus === "running", run: () => cancelRun.run() },
   "run.toggle-breakpoint": breakpoint("before"),

@@ -2,8 +2,10 @@ import { openGraphDebugger } from "./open-graph-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { runEvent, summariseUpdate, useRunStore, type RunPause } from "../../stores/run-store";
 import { showToast } from "../../stores/ui-store";
-import { continueRun } from "./continue-run";
+import { runOn } from "./continue-run";
 import { refreshHistory } from "./threads";
+
+export { pendingToolCall } from "./paused-node-info";
 
 /** The one-line meaning of "apply as", shown beside the dropdown. */
 export function applyAsExplanation(node: string): string {
@@ -54,15 +56,6 @@ export async function applyAsNode(values: Record<string, unknown>, asNode: strin
   }
 }
 
-/** The tool call the paused run waits on: the last AI message's call of the human node's ask tool. */
-export function pendingToolCall(values: Record<string, unknown> | undefined, messagesField: string, askTool?: string): { id: string; name: string; args: Record<string, unknown> } | null {
-  const messages = (values?.[messagesField] as { type?: string; tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }[] | undefined) ?? [];
-  const last = [...messages].reverse().find((message) => message.type === "ai" || message.type === "AIMessageChunk");
-  const calls = last?.tool_calls ?? [];
-  const call = calls.find((candidate) => candidate.name === askTool) ?? calls[0];
-  return call?.id ? { id: call.id, name: call.name, args: call.args } : null;
-}
-
 /**
  * The seed pattern: the answer becomes the tool message for the pending call, applied as the
  * human node, and the run continues.
@@ -70,5 +63,5 @@ export function pendingToolCall(values: Record<string, unknown> | undefined, mes
 export async function answerHuman(answer: string, humanNode: string, messagesField: string, toolCallId: string | null): Promise<void> {
   const message = toolCallId ? { type: "tool", tool_call_id: toolCallId, content: answer } : { type: "human", content: answer };
   if (!(await applyAsNode({ [messagesField]: [message] }, humanNode))) return;
-  await continueRun.run();
+  await runOn.run();
 }

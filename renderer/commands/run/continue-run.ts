@@ -1,13 +1,16 @@
 import { useRunStore } from "../../stores/run-store";
 import { followRun, stopFollowing } from "./follow-run";
 
-const canGoOn = () => {
+export const canGoOn = () => {
   const { threadId, status } = useRunStore.getState();
   return !!threadId && (status === "paused" || status === "error" || status === "cancelled");
 };
 
-/** Continue: runs the paused (or failed, or cancelled) thread on with the graph's breakpoints. */
-export const continueRun = { title: "Continue", canRun: canGoOn, run: () => (canGoOn() ? followRun({ input: null }) : Promise.resolve()) };
+/**
+ * Runs the paused (or failed, or cancelled) thread on as it is, with the graph's breakpoints.
+ * The Continue command first sends what the pause is waiting for (see continue-from-pause.ts).
+ */
+export const runOn = { title: "Continue", canRun: canGoOn, run: () => (canGoOn() ? followRun({ input: null }) : Promise.resolve()) };
 
 /** Step: runs to the next node (interrupt_before "*"). */
 export const stepRun = { title: "Step", canRun: canGoOn, run: () => (canGoOn() ? followRun({ input: null, step: true }) : Promise.resolve()) };

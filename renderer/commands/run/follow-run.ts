@@ -5,6 +5,7 @@ import { useGraphStore } from "../../stores/graph-store";
 import { saveGraph } from "../save-graph";
 import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
 import { breakpointsOf } from "./breakpoints";
+import { bringForwardIfAsked } from "./bring-pause-forward";
 import { pauseEveryNode } from "./pause-every-node";
 import { recursionLimit } from "./run-settings";
 import { refreshHistory, refreshThreads } from "./threads";
@@ -78,6 +79,7 @@ async function settle(api: DebuggerApi, threadId: string, interruptAfter: string
       if (state.status === "cancelled") change.events = [...state.events, runEvent({ kind: "error", text: "Run cancelled" })];
       return change;
     });
+    bringForwardIfAsked();
   } catch (error) {
     useRunStore.setState((state) => ({ events: [...state.events, runEvent({ kind: "error", text: `Could not read the thread's state: ${errorText((error as Error).message)}` })] }));
   }

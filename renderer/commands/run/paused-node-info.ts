@@ -1,6 +1,5 @@
 import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
 import type { RunPause } from "../../stores/run-store";
-import { pendingToolCall } from "./apply-as-node";
 
 /** A tool call the model made to ask a person (the seed's AskHuman and its usual spellings). */
 const ASK_HUMAN_TOOL = /^(ask[_-]?(human|user|person)|human[_-]?(input|help|feedback)|request[_-]?human([_-]?input)?)$/i;
@@ -47,5 +46,14 @@ function pendingAskHumanCall(values: Record<string, unknown> | undefined, messag
   const messages = (values?.[messagesField] as { type?: string; tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }[] | undefined) ?? [];
   const last = [...messages].reverse().find((message) => message.type === "ai" || message.type === "AIMessageChunk");
   const call = last?.tool_calls?.find((candidate) => ASK_HUMAN_TOOL.test(candidate.name));
+  return call?.id ? { id: call.id, name: call.name, args: call.args } : null;
+}
+
+/** The tool call the paused run waits on: the last AI message's call of the human node's ask tool. */
+export function pendingToolCall(values: Record<string, unknown> | undefined, messagesField: string, askTool?: string): ToolCall | null {
+  const messages = (values?.[messagesField] as { type?: string; tool_calls?: { id?: string; name: string; args: Record<string, unknown> }[] }[] | undefined) ?? [];
+  const last = [...messages].reverse().find((message) => message.type === "ai" || message.type === "AIMessageChunk");
+  const calls = last?.tool_calls ?? [];
+  const call = calls.find((candidate) => candidate.name === askTool) ?? calls[0];
   return call?.id ? { id: call.id, name: call.name, args: call.args } : null;
 }

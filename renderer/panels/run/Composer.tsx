@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { GraphDoc } from "../../../shared/graph-doc";
 import { Icon } from "../../app/Icon";
-import { answerHuman } from "../../commands/run/apply-as-node";
-import { resumeInterrupt } from "../../commands/run/continue-run";
+import { sendAnswer } from "../../commands/run/continue-from-pause";
+import type { PauseAsk } from "../../commands/run/pause-ask";
 import { chatInput, startRun } from "../../commands/run/start-run";
+import { setDraft, useAnswerDraft } from "../../stores/answer-draft-store";
 import { useRunStore } from "../../stores/run-store";
 import { InputForm, inputFromForm } from "./InputForm";
 
@@ -11,13 +12,9 @@ import { InputForm, inputFromForm } from "./InputForm";
  * The box under the conversation: a first message (or the schema form) to start a run; while
  * paused before a human node, the answer; while in interrupt(), the resume value.
  */
-export function Composer({ doc, messagesField, pendingCall, humanLike }: { doc: GraphDoc; messagesField: string | undefined; pendingCall: { id: string } | null; humanLike: boolean }) {
+export function Composer({ doc, messagesField, ask }: { doc: GraphDoc; messagesField: string | undefined; ask: PauseAsk | null }) {
   const status = useRunStore((state) => state.status);
-  const pause = useRunStore((state) => state.pause);
-  if (status === "paused" && pause?.kind === "interrupt") return <ResumeBox key={`${pause.node}-resume`} />;
-  if (status === "paused" && pause?.kind === "before" && humanLike && messagesField) {
-    return <AnswerBox key={pause.node} onAnswer={(text) => answerHuman(text, pause.node, messagesField, pendingCall?.id ?? null)} nodeId={pause.node} />;
-  }
+  if (ask) return <AnswerBox key={`${ask.kind}-${ask.node}`} ask={ask} />;
   if (status === "running" || status === "paused" || status === "error") return null;
   return messagesField ? <ChatStart /> : <FormStart doc={doc} />;
 }
@@ -63,42 +60,41 @@ function FormStart({ doc }: { doc: GraphDoc }) {
   );
 }
 
-function AnswerBox({ onAnswer, nodeId }: { onAnswer: (text: string) => Promise<void>; nodeId: string }) {
-  const [text, setText] = useState("");
+/**
+ * The answer the pause waits for (a human node's answer, or interrupt()'s resume value). What is
+ * typed lives in the draft store, so Continue sends it rather than dropping it; the box takes the
+ * focus when the pause comes forward.
+ */
+function AnswerBox({ ask }: { ask: PauseAsk }) {
+  const text = useAnswerDraft((state) => (state.node === ask.node ? state.text : ""));
+  const focusCount = useAnswerDraft((state) => state.focusCount);
+  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    input.current?.focus();
+  }, [focusCount]);
   const send = async () => {
-    if (!text.trim() || busy) return;
+    if (busy || (ask.kind === "answer" && !text.trim())) return;
     setBusy(true);
-    await onAnswer(text.trim());
-    setBusy(false);
-    setText("");
+    try {
+      await sendAnswer(ask, ask.kind === "answer" ? text.trim() : text);
+    } finally {
+      setBusy(false);
+    }
   };
+  const answer = ask.kind === "answer";
   return (
     <form className="sy-composer is-answer" onSubmit={(event) => (event.preventDefault(), void send())}>
-      <input className="sy-input" aria-label="Answer" placeholder={`Your answer (applied as ${nodeId}, then the run continues)`} value={text} onChange={(event) => setText(event.target.value)} autoFocus />
-      <button type="submit" className="sy-button is-primary is-small" disabled={!text.trim() || busy} aria-label="Answer and continue">
-        <Icon name="play" size={12} /> Answer &amp; continue
-      </button>
-    </form>
-  );
-}
-
-function ResumeBox() {
-  const [text, setText] = useState("");
-  const resume = () => {
-    let value: unknown = text;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // Plain text resumes as a string.
-    }
-    void resumeInterrupt(value);
-  };
-  return (
-    <form className="sy-composer is-answer" onSubmit={(event) => (event.preventDefault(), resume())}>
-      <input className="sy-input" aria-label="Resume value" placeholder="Resume value (text or JSON), sent as Command({resume})" value={text} onChange={(event) => setText(event.target.value)} autoFocus />
-      <button type="submit" className="sy-button is-primary is-small" aria-label="Resume">
-        <Icon name="play" size={12} /> Resume
+      <input
+        ref={input}
+        className="sy-input"
+        aria-label={answer ? "Answer" : "Resume value"}
+        placeholder={answer ? `Your answer (applied as ${ask.node}, then the run continues; Continue sends it too)` : "Resume value (text or JSON), sent as Command({resume})"}
+        value={text}
+        onChange={(event) => setDraft(ask.node, event.target.value)}
+      />
+      <button type="submit" className="sy-button is-primary is-small" disabled={busy || (answer && !text.trim())} aria-label={answer ? "Answer and continue" : "Resume"}>
+        <Icon name="play" size={12} /> {answer ? "Answer & continue" : "Resume"}
       </button>
     </form>
   );

@@ -1,8 +1,9 @@
 import { Icon } from "../../app/Icon";
+import type { PauseAsk } from "../../commands/run/pause-ask";
 import { useRunStore } from "../../stores/run-store";
 
-/** "Paused before ask_human" (or after X, or in X's interrupt() with its payload), or the run's error. */
-export function PausedBanner({ question }: { question: string | null }) {
+/** "Paused before ask_human" (or after X, or in X's interrupt()) with the question it asks, or the run's error. */
+export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
   const pause = useRunStore((state) => state.pause);
   const status = useRunStore((state) => state.status);
   const error = useRunStore((state) => state.error);
@@ -21,20 +22,15 @@ export function PausedBanner({ question }: { question: string | null }) {
   }
   if (status !== "paused" || !pause) return null;
   const title = pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
-  const detail = pause.kind === "interrupt" ? payloadText(pause.payload) : question;
+  const detail = ask?.question ?? null;
   return (
     <div className="sy-banner is-paused" role="status" aria-label="Paused">
       <Icon name="pause" size={15} />
       <div>
         <strong>{title}</strong>
         {detail && <span className="sy-banner-detail">“{detail}”</span>}
+        {ask && <span className="sy-banner-hint">{ask.kind === "answer" ? "Type your answer below: Answer & continue, or the top bar's Continue, sends it." : "Type the resume value below: Resume, or the top bar's Continue, sends it."}</span>}
       </div>
     </div>
   );
-}
-
-function payloadText(payload: unknown): string {
-  if (typeof payload === "string") return payload;
-  if (payload && typeof payload === "object" && "question" in payload) return String((payload as { question: unknown }).question);
-  return JSON.stringify(payload);
 }

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { Icon } from "../../app/Icon";
 import { messagesFieldOf } from "../../../shared/graph-doc";
 import { applyAsNode, defaultApplyAsNode } from "../../commands/run/apply-as-node";
+import { pauseAskOf } from "../../commands/run/pause-ask";
 import { pausedNodeInfo } from "../../commands/run/paused-node-info";
 import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import { useGraphStore } from "../../stores/graph-store";
@@ -27,19 +28,18 @@ export const RunPanel = memo(function RunPanel() {
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
   const paused = pausedNodeInfo({ doc, editable, pause, values });
-  const call = paused.answersToolCall;
-  const question = call ? String(call.args.question ?? Object.values(call.args)[0] ?? "") : null;
+  const ask = pauseAskOf({ doc, editable, pause, status, values, lastNode });
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
     <div className={`sy-run-panel ${showState ? "has-state" : ""}`}>
       <div className="sy-run-main">
-        <PausedBanner question={question} />
+        <PausedBanner ask={ask} />
         {messagesField ? (
           <ChatTranscript messages={messages} streaming={status === "running" ? streaming : null} />
         ) : (
           <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
-        <Composer doc={doc} messagesField={messagesField} pendingCall={call} humanLike={paused.humanLike} />
+        <Composer doc={doc} messagesField={messagesField} ask={ask} />
       </div>
       {showState && (
         <div className="sy-run-state">
