@@ -17,8 +17,11 @@ test("the seed graph: inspector forms, a run streamed into Events, light theme, 
   // Run: the seed pauses before ask_human
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await page.getByRole("dialog", { name: "Run input" }).getByRole("button", { name: "Start run" }).click();
+  // The pause waits for a person: the Run tab comes forward with the answer box focused.
+  await expect(page.getByLabel("Answer", { exact: true })).toBeFocused({ timeout: 20_000 });
+  await page.getByRole("tab", { name: /^Events/ }).click();
   const events = page.getByRole("list", { name: "Run events" });
-  await expect(events).toContainText("Paused before ask_human", { timeout: 20_000 });
+  await expect(events).toContainText("Paused before ask_human");
   await expect(events).toContainText("calls AskHuman");
   await expect(node(page, "ask_human").locator(".sy-node.run-paused")).toBeVisible();
   await screenshot(page, "0-run-paused");
