@@ -104,7 +104,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     "tools[].memoryMb": { label: "Memory cap (MB)", placeholder: "64 (default)", visibleIn: (tool) => tool.kind === "code" },
     "tools[].method": { label: "Method", visibleIn: (tool) => tool.kind === "http" },
     "tools[].url": { label: "URL", placeholder: "http://127.0.0.1:8080/weather?q={{args.city}}", template: true, visibleIn: (tool) => tool.kind === "http", help: "{{args.NAME}} inserts an argument (URL-encoded); {{secrets.NAME}} a secret from the environment or Settings." },
-    "tools[].headers": { label: "Headers", widget: "httpHeaders", visibleIn: (tool) => tool.kind === "http", help: "Pick a secret by name (Secret…): the header gets {{secrets.NAME}}, the value is looked up when the tool runs and never goes into the graph file." },
+    "tools[].headers": { label: "Headers", widget: "httpHeaders", visibleIn: (tool) => tool.kind === "http", help: "Pick a secret by name (Insert a secret…): the header gets {{secrets.NAME}}, the value is looked up when the tool runs and never goes into the graph file." },
     "tools[].body": { label: "Body", multiline: true, template: true, visibleIn: (tool) => tool.kind === "http" },
     "tools[].resultPath": { label: "Result path", placeholder: "current.summary", visibleIn: (tool) => tool.kind === "http", help: "The value to return from a JSON body (dotted path); empty returns the whole body." },
     "tools[].server": { label: "Server", placeholder: "files", visibleIn: (tool) => tool.kind === "mcp", help: "The server's name in the workspace's mcp.json." },

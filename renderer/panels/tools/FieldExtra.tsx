@@ -27,7 +27,7 @@ function AddMcpTools() {
   return (
     <>
       <button type="button" className="sy-button is-ghost is-small" onClick={() => runCommand("edit.add-mcp-tools")}>
-        + Add tools from server…
+        Add tools from server…
       </button>
       {open && <AddMcpToolsDialog node={node} />}
     </>

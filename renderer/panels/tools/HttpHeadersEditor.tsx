@@ -33,9 +33,12 @@ export function HttpHeadersEditor({ label, help, value, onChange }: { label: str
       {help && <div className="sy-help">{help}</div>}
       {entries.map(([key, text], index) => (
         <div key={index}>
-          <div className="sy-record-row sy-header-row">
+          <div className="sy-record-row">
             <input className="sy-input sy-record-key" aria-label={`Header name ${index + 1}`} value={key} spellCheck={false} onChange={(event) => rename(index, event.target.value)} />
             <input className="sy-input is-mono" aria-label={`Header ${key || index + 1}`} value={text} spellCheck={false} placeholder="Bearer {{secrets.NAME}}" onChange={(event) => setText(index, event.target.value)} />
+            <IconButton icon="trash" label={`Remove header ${key || index + 1}`} onClick={() => write(entries.filter((_, i) => i !== index))} className="is-danger" />
+          </div>
+          <div className="sy-secret-row">
             <select
               className="sy-input sy-select sy-secret-pick"
               aria-label={`Insert a secret into ${key || `header ${index + 1}`}`}
@@ -47,7 +50,7 @@ export function HttpHeadersEditor({ label, help, value, onChange }: { label: str
                 else if (choice) insert(index, choice);
               }}
             >
-              <option value="">Secret…</option>
+              <option value="">Insert a secret…</option>
               {secrets.names.map((secret) => (
                 <option key={secret.name} value={secret.name}>
                   {secret.name} ({secret.source === "env" ? "environment" : "Settings"})
@@ -55,7 +58,6 @@ export function HttpHeadersEditor({ label, help, value, onChange }: { label: str
               ))}
               <option value={NEW_SECRET}>New secret in Settings…</option>
             </select>
-            <IconButton icon="trash" label={`Remove header ${key || index + 1}`} onClick={() => write(entries.filter((_, i) => i !== index))} className="is-danger" />
           </div>
           {creatingFor === index && (
             <NewSecretForm

@@ -38,10 +38,8 @@ export function TryToolPanel({ tool }: { tool: ToolDefinition }) {
   };
   return (
     <section className="sy-try-tool" aria-label={`Try ${tool.name}`}>
-      <div className="sy-list-head">
-        <span className="sy-label">Try it</span>
-        <span className="sy-help">Calls the tool now with sample arguments, as a run would.</span>
-      </div>
+      <span className="sy-label">Try it</span>
+      <span className="sy-help">Calls the tool now with sample arguments, as a run would{tool.kind === "http" ? " (secrets filled in on the server)" : ""}.</span>
       {serverTool.error && <div className="sy-field-error">{serverTool.error}</div>}
       {args.map((arg) =>
         arg.type === "boolean" ? (
