@@ -85,7 +85,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
   tools: {
     tools: {
       label: "Tools",
-      help: "Each tool answers a model's call with a canned result (a mock).",
+      help: "Each tool answers a model's call: a canned result (mock), a sandboxed function, an HTTP request or a tool of an MCP server.",
       itemTitle: (item) => (item as { name?: string }).name || "tool",
       addLabel: "Add tool",
       newItem: (node, index) => ({ name: index ? `tool_${index + 1}` : "search", description: "", kind: "mock", args: [], result: "" }),
