@@ -75,7 +75,7 @@ export interface SyncRouteEdgesInput {
 /**
  * After the enum of a router's output field was edited: adds an edge (to a new node) for each
  * value without one and removes the edges of values the enum no longer has (their target nodes
- * stay). One undo step.
+ * stay). One undo step; the selection is kept.
  */
 export const syncRouteEdges = docCommand<SyncRouteEdgesInput>({
   title: "Match the router's edges to its values",
@@ -85,7 +85,7 @@ export const syncRouteEdges = docCommand<SyncRouteEdgesInput>({
     if (!gap) return { doc };
     const stale = new Set(gap.stale.map((edge) => edge.id));
     const pruned = { ...doc, edges: doc.edges.filter((edge) => !stale.has(edge.id)) };
-    const { doc: next, added } = withRouteEdges(pruned, nodeId, field, gap.missing);
-    return { doc: next, select: added.length > 0 ? { nodes: added } : undefined };
+    // The router stays selected: the person is editing its values.
+    return { doc: withRouteEdges(pruned, nodeId, field, gap.missing).doc };
   },
 });

@@ -69,6 +69,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
       newItem: (_node, index) => `value_${index + 1}`,
       emptyIsAbsent: true,
     },
+    "outputFields[].enum[]": { label: "Value" },
     "outputFields[].description": { label: "Description", placeholder: "What the model should put here" },
     "replies[].when": { label: "When", widget: "replyRule" },
     "replies[].content": { label: "Says", multiline: true, template: true, placeholder: "Text of the reply, e.g. Based on the search: {{last_message}}" },
