@@ -1,6 +1,8 @@
 import { memo, type DragEvent } from "react";
 import { nodeKindNames, nodeKinds, type NodeKindName } from "../../shared/node-kinds";
 import { addNode } from "../commands/add-node";
+import { runCommand } from "../commands/registry/app-commands";
+import { Icon } from "../app/Icon";
 import { KindSummary } from "./KindSummary";
 import { NODE_HEIGHT, NODE_WIDTH } from "../stores/flow-from-doc";
 import { canvasApi } from "./canvas-api";
@@ -42,6 +44,25 @@ export const Palette = memo(function Palette({ disabled }: { disabled: boolean }
           </li>
         );
       })}
+      <li>
+        <button
+          type="button"
+          className="sy-palette-item is-preset"
+          disabled={disabled}
+          onClick={() => runCommand("canvas.add-router")}
+          aria-label="Add Router preset"
+          title={"An LLM node that answers with a route (an enum output field), and one edge per value to a new node.\nClick to add."}
+          style={{ "--kind": nodeKinds.llm.color } as React.CSSProperties}
+        >
+          <span className="sy-palette-icon" aria-hidden="true">
+            <Icon name="fork" size={14} />
+          </span>
+          <span className="sy-palette-text">
+            <span className="sy-palette-label">Router</span>
+            <span className="sy-palette-desc">A model picks a route (billing / tech); one edge per value.</span>
+          </span>
+        </button>
+      </li>
     </ul>
   );
 });

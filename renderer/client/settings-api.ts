@@ -23,6 +23,8 @@ export interface SettingsView {
 export interface SettingsChange {
   keys?: Partial<Record<KeyedProviderId, string | null>>;
   baseUrls?: Partial<Record<ProviderId, string | null>>;
+  /** Secrets tools name as {{secrets.NAME}}: a value sets, null removes. Never read back. */
+  secrets?: Record<string, string | null>;
 }
 
 export interface PreflightAnswer {

@@ -15,9 +15,9 @@ import { showToast, useUiStore } from "../stores/ui-store";
  */
 export const PREFLIGHT_DELAY_MS = 400;
 
-/** Whether the document has anything only the server can check (remote models, code). */
+/** Whether the document has anything only the server can check (remote models, code, secrets of http tools, MCP servers). */
 export function needsPreflight(doc: GraphDoc): boolean {
-  return doc.nodes.some((node) => (node.kind === "llm" && node.config.provider !== "scripted") || node.kind === "code" || (node.kind === "tools" && node.config.tools.some((tool) => tool.kind === "code")));
+  return doc.nodes.some((node) => (node.kind === "llm" && node.config.provider !== "scripted") || node.kind === "code" || (node.kind === "tools" && node.config.tools.some((tool) => tool.kind !== "mock")));
 }
 
 /** Asks the server about the open document now; its answer becomes the problems store's server problems. */

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { validateGraphDoc } from "../../../shared/graph-validate";
 import { checkRunnable } from "../../engine/preflight";
 import { providerStatuses } from "../../settings/provider-access";
+import { secretSource } from "../../settings/secrets";
 import { readSettings, settingsFilePath, SettingsFileError, updateSettings } from "../../settings/settings-file";
+import { secretNames } from "../../settings/secret-names";
 import { checkGraphName } from "../../workspace/graph-files";
 import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
@@ -56,10 +58,16 @@ export function settingsRoutes(ctx: ServerContext, options: SettingsRouteOptions
     return c.json(view());
   });
 
+  /** The names a tool may use as {{secrets.NAME}}: the Settings secrets and secret-like environment variables; never a value. */
+  app.get("/switchyard/secrets", (c) => c.json({ secrets: secretNames(loadSettings(path()), env()) }));
+
   app.post("/switchyard/preflight", async (c) => {
     const body = parseBody(preflightSchema, await readJsonObject(c));
     const doc = body.graph_id !== undefined ? await savedDoc(ctx, body.graph_id) : checkedDoc(body.doc);
-    const problems = await checkRunnable(doc, loadSettings(path()), env());
+    const settings = loadSettings(path());
+    // The workspace's MCP servers are started here, so one that fails shows on its nodes before a run.
+    const tools = { secrets: secretSource(() => settings, env()), mcp: ctx.tools.mcp };
+    const problems = await checkRunnable(doc, settings, env(), undefined, tools);
     return c.json({ ok: problems.length === 0, problems });
   });
 

@@ -41,6 +41,11 @@ export class McpConnection {
     return this.client !== undefined && this.closedBy === undefined;
   }
 
+  /** True once its start has finished, successfully or not. */
+  get started(): boolean {
+    return this.client !== undefined || this.closedBy !== undefined;
+  }
+
   async start(): Promise<void> {
     const transport = this.createTransport();
     this.transport = transport;

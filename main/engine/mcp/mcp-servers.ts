@@ -25,13 +25,16 @@ export interface McpToolInfo {
   inputSchema: unknown;
 }
 
+/** Where a server of mcp.json stands: never started (or stopped since), starting, running, or failed to start (why, with its stderr). */
+export type McpServerStatus = { state: "not-started" | "starting" | "running" | "exited" } | { state: "failed"; error: string };
+
 /**
  * The MCP servers of one workspace: one client per server, started on first use, started again
  * after it exits, restarted when its entry in mcp.json changes, and stopped with the server.
  */
 export class McpServers {
   private readonly file: McpConfigFile;
-  private readonly connections = new Map<string, { entry: string; connection: McpConnection; ready: Promise<McpConnection> }>();
+  private readonly connections = new Map<string, { entry: string; connection: McpConnection; ready: Promise<McpConnection>; failure?: Error }>();
 
   constructor(
     readonly workspaceDir: string,
@@ -71,6 +74,15 @@ export class McpServers {
     return current ? current.failure(`stopped: ${reason}`) : new McpServerFailedError(server, reason, "");
   }
 
+  /** The server's status as of now, without starting it (its entry is current in mcp.json). */
+  status(server: string, entry: McpConfig["mcpServers"][string]): McpServerStatus {
+    const held = this.connections.get(server);
+    if (!held || held.entry !== JSON.stringify(entry)) return { state: "not-started" };
+    if (held.failure) return { state: "failed", error: held.failure.message };
+    if (held.connection.alive) return { state: "running" };
+    return { state: held.connection.started ? "exited" : "starting" };
+  }
+
   /** Re-reads mcp.json: servers whose entry changed or went away are stopped (and start again on next use). */
   async reload(): Promise<void> {
     const servers: McpConfig["mcpServers"] = await this.config().then(
@@ -108,7 +120,9 @@ export class McpServers {
     // registered before anything is awaited, so concurrent callers share it.
     const connection = new McpConnection(server, config, this.workspaceDir, this.secrets);
     const ready = connection.start().then(() => connection);
-    this.connections.set(server, { entry, connection, ready });
+    const record: { entry: string; connection: McpConnection; ready: Promise<McpConnection>; failure?: Error } = { entry, connection, ready };
+    ready.catch((error: Error) => (record.failure = error));
+    this.connections.set(server, record);
     if (held) await held.connection.close();
     return ready;
   }

@@ -19,7 +19,7 @@ export class NoMcpServersError extends Error {
  * a restarted server is picked up); a server that is down or a call that fails is a tool message.
  */
 export function mcpTool(definition: ToolDefinition, context: ToolContext) {
-  return tool(async (args: Record<string, unknown>, config?: RunnableConfig) => callMcpTool(definition, context, args, config), {
+  return tool(async (args: Record<string, unknown>, config?: RunnableConfig) => (await callMcpTool(definition, context, args, config)).content, {
     name: definition.name,
     description: definition.description || `${definition.tool} (MCP server ${definition.server})`,
     // The server's own schema checks the arguments (through the adapter's tool) when it runs.
@@ -27,19 +27,20 @@ export function mcpTool(definition: ToolDefinition, context: ToolContext) {
   });
 }
 
-async function callMcpTool(definition: ToolDefinition, context: ToolContext, args: Record<string, unknown>, config?: RunnableConfig): Promise<string | unknown[]> {
+/** One call of the server's tool: its content, or (ok false) the message saying why it failed, which the model gets as the tool message. */
+export async function callMcpTool(definition: ToolDefinition, context: ToolContext, args: Record<string, unknown>, config?: RunnableConfig): Promise<{ ok: boolean; content: string | unknown[] }> {
   const mcp = context.mcp;
-  if (!mcp) return new NoMcpServersError(definition.name).message;
+  if (!mcp) return { ok: false, content: new NoMcpServersError(definition.name).message };
   const server = definition.server!;
   try {
     const serverTool = await mcp.tool(server, definition.tool!);
     const result: unknown = await serverTool.invoke(args, { signal: config?.signal });
-    return typeof result === "string" ? redactSecrets(result, context.secrets.values()) : (result as unknown[]);
+    return { ok: true, content: typeof result === "string" ? redactSecrets(result, context.secrets.values()) : (result as unknown[]) };
   } catch (error) {
     if (config?.signal?.aborted) throw error;
     const known = error instanceof McpServerFailedError || error instanceof UnknownMcpServerError || error instanceof UnknownMcpToolError;
     const failure = known ? error : await mcp.failureOf(server, `could not run "${definition.tool}": ${messageOf(error)}`);
-    return redactSecrets(failure.message, context.secrets.values());
+    return { ok: false, content: redactSecrets(failure.message, context.secrets.values()) };
   }
 }
 

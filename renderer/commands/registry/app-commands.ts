@@ -12,6 +12,8 @@ import { runGraph } from "../run-graph";
 import { continueFromPause } from "../run/continue-from-pause";
 import { cancelRun, stepRun } from "../run/continue-run";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
+import { addRouterAtCenter } from "../tools/add-router-at-center";
+import { openAddMcpTools, selectedToolsNode } from "../tools/open-mcp-tools";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
@@ -64,6 +66,8 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
 
   "canvas.quick-add": { canRun: onEditable, run: () => useUiStore.setState({ quickAddOpen: true }) },
   "canvas.layout": { canRun: onGraph, run: () => autoLayout() },
+  "canvas.add-router": { canRun: onEditable, run: () => addRouterAtCenter() },
+  "edit.add-mcp-tools": { canRun: (context) => !!selectedToolsNode(context), run: (context) => openAddMcpTools(selectedToolsNode(context)!) },
   "view.fit": { canRun: onGraph, run: () => canvasApi.fitView() },
   "view.zoom-in": { canRun: onGraph, run: () => canvasApi.zoomIn() },
   "view.zoom-out": { canRun: onGraph, run: () => canvasApi.zoomOut() },

@@ -8,6 +8,8 @@ import { useFormContext } from "./form-context";
 import { RecordEditor } from "./RecordEditor";
 import { ReplyRuleEditor } from "./ReplyRuleEditor";
 import { ToolNamesEditor } from "./ToolNamesEditor";
+import { FieldExtra } from "../tools/FieldExtra";
+import { HttpHeadersEditor } from "../tools/HttpHeadersEditor";
 import { emptyValueOf, hintKey, unwrap, type AnySchema } from "./zod-introspect";
 
 export interface SchemaFieldProps {
@@ -34,6 +36,7 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
   if (hint.widget === "toolNames") return <ToolNamesEditor label={label} help={hint.help} value={(value as string[]) ?? []} onChange={set} />;
   if (hint.widget === "replyRule") return <ReplyRuleEditor label={label} value={value} onChange={set} />;
   if (hint.widget === "graphName") return <GraphPicker label={label} value={String(value ?? "")} onChange={set} help={hint.help} />;
+  if (hint.widget === "httpHeaders") return <HttpHeadersEditor label={label} help={hint.help} value={(value as Record<string, string>) ?? {}} onChange={set} />;
   if (hint.widget === "boundTool") return <BoundToolSelect label={label} value={String(value ?? "")} onChange={set} />;
 
   switch (def.type) {
@@ -76,6 +79,7 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
           {Object.entries(def.shape ?? {}).map(([key, inner]) => (
             <SchemaField key={key} schema={inner} value={(value as Record<string, unknown> | undefined)?.[key]} path={[...path, key]} name={key} parent={value} />
           ))}
+          {hint.extra && <FieldExtra kind={hint.extra} value={value} />}
         </div>
       );
     case "array":
@@ -89,7 +93,7 @@ export const SchemaField = memo(function SchemaField({ schema, value, path, name
 
 function ListEditor({ schema, items, path, label, hint }: { schema: AnySchema; items: unknown[]; path: (string | number)[]; label: string; hint: FieldHint }) {
   const ctx = useFormContext();
-  const set = (next: unknown[]) => ctx.change(path, next);
+  const set = (next: unknown[]) => ctx.change(path, hint.emptyIsAbsent && next.length === 0 ? undefined : next);
   const move = (from: number, to: number) => {
     const next = items.slice();
     [next[from], next[to]] = [next[to], next[from]];
@@ -123,6 +127,7 @@ function ListEditor({ schema, items, path, label, hint }: { schema: AnySchema; i
       <button type="button" className="sy-button is-ghost is-small" onClick={add}>
         + {hint.addLabel ?? `Add ${label.toLowerCase()}`}
       </button>
+      {hint.extra && <FieldExtra kind={hint.extra} value={items} />}
     </section>
   );
 }
@@ -144,6 +149,7 @@ function BoundToolSelect({ label, value, onChange }: { label: string; value: str
 
 /** Argument names a tool call could use: the called tool's declared args. */
 function argSuggestions(doc: ReturnType<typeof useFormContext>["doc"], node: GraphNode, path: (string | number)[]): string[] {
+  if (node.kind === "llm" && hintKey(path) === "replies[].output") return (node.config.outputFields ?? []).map((field) => field.name);
   if (node.kind !== "llm" || hintKey(path) !== "replies[].toolCalls[].args") return [];
   const call = node.config.replies[path[1] as number]?.toolCalls[path[3] as number];
   const names: string[] = [];

@@ -11,7 +11,11 @@ export interface FieldHint {
   multiline?: boolean;
   /** A template field ({{last_message}}, {{args.query}}): monospace, with a hint. */
   template?: boolean;
-  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden" | "code" | "graphName";
+  widget?: "toolNames" | "boundTool" | "replyRule" | "stateFieldKeys" | "hidden" | "code" | "graphName" | "httpHeaders";
+  /** Drawn after the field: a tool card's Try it, the tools list's "Add tools from server...", a router's edge check. */
+  extra?: "tryTool" | "mcpTools" | "routeEdges";
+  /** An optional list that is left out of the config when emptied (an enum needs at least one value or none at all). */
+  emptyIsAbsent?: boolean;
   /** Enum values in words. */
   options?: Record<string, string>;
   itemTitle?: (item: unknown, index: number) => string;
@@ -45,6 +49,28 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
       addLabel: "Add reply",
       newItem: () => ({ content: "", toolCalls: [] }),
     },
+    outputFields: {
+      label: "Output fields (structured output)",
+      help: "With fields here the model answers in structured output and the answer goes to these state fields instead of a message; edges can then route on them (field equals).",
+      itemTitle: (item) => (item as { name?: string }).name || "field",
+      addLabel: "Add output field",
+      newItem: (_node, index) => ({ name: index ? `field_${index + 1}` : "route", type: "string", description: "" }),
+      emptyIsAbsent: true,
+      extra: "routeEdges",
+    },
+    "outputFields[].name": { label: "State field", help: "The state field the answer is written to." },
+    "outputFields[].type": { label: "Type" },
+    "outputFields[].enum": {
+      label: "Allowed values",
+      help: "Only these values (a router's routes); none: any text.",
+      visibleIn: (field) => (field.type ?? "string") === "string",
+      itemTitle: (item) => String(item || "value"),
+      addLabel: "Add value",
+      newItem: (_node, index) => `value_${index + 1}`,
+      emptyIsAbsent: true,
+    },
+    "outputFields[].enum[]": { label: "Value" },
+    "outputFields[].description": { label: "Description", placeholder: "What the model should put here" },
     "replies[].when": { label: "When", widget: "replyRule" },
     "replies[].content": { label: "Says", multiline: true, template: true, placeholder: "Text of the reply, e.g. Based on the search: {{last_message}}" },
     "replies[].toolCalls": {
@@ -54,16 +80,19 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
       newItem: (node) => ({ name: (node.kind === "llm" && node.config.tools[0]) || "tool", args: {} }),
     },
     "replies[].toolCalls[].name": { label: "Tool", widget: "boundTool" },
+    "replies[].output": { label: "Structured answer", template: true, addLabel: "Add field value", visible: (config) => Array.isArray(config.outputFields) && config.outputFields.length > 0, help: "One value per output field (templates allowed)." },
     "replies[].toolCalls[].args": { label: "Arguments", template: true, addLabel: "Add argument" },
   },
   tools: {
     tools: {
       label: "Tools",
-      help: "Each tool answers a model's call with a canned result (a mock).",
+      help: "Each tool answers a model's call: a canned result (mock), a sandboxed function, an HTTP request or a tool of an MCP server.",
       itemTitle: (item) => (item as { name?: string }).name || "tool",
       addLabel: "Add tool",
       newItem: (node, index) => ({ name: index ? `tool_${index + 1}` : "search", description: "", kind: "mock", args: [], result: "" }),
+      extra: "mcpTools",
     },
+    "tools[]": { extra: "tryTool" },
     "tools[].name": { label: "Name", placeholder: "search" },
     "tools[].description": { label: "Description", placeholder: "What the tool does (the model reads this)" },
     "tools[].kind": { label: "Answers with", options: { mock: "a canned result (mock)", code: "a JavaScript function (args) => result", http: "an HTTP request", mcp: "a tool of an MCP server (mcp.json)" } },
@@ -76,7 +105,7 @@ export const fieldHints: Record<GraphNode["kind"], Record<string, FieldHint>> = 
     "tools[].memoryMb": { label: "Memory cap (MB)", placeholder: "64 (default)", visibleIn: (tool) => tool.kind === "code" },
     "tools[].method": { label: "Method", visibleIn: (tool) => tool.kind === "http" },
     "tools[].url": { label: "URL", placeholder: "http://127.0.0.1:8080/weather?q={{args.city}}", template: true, visibleIn: (tool) => tool.kind === "http", help: "{{args.NAME}} inserts an argument (URL-encoded); {{secrets.NAME}} a secret from the environment or Settings." },
-    "tools[].headers": { label: "Headers", template: true, visibleIn: (tool) => tool.kind === "http", help: "Write secrets as {{secrets.NAME}}; their values never go into the graph file." },
+    "tools[].headers": { label: "Headers", widget: "httpHeaders", visibleIn: (tool) => tool.kind === "http", help: "Pick a secret by name (Insert a secret…): the header gets {{secrets.NAME}}, the value is looked up when the tool runs and never goes into the graph file." },
     "tools[].body": { label: "Body", multiline: true, template: true, visibleIn: (tool) => tool.kind === "http" },
     "tools[].resultPath": { label: "Result path", placeholder: "current.summary", visibleIn: (tool) => tool.kind === "http", help: "The value to return from a JSON body (dotted path); empty returns the whole body." },
     "tools[].server": { label: "Server", placeholder: "files", visibleIn: (tool) => tool.kind === "mcp", help: "The server's name in the workspace's mcp.json." },

@@ -78,7 +78,28 @@ describe("the editor's tool routes and MCP servers of a running server", () => {
     expect(missing.json).toMatchObject({ ok: false, status: 404, content: expect.stringMatching(new RegExp(`^HTTP 404 from ${api.host}: no such city: Nowhere`)) });
     const mock = await call("POST", "/switchyard/tools/try", { tool: { kind: "mock", name: "m", result: "x" } });
     expect(mock.status).toBe(400);
-    expect(mock.json.detail).toBe('"Try it" calls http tools; "m" is a mock tool');
+    expect(mock.json.detail).toBe('"Try it" calls http, code and mcp tools; "m" is a mock tool');
+  });
+
+  it("tries code and mcp tools: the tool message the model would get, a failure as ok false", async () => {
+    const code = await call("POST", "/switchyard/tools/try", { tool: { kind: "code", name: "sum", args: [{ name: "a", type: "number" }, { name: "b", type: "number" }], source: "(args) => ({ total: args.a + args.b })" }, args: { a: 2, b: 3 } });
+    expect(code.json).toMatchObject({ ok: true, content: '{"total":5}' });
+    expect(typeof code.json.duration_ms).toBe("number");
+    const thrown = await call("POST", "/switchyard/tools/try", { tool: { kind: "code", name: "boom", source: "() => { throw new Error('no such city') }" } });
+    expect(thrown.json.ok).toBe(false);
+    expect(thrown.json.content).toMatch(/^Error: .*no such city/);
+    const mcp = await call("POST", "/switchyard/tools/try", { tool: { kind: "mcp", name: "read_notes", server: "files", tool: "read_file" }, args: { path: "notes.txt" } });
+    expect(mcp.json).toMatchObject({ ok: true, content: "first notes" });
+    const missing = await call("POST", "/switchyard/tools/try", { tool: { kind: "mcp", name: "nope", server: "files", tool: "nope" } });
+    expect(missing.json).toMatchObject({ ok: false, content: 'MCP server "files" has no tool "nope" (it lists: read_file, add, crash, token)' });
+  });
+
+  it("lists secret names from Settings and secret-like environment variables, never their values", async () => {
+    const response = await call("GET", "/switchyard/secrets");
+    expect(response.status).toBe(200);
+    expect(response.json.secrets).toContainEqual({ name: "TRY_IT_KEY", source: "env" });
+    expect(response.json.secrets.map((entry: { name: string }) => entry.name)).not.toContain("PATH");
+    expect(response.text).not.toContain(SECRET);
   });
 
   it("keeps the secret out of the event stream and the state of a run: the echoed key arrives redacted", async () => {
@@ -96,9 +117,10 @@ describe("the editor's tool routes and MCP servers of a running server", () => {
   });
 
   it("lists mcp.json's servers and a server's live tools; an unknown server is a 404", async () => {
-    expect((await call("GET", "/switchyard/mcp/servers")).json).toEqual({ servers: [{ name: "files", transport: "stdio" }] });
+    expect((await call("GET", "/switchyard/mcp/servers")).json).toEqual({ servers: [{ name: "files", transport: "stdio", state: expect.stringMatching(/^(not-started|running)$/) }] });
     const listed = await call("GET", "/switchyard/mcp/servers/files/tools");
     expect(listed.status).toBe(200);
+    expect((await call("GET", "/switchyard/mcp/servers")).json.servers).toEqual([{ name: "files", transport: "stdio", state: "running" }]);
     expect(listed.json.tools.map((tool: { name: string }) => tool.name).sort()).toEqual(["add", "crash", "read_file", "token"]);
     expect(listed.json.tools.find((tool: { name: string }) => tool.name === "read_file")).toMatchObject({ description: "Reads a text file of the workspace", inputSchema: { required: ["path"] } });
     const unknown = await call("GET", "/switchyard/mcp/servers/nope/tools");
@@ -122,9 +144,20 @@ describe("the editor's tool routes and MCP servers of a running server", () => {
     const failed = await call("GET", "/switchyard/mcp/servers/db/tools");
     expect(failed.status).toBe(422);
     expect(failed.json.detail).toContain("broken-server: cannot open database /nope/db.sqlite");
+    const servers = (await call("GET", "/switchyard/mcp/servers")).json.servers;
+    expect(servers[0]).toEqual({ name: "db", transport: "stdio", state: "failed", error: expect.stringContaining("broken-server: cannot open database /nope/db.sqlite") });
     const run = await call("POST", "/runs/wait", { assistant_id: "broken", input: { messages: [{ role: "human", content: "read" }] } });
     expect(run.status).toBe(422);
     expect(run.json.problems).toEqual([expect.objectContaining({ nodeId: "files", path: "nodes[1].config.tools[0]", message: expect.stringContaining('MCP server "db" failed to start') })]);
     expect(run.json.problems[0].message).toContain("cannot open database");
+  });
+
+  it("shows a server that fails to start as a preflight problem on the node that uses it, with its stderr", async () => {
+    const doc = readerGraph("unsaved", "db");
+    const response = await call("POST", "/switchyard/preflight", { doc });
+    expect(response.status).toBe(200);
+    expect(response.json.ok).toBe(false);
+    expect(response.json.problems).toEqual([expect.objectContaining({ nodeId: "files", path: "nodes[1].config.tools[0]", message: expect.stringContaining('MCP server "db" failed to start') })]);
+    expect(response.json.problems[0].message).toContain("broken-server: cannot open database /nope/db.sqlite");
   });
 });

@@ -11,13 +11,16 @@ import { seedDoc } from "./seed";
 vi.mock("../../../renderer/client/settings-api", () => ({ settingsApi: { preflight: vi.fn() } }));
 
 describe("preflight problems on nodes", () => {
-  it("asks the server only about graphs with remote models or code", () => {
+  it("asks the server only about graphs with remote models, code, http or mcp tools", () => {
     const doc = seedDoc();
     expect(needsPreflight(doc)).toBe(false);
     const remote = { ...doc, nodes: doc.nodes.map((node) => (node.kind === "llm" ? { ...node, config: { ...node.config, provider: "openai" } } : node)) } as GraphDoc;
     expect(needsPreflight(remote)).toBe(true);
     const code = { ...doc, nodes: [...doc.nodes, { id: "count", kind: "code", position: { x: 0, y: 0 }, config: { source: "(s) => ({})", timeoutMs: 1000, memoryMb: 64 } }] } as GraphDoc;
     expect(needsPreflight(code)).toBe(true);
+    const withTool = (tool: Record<string, unknown>) => ({ ...doc, nodes: doc.nodes.map((node) => (node.kind === "tools" ? { ...node, config: { tools: [tool] } } : node)) }) as GraphDoc;
+    expect(needsPreflight(withTool({ kind: "mcp", name: "read", server: "files", tool: "read_file", args: [], description: "" }))).toBe(true);
+    expect(needsPreflight(withTool({ kind: "http", name: "weather", url: "http://127.0.0.1:1/w", args: [], description: "" }))).toBe(true);
   });
 
   it("adds the server's problems to the validator's, on the nodes that still exist", () => {
