@@ -1,6 +1,8 @@
 import type { Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
 import type { GraphState } from "../stores/graph-store";
 import { isEditable, type OpenGraphState } from "../stores/open-graph-store";
+import { applyInnerNodeChanges, isInnerId, noFrames, type ExpandedFrame } from "../stores/expanded-subgraphs-store";
+import { withExpandedFrames } from "./expanded-flow";
 
 /** What the one canvas draws of the open graph, whatever its source. */
 export interface CanvasGraph {
@@ -21,23 +23,27 @@ export interface CanvasGraph {
 const noEdgeChanges = () => {};
 
 /**
- * A workspace graph is drawn from its document (the graph store's flow view of it); a graph
- * defined in code or deployed from LangGraph's drawing of it (getGraph with xray).
+ * A workspace graph is drawn from its document (the graph store's flow view of it), with its
+ * expanded subgraph nodes drawn as frames around their graphs' nodes; a graph defined in code or
+ * deployed from LangGraph's drawing of it (getGraph with xray).
  */
 export function canvasGraphOf(
   graph: Pick<GraphState, "graphName" | "nodes" | "edges" | "onNodesChange" | "onEdgesChange" | "doc">,
   open: Pick<OpenGraphState, "graph" | "drawing" | "drawCount" | "onDrawingNodesChange">,
+  frames: Record<string, ExpandedFrame> = noFrames,
 ): CanvasGraph {
   const editable = isEditable(open.graph);
   const nodeCount = graph.doc?.nodes.length ?? 0;
   const key = `${open.graph?.source.kind ?? "workspace"}:${graph.graphName ?? "none"}`;
   if (editable) {
+    const drawn = withExpandedFrames(graph.nodes as Node[], graph.edges as Edge[], frames);
+    const onNodesChange = graph.onNodesChange as (changes: NodeChange[]) => void;
     return {
       editable,
       graphName: graph.graphName,
-      nodes: graph.nodes as Node[],
-      edges: graph.edges as Edge[],
-      onNodesChange: graph.onNodesChange as (changes: NodeChange[]) => void,
+      nodes: drawn.nodes,
+      edges: drawn.edges,
+      onNodesChange: frames === noFrames ? onNodesChange : (changes) => splitInnerChanges(graph.graphName, changes, onNodesChange),
       onEdgesChange: graph.onEdgesChange as (changes: EdgeChange[]) => void,
       nodeCount,
       key,
@@ -55,4 +61,11 @@ export function canvasGraphOf(
     key,
     drawCount: open.drawCount,
   };
+}
+
+/** Changes to the nodes inside expanded frames belong to the frames, the rest to the document's flow view. */
+function splitInnerChanges(graphName: string | null, changes: NodeChange[], onNodesChange: (changes: NodeChange[]) => void): void {
+  const inner = changes.filter((change) => "id" in change && isInnerId(change.id));
+  if (inner.length && graphName) applyInnerNodeChanges(graphName, inner);
+  if (inner.length < changes.length) onNodesChange(inner.length ? changes.filter((change) => !inner.includes(change)) : changes);
 }
