@@ -65,7 +65,7 @@ const mirrorDrawnSelection: OnSelectionChangeFunc = ({ nodes: selected }) => {
  * box select); a graph defined in code or deployed is drawn, selected and debugged, not edited.
  */
 export function Canvas() {
-  const { editable, graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount, key, drawCount } = useCanvasGraph();
+  const { editable, graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount, key, drawCount, toDocPosition } = useCanvasGraph();
   const [flow, setFlow] = useState<ReactFlowInstance | null>(null);
   const theme = useUiStore((state) => state.theme);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
@@ -96,8 +96,8 @@ export function Canvas() {
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
-    moveNodes.run({ positions: Object.fromEntries(dragged.map((node) => [node.id, node.position])) });
-  }, []);
+    moveNodes.run({ positions: Object.fromEntries(dragged.map((node) => [node.id, toDocPosition(node.id, node.position)])) });
+  }, [toDocPosition]);
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();

@@ -2,7 +2,7 @@ import type { Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
 import type { GraphState } from "../stores/graph-store";
 import { isEditable, type OpenGraphState } from "../stores/open-graph-store";
 import { applyInnerNodeChanges, isInnerId, noFrames, type ExpandedFrame } from "../stores/expanded-subgraphs-store";
-import { withExpandedFrames } from "./expanded-flow";
+import { changesToDoc, toDocPosition, withExpandedFrames, type Point } from "./expanded-flow";
 
 /** What the one canvas draws of the open graph, whatever its source. */
 export interface CanvasGraph {
@@ -18,7 +18,11 @@ export interface CanvasGraph {
   key: string;
   /** Grows with every redraw of a drawing: the canvas fits it again. */
   drawCount: number;
+  /** A dragged node's canvas position in the document (nodes below an expanded frame are drawn lower than they are). */
+  toDocPosition: (id: string, position: Point) => Point;
 }
+
+const samePosition = (_id: string, position: Point) => position;
 
 const noEdgeChanges = () => {};
 
@@ -43,11 +47,12 @@ export function canvasGraphOf(
       graphName: graph.graphName,
       nodes: drawn.nodes,
       edges: drawn.edges,
-      onNodesChange: frames === noFrames ? onNodesChange : (changes) => splitInnerChanges(graph.graphName, changes, onNodesChange),
+      onNodesChange: frames === noFrames ? onNodesChange : (changes) => splitInnerChanges(graph.graphName, changesToDoc(drawn.offsets, changes), onNodesChange),
       onEdgesChange: graph.onEdgesChange as (changes: EdgeChange[]) => void,
       nodeCount,
       key,
       drawCount: 0,
+      toDocPosition: drawn.offsets.size ? (id, position) => toDocPosition(drawn.offsets, id, position) : samePosition,
     };
   }
   return {
@@ -60,6 +65,7 @@ export function canvasGraphOf(
     nodeCount,
     key,
     drawCount: open.drawCount,
+    toDocPosition: samePosition,
   };
 }
 

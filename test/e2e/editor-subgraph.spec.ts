@@ -84,6 +84,8 @@ test("new subgraph from a selection, open it, edit inside, back, expand in place
   const innerBox = (await node(page, "research/b").boundingBox())!;
   expect(innerBox.x).toBeGreaterThan(frameBox.x);
   expect(innerBox.y + innerBox.height).toBeLessThan(frameBox.y + frameBox.height);
+  // The node below the frame is drawn below it, not under it.
+  expect((await node(page, "finish").boundingBox())!.y).toBeGreaterThan(frameBox.y + frameBox.height);
   await screenshot(page, "subgraph-3-expanded");
   // Expanding is a view setting: the parent's file is unchanged.
   expect(nodeIds(onDisk(workspace.file("agent")))).toEqual(["finish", "prep", "research"]);
