@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { serializeGraphDoc } from "../../shared/graph-serialize";
+import { extractSubgraph } from "../../renderer/commands/subgraph/extract-subgraph";
 import { chainDoc } from "../renderer/commands/subgraph/chain-doc";
 import { canvas, expect, node, openDoc, screenshot, test } from "./fixtures";
 
@@ -98,4 +99,43 @@ test("new subgraph from a selection, open it, edit inside, back, expand in place
   await expect.poll(() => nodeIds(onDisk(workspace.file("agent")))).toEqual(["a", "b", "c", "finish", "prep"]);
   expect(nodeIds(onDisk(workspace.file("research")))).toEqual(["a", "b", "c", "code"]);
   await screenshot(page, "subgraph-4-undone");
+});
+
+test("the palette's Subgraph asks which graph it runs; an edge's context menu makes a join and a for-each", async ({ page, workspace }) => {
+  const { parent, child } = extractSubgraph(chainDoc(), ["b"], "research");
+  writeFileSync(workspace.file("agent"), serializeGraphDoc(parent));
+  writeFileSync(workspace.file("research"), serializeGraphDoc(child));
+  await page.reload();
+  await page.getByRole("button", { name: "Open graph agent" }).click();
+  await expect(node(page, "research")).toBeVisible();
+
+  // Subgraph from the sidebar's palette: a chooser of the workspace's other graphs.
+  await page.getByRole("button", { name: "Add Subgraph node" }).click();
+  const chooser = page.getByRole("dialog", { name: "Add subgraph node" });
+  await expect(chooser.getByRole("option")).toHaveText([/research/]);
+  await chooser.getByRole("option", { name: /research/ }).click();
+  await expect(node(page, "research_2")).toBeVisible();
+  expect((await openDoc(page)).nodes.find((item) => item.id === "research_2")).toMatchObject({ kind: "subgraph", config: { graph: "research" } });
+
+  // Right-click the edge a -> research: its target waits for all branches.
+  const edge = page.locator('.react-flow__edge[data-id="a-research"]');
+  await edge.click({ button: "right", force: true });
+  const menu = page.getByRole("menu", { name: "Edge a to research" });
+  await expect(menu).toBeVisible();
+  await screenshot(page, "subgraph-5-edge-menu");
+  await menu.getByRole("menuitemcheckbox", { name: "Wait for all (join) on research" }).click();
+  await expect(menu).toHaveCount(0);
+  expect((await openDoc(page)).nodes.find((item) => item.id === "research")?.join).toBe(true);
+  await expect(node(page, "research").getByRole("img", { name: "Join: waits for all incoming branches" })).toBeVisible();
+
+  // ... and the edge maps over the list field "notes" (each item in research's only field, "notes").
+  await edge.click({ button: "right", force: true });
+  await page.getByRole("menuitemcheckbox", { name: "For each item of notes" }).click();
+  expect((await openDoc(page)).edges.find((item) => item.id === "a-research")?.when).toEqual({ type: "for-each", field: "notes", as: "notes" });
+  await edge.click({ button: "right", force: true });
+  await expect(page.getByRole("menuitemcheckbox", { name: "For each item of notes (as notes)" })).toHaveAttribute("aria-checked", "true");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  expect((await openDoc(page)).nodes.some((item) => item.id === "research_2")).toBe(true);
+  await expect.poll(() => onDisk(workspace.file("agent"))?.edges.find((item) => item.id === "a-research")?.when?.type).toBe("for-each");
 });
