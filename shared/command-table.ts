@@ -54,7 +54,7 @@ export const COMMAND_TABLE = [
   { id: "edit.duplicate", title: "Duplicate nodes", group: "Edit", keys: ["CmdOrCtrl+D"], menu: [{ menu: "edit", section: 2, label: "Duplicate Nodes" }] },
   { id: "edit.select-all", title: "Select all", group: "Edit", keys: ["CmdOrCtrl+A"], menu: [{ menu: "edit", section: 2, label: "Select All", macNativeKey: true }] },
   { id: "edit.delete", title: "Delete selection", group: "Edit", keys: ["Delete", "Backspace"] },
-  { id: "edit.deselect", title: "Close popup / clear selection", group: "Edit", keys: ["Esc"] },
+  { id: "edit.deselect", title: "Close popup / clear selection / back to the parent graph", group: "Edit", keys: ["Esc"] },
 
   { id: "canvas.quick-add", title: "Quick add node", group: "Canvas", keys: ["A", "CmdOrCtrl+K"] },
   { id: "canvas.layout", title: "Auto-layout", group: "Canvas", keys: ["Shift+L"], menu: [{ menu: "view", section: 1, label: "Auto-Layout" }] },
@@ -65,6 +65,13 @@ export const COMMAND_TABLE = [
   { id: "canvas.minimap", title: "Minimap on/off", group: "Canvas", keys: ["M"] },
   { id: "canvas.add-router", title: "Add router (a model picks a route: one edge per value)", group: "Canvas", keys: [] },
   { id: "edit.add-mcp-tools", title: "Add tools from MCP server... (selected tools node)", group: "Edit", keys: [] },
+  { id: "canvas.add-subgraph", title: "Add subgraph node (a graph of the workspace)...", group: "Canvas", keys: [] },
+  { id: "canvas.subgraph-from-selection", title: "New subgraph from selection...", group: "Canvas", keys: [] },
+  { id: "canvas.open-subgraph", title: "Open subgraph (selected node)", group: "Canvas", keys: ["Enter"] },
+  { id: "canvas.leave-subgraph", title: "Back to the parent graph", group: "Canvas", keys: ["Alt+Left"] },
+  { id: "canvas.expand-subgraph", title: "Expand/collapse subgraph in place (selected node)", group: "Canvas", keys: ["Shift+E"] },
+  { id: "canvas.toggle-join", title: "Wait for all incoming branches (join) on/off (selected node)", group: "Canvas", keys: [] },
+  { id: "canvas.for-each", title: "For each item of a list on/off (selected edge)", group: "Canvas", keys: [] },
 
   { id: "view.command-palette", title: "Command palette", group: "View", keys: ["CmdOrCtrl+Shift+P"], inInputs: true, menu: [{ menu: "view", section: 0, label: "Command Palette..." }] },
   { id: "view.toggle-sidebar", title: "Show/hide sidebar", group: "View", keys: ["CmdOrCtrl+B"], inInputs: true, menu: [{ menu: "view", section: 2, label: "Toggle Sidebar" }] },

@@ -13,7 +13,7 @@ interface Chord {
   key: string;
 }
 
-const KEY_NAMES: Record<string, string> = { esc: "Escape", escape: "Escape", enter: "Enter", return: "Enter", delete: "Delete", backspace: "Backspace", plus: "+" };
+const KEY_NAMES: Record<string, string> = { esc: "Escape", escape: "Escape", enter: "Enter", return: "Enter", delete: "Delete", backspace: "Backspace", plus: "+", left: "ArrowLeft", right: "ArrowRight", up: "ArrowUp", down: "ArrowDown" };
 
 function chordOf(accelerator: string): Chord {
   const parts = accelerator.split("+");

@@ -15,17 +15,18 @@ import {
   type ReactFlowState,
   type Viewport,
 } from "@xyflow/react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { NodeKindName } from "../../shared/node-kinds";
 import { nodeKinds } from "../../shared/node-kinds";
-import { addNode } from "../commands/add-node";
 import { connectNodes } from "../commands/connect-nodes";
 import { moveNodes } from "../commands/move-nodes";
 import { NODE_HEIGHT, NODE_WIDTH, type FlowNode } from "../stores/flow-from-doc";
 import { selectOnly, useGraphStore } from "../stores/graph-store";
 import { useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
 import { canvasGraphOf, type CanvasGraph } from "./canvas-graph";
+import { noFrames, useExpandedSubgraphs } from "../stores/expanded-subgraphs-store";
+import { SubgraphCanvasLayer, subgraphCanvasHandlers } from "./subgraph/SubgraphCanvasLayer";
 import { CodeGraphBanner } from "../panels/code-graph/CodeGraphBanner";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { Icon } from "../app/Icon";
@@ -34,7 +35,7 @@ import { EdgeLabelLayerProvider, useEdgeLabelLayer } from "./EdgeLabelPortal";
 import { FIT_MAX_ZOOM, FIT_PADDING, initialViewport, MIN_ZOOM } from "./initial-viewport";
 import { FAR_ZOOM, FullDetailProvider } from "./level-of-detail";
 import { edgeTypes, nodeTypes } from "./flow-types";
-import { PALETTE_MIME } from "./Palette";
+import { addNodeAt, PALETTE_MIME } from "./Palette";
 
 const SNAP: [number, number] = [16, 16];
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
@@ -49,7 +50,8 @@ const minimapColor = (node: Node) => (node.type === "start" || node.type === "en
 function useCanvasGraph(): CanvasGraph {
   const graph = useGraphStore(useShallow((state) => ({ graphName: state.graphName, nodes: state.nodes, edges: state.edges, onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, doc: state.doc })));
   const open = useOpenGraph(useShallow((state) => ({ graph: state.graph, drawing: state.drawing, drawCount: state.drawCount, onDrawingNodesChange: state.onDrawingNodesChange })));
-  return canvasGraphOf(graph, open);
+  const frames = useExpandedSubgraphs((state) => (graph.graphName && state.frames[graph.graphName]) || noFrames);
+  return useMemo(() => canvasGraphOf(graph, open, frames), [graph, open, frames]);
 }
 
 // A drawn graph's debugger acts on the top-level node ids (F9 and friends read the graph store's selection).
@@ -63,7 +65,7 @@ const mirrorDrawnSelection: OnSelectionChangeFunc = ({ nodes: selected }) => {
  * box select); a graph defined in code or deployed is drawn, selected and debugged, not edited.
  */
 export function Canvas() {
-  const { editable, graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount, key, drawCount } = useCanvasGraph();
+  const { editable, graphName, nodes, edges, onNodesChange, onEdgesChange, nodeCount, key, drawCount, toDocPosition } = useCanvasGraph();
   const [flow, setFlow] = useState<ReactFlowInstance | null>(null);
   const theme = useUiStore((state) => state.theme);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
@@ -94,8 +96,8 @@ export function Canvas() {
 
   const onConnect = useCallback((connection: Connection) => connectNodes.run({ source: connection.source, target: connection.target }), []);
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
-    moveNodes.run({ positions: Object.fromEntries(dragged.map((node) => [node.id, node.position])) });
-  }, []);
+    moveNodes.run({ positions: Object.fromEntries(dragged.map((node) => [node.id, toDocPosition(node.id, node.position)])) });
+  }, [toDocPosition]);
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
@@ -106,7 +108,7 @@ export function Canvas() {
     if (!kind || !(kind in nodeKinds)) return;
     event.preventDefault();
     const at = canvasApi.screenToFlow({ x: event.clientX, y: event.clientY });
-    addNode.run({ kind, position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 } });
+    addNodeAt(kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
   }, []);
 
   return (
@@ -121,6 +123,7 @@ export function Canvas() {
       role="region"
     >
       {!editable && <CodeGraphBanner />}
+      {editable && <SubgraphCanvasLayer />}
       {pane && (
         <FullDetailProvider value={!farZoom}>
           <EdgeLabelLayerProvider value={labelLayer}>
@@ -135,6 +138,8 @@ export function Canvas() {
               onConnect={editable ? onConnect : undefined}
               onNodeDragStop={editable ? (onNodeDragStop as unknown as OnNodeDrag) : undefined}
               onSelectionChange={editable ? undefined : mirrorDrawnSelection}
+              onEdgeContextMenu={editable ? subgraphCanvasHandlers.onEdgeContextMenu : undefined}
+              onSelectionContextMenu={editable ? subgraphCanvasHandlers.onSelectionContextMenu : undefined}
               onInit={onInit}
               nodesDraggable={editable}
               nodesConnectable={editable}

@@ -6,6 +6,7 @@ import { Icon } from "../app/Icon";
 import { KindSummary } from "./KindSummary";
 import { NODE_HEIGHT, NODE_WIDTH } from "../stores/flow-from-doc";
 import { canvasApi } from "./canvas-api";
+import { openSubgraphChooser } from "./subgraph/subgraph-chooser-store";
 
 export const PALETTE_MIME = "application/x-switchyard-kind";
 
@@ -13,7 +14,13 @@ export const PALETTE_MIME = "application/x-switchyard-kind";
 export function addNodeAtCenter(kind: NodeKindName): void {
   const center = canvasApi.center();
   const jitter = (Math.random() - 0.5) * 40;
-  addNode.run({ kind, position: { x: center.x - NODE_WIDTH / 2 + jitter, y: center.y - NODE_HEIGHT / 2 + jitter } });
+  addNodeAt(kind, { x: center.x - NODE_WIDTH / 2 + jitter, y: center.y - NODE_HEIGHT / 2 + jitter });
+}
+
+/** Adds a node of a kind there; a subgraph node first asks which graph it runs (or to make one of the selection). */
+export function addNodeAt(kind: NodeKindName, position: { x: number; y: number }): void {
+  if (kind === "subgraph") return openSubgraphChooser(position);
+  addNode.run({ kind, position });
 }
 
 /** The node kinds, each draggable onto the canvas (or clicked to add at the centre). */

@@ -4,6 +4,8 @@ import { DrawnGroupView, DrawnNodeView } from "./DrawnNodeView";
 import { GraphNodeView } from "./GraphNodeView";
 import { RuleEdge } from "./RuleEdge";
 import { TerminalNodeView } from "./TerminalNodeView";
+import { SubgraphInnerNodeView } from "./subgraph/SubgraphInnerNodeView";
+import { SubgraphNodeView } from "./subgraph/SubgraphNodeView";
 import "../styles/drawn-graph.css";
 
 /**
@@ -17,6 +19,8 @@ export const nodeTypes: NodeTypes = {
   human: GraphNodeView,
   set: GraphNodeView,
   code: GraphNodeView,
+  subgraph: SubgraphNodeView,
+  subgraphInner: SubgraphInnerNodeView,
   start: TerminalNodeView,
   end: TerminalNodeView,
   drawnNode: DrawnNodeView,

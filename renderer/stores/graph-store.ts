@@ -153,3 +153,28 @@ export function replaceDoc(doc: GraphDoc): void {
   withHistory(false, () => useGraphStore.setState({ doc, savedDoc: doc }));
   rebuildFlow();
 }
+
+/** A document put aside, with its undo history, while a subgraph of it is open (see commands/subgraph/subgraph-navigation.ts). */
+export interface ParkedDoc {
+  graphName: string;
+  doc: GraphDoc;
+  savedDoc: GraphDoc | null;
+  hash: string | null;
+  past: { doc: GraphDoc | null }[];
+  future: { doc: GraphDoc | null }[];
+}
+
+/** The open document and its history, to be brought back by `unparkDoc` (null when no document is open). */
+export function parkDoc(): ParkedDoc | null {
+  const { graphName, doc, savedDoc, hash } = useGraphStore.getState();
+  if (!graphName || !doc) return null;
+  const { pastStates, futureStates } = graphHistory();
+  return { graphName, doc, savedDoc, hash, past: pastStates as ParkedDoc["past"], future: futureStates as ParkedDoc["future"] };
+}
+
+/** Opens a parked document again where it was left: its edits, its saved state and its undo history. */
+export function unparkDoc(parked: ParkedDoc): void {
+  loadDoc(parked.graphName, parked.doc, parked.hash);
+  withHistory(false, () => useGraphStore.setState({ savedDoc: parked.savedDoc }));
+  useGraphStore.temporal.setState({ pastStates: parked.past, futureStates: parked.future });
+}

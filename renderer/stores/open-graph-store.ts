@@ -44,6 +44,14 @@ export interface OpenGraphState {
   loading: boolean;
   /** Grows with every redraw (a reload of the code): the canvas fits the view again. */
   drawCount: number;
+  /**
+   * The graphs from the open graph down to the one on screen, by name: `["agent", "researcher"]`
+   * while agent's subgraph node running "researcher" is open. The graph store holds the last one's
+   * document; the open graph (what runs) is the first.
+   */
+  path: string[];
+  /** The subgraph node each step was opened through: `via[i]` is the node of `path[i]` that runs `path[i + 1]`. */
+  via: string[];
   onDrawingNodesChange: (changes: NodeChange<DrawnFlowNode>[]) => void;
 }
 
@@ -54,6 +62,8 @@ export const useOpenGraph = create<OpenGraphState>()((set, get) => ({
   drawing: emptyDrawing,
   loading: false,
   drawCount: 0,
+  path: [],
+  via: [],
   onDrawingNodesChange: (changes) => set({ drawing: { ...get().drawing, nodes: applyNodeChanges(changes, get().drawing.nodes) } }),
 }));
 
@@ -66,9 +76,28 @@ export const openGraphServer = (): LangGraphServer => useOpenGraph.getState().gr
 
 /** Opens a workspace graph: it runs on the page's own server and is drawn from its document. */
 export function openWorkspaceGraph(name: string): void {
-  useOpenGraph.setState({ graph: { name, assistantId: name, source: { kind: "workspace", server: workspaceServer } }, drawing: emptyDrawing, loading: false });
+  useOpenGraph.setState({ graph: { name, assistantId: name, source: { kind: "workspace", server: workspaceServer } }, drawing: emptyDrawing, loading: false, path: [name], via: [] });
 }
 
 export function closeOpenGraph(): void {
-  useOpenGraph.setState({ graph: null, drawing: emptyDrawing, loading: false });
+  useOpenGraph.setState({ graph: null, drawing: emptyDrawing, loading: false, path: [], via: [] });
+}
+
+/** How many subgraphs deep the graph on screen is (0: the open graph itself). */
+export function subgraphDepth(state: Pick<OpenGraphState, "graph" | "path"> = useOpenGraph.getState()): number {
+  return state.graph?.source.kind === "workspace" && state.path[0] === state.graph.name ? state.path.length - 1 : 0;
+}
+
+/** The graph on screen is now `graph`, opened through the subgraph node `through` of the one that was. */
+export function enterSubgraph(graph: string, through: string): void {
+  const state = useOpenGraph.getState();
+  const depth = subgraphDepth(state);
+  useOpenGraph.setState({ path: [...state.path.slice(0, depth + 1), graph], via: [...state.via.slice(0, depth), through] });
+}
+
+/** Back up the path to the graph at `depth` (0: the open graph). */
+export function leaveToDepth(depth: number): void {
+  const state = useOpenGraph.getState();
+  if (depth < 0 || depth >= subgraphDepth(state)) return;
+  useOpenGraph.setState({ path: state.path.slice(0, depth + 1), via: state.via.slice(0, depth) });
 }

@@ -20,6 +20,9 @@ import { openSettings } from "../settings/settings";
 import { redo, undo } from "../undo-redo";
 import { commandContext, type CommandContext } from "./command-context";
 import { commandRegistry, runIn, type CommandBehaviour } from "./command-registry";
+import { subgraphBehaviours } from "./subgraph-commands";
+import { subgraphDepth } from "../../stores/open-graph-store";
+import { leaveSubgraph } from "../subgraph/subgraph-navigation";
 
 const always = () => true;
 const onGraph = (context: CommandContext) => !!context.graph;
@@ -38,6 +41,11 @@ const breakpoint = (side: "before" | "after"): CommandBehaviour => ({
   canRun: (context) => !!context.graph && context.selectedNodes.length > 0,
   run: (context) => context.selectedNodes.forEach((node) => toggleBreakpoint.run(node, side)),
 });
+
+const hasSelection = () => {
+  const { nodes, edges } = useGraphStore.getState();
+  return nodes.some((node) => node.selected) || edges.some((edge) => edge.selected);
+};
 
 /** What each command of the shared table does. */
 const behaviours: Record<CommandId, CommandBehaviour> = {
@@ -60,7 +68,9 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
       const ui = useUiStore.getState();
       if (ui.helpOpen || ui.quickAddOpen || ui.runPopoverOpen || ui.paletteOpen || ui.aboutOpen) {
         useUiStore.setState({ helpOpen: false, quickAddOpen: false, runPopoverOpen: false, paletteOpen: false, aboutOpen: false });
-      } else selectOnly({ nodes: [], edges: [] });
+      } else if (hasSelection() || subgraphDepth() === 0) selectOnly({ nodes: [], edges: [] });
+      // Nothing left to close or clear: Esc goes back up to the parent graph.
+      else void leaveSubgraph();
     },
   },
 
@@ -72,6 +82,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "view.zoom-in": { canRun: onGraph, run: () => canvasApi.zoomIn() },
   "view.zoom-out": { canRun: onGraph, run: () => canvasApi.zoomOut() },
   "canvas.snap": toggleUi("snapToGrid"),
+  ...subgraphBehaviours,
   "canvas.minimap": {
     canRun: always,
     run: () => {

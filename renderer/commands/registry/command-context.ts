@@ -4,7 +4,7 @@ import { desktopBridge } from "../../../shared/desktop-bridge";
 import { graphHistory, useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
 import { useRunStore, type RunStatus } from "../../stores/run-store";
-import { isEditableGraph } from "../../stores/open-graph-store";
+import { isEditableGraph, subgraphDepth } from "../../stores/open-graph-store";
 
 /**
  * What a command needs to know to say whether it can run: a snapshot of the app, taken when a
@@ -20,6 +20,10 @@ export interface CommandContext {
   canRedo: boolean;
   /** Selected nodes (not START/END). */
   selectedNodes: string[];
+  /** Selected edges (the edge context menu acts on the one right-clicked). */
+  selectedEdges?: string[];
+  /** How many subgraphs deep the graph on screen is (0: the open graph itself). */
+  subgraphDepth?: number;
   runStatus: RunStatus;
   hasThread: boolean;
   problems: number;
@@ -39,6 +43,8 @@ export function commandContext(): CommandContext {
     canUndo: history.pastStates.length > 0,
     canRedo: history.futureStates.length > 0,
     selectedNodes: graph.nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end").map((node) => node.id),
+    selectedEdges: graph.edges.filter((edge) => edge.selected).map((edge) => edge.id),
+    subgraphDepth: subgraphDepth(),
     runStatus: run.status,
     hasThread: !!run.threadId,
     problems: problemsOf(graph.doc).all.length,

@@ -6,6 +6,7 @@ import { runCommand } from "../../commands/registry/app-commands";
 import { commandContext } from "../../commands/registry/command-context";
 import { useGraphStore } from "../../stores/graph-store";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
+import { SubgraphNodeMenuItems } from "../../canvas/subgraph/SubgraphNodeMenuItems";
 
 /** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
 export function NodeContextMenu() {
@@ -14,12 +15,17 @@ export function NodeContextMenu() {
   useEffect(() => {
     if (!id) return;
     const close = () => closeNodeMenu();
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && closeNodeMenu();
+    // Escape closes the menu only (taken before the window's shortcuts, which would clear the selection or leave a subgraph).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      event.stopPropagation();
+      closeNodeMenu();
+    };
     window.addEventListener("pointerdown", close);
-    window.addEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, true);
     return () => {
       window.removeEventListener("pointerdown", close);
-      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keydown", onKey, true);
     };
   }, [id]);
   if (!id) return null;
@@ -48,6 +54,7 @@ export function NodeContextMenu() {
       <div className="sy-menu-title">{id}</div>
       {item("before", "Pause before", "run.toggle-breakpoint")}
       {item("after", "Pause after", "run.toggle-breakpoint-after")}
+      <SubgraphNodeMenuItems id={id} onClose={closeNodeMenu} />
     </div>,
     document.body,
   );

@@ -45,7 +45,8 @@ describe("keys of the command table", () => {
       for (const key of command.keys) {
         const parts = key.split("+");
         const last = parts.at(-1)!;
-        const event = press(last === "Esc" ? "Escape" : last.length === 1 ? last.toLowerCase() : last, { ctrlKey: parts.includes("CmdOrCtrl"), shiftKey: parts.includes("Shift") });
+        const named: Record<string, string> = { Esc: "Escape", Left: "ArrowLeft", Right: "ArrowRight", Up: "ArrowUp", Down: "ArrowDown" };
+        const event = press(named[last] ?? (last.length === 1 ? last.toLowerCase() : last), { ctrlKey: parts.includes("CmdOrCtrl"), shiftKey: parts.includes("Shift"), altKey: parts.includes("Alt") });
         expect(matchesKey(key, event), key).toBe(true);
       }
     }
