@@ -1,5 +1,6 @@
 import type { Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
 import type { GraphState } from "../stores/graph-store";
+import { debugNodesOf } from "../stores/open-graph-facts";
 import { isEditable, type OpenGraphState } from "../stores/open-graph-store";
 
 /** What the one canvas draws of the open graph, whatever its source. */
@@ -26,10 +27,10 @@ const noEdgeChanges = () => {};
  */
 export function canvasGraphOf(
   graph: Pick<GraphState, "graphName" | "nodes" | "edges" | "onNodesChange" | "onEdgesChange" | "doc">,
-  open: Pick<OpenGraphState, "graph" | "drawing" | "drawCount" | "onDrawingNodesChange">,
+  open: Pick<OpenGraphState, "graph" | "drawing" | "drawn" | "drawCount" | "onDrawingNodesChange">,
 ): CanvasGraph {
   const editable = isEditable(open.graph);
-  const nodeCount = graph.doc?.nodes.length ?? 0;
+  const nodeCount = debugNodesOf({ doc: editable ? graph.doc : null, drawn: open.drawn }).length;
   const key = `${open.graph?.source.kind ?? "workspace"}:${graph.graphName ?? "none"}`;
   if (editable) {
     return {

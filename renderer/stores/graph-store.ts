@@ -144,12 +144,3 @@ export function stepHistory(direction: "undo" | "redo"): void {
   else graphHistory().redo();
   rebuildFlow();
 }
-
-/**
- * Replaces the document without an undo step (a drawn graph redrawn, its state fields learnt
- * from the server): nothing to save, so it is also the saved state.
- */
-export function replaceDoc(doc: GraphDoc): void {
-  withHistory(false, () => useGraphStore.setState({ doc, savedDoc: doc }));
-  rebuildFlow();
-}

@@ -3,7 +3,8 @@ import type { GraphDoc } from "../../shared/graph-doc";
 import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import type { Problem } from "../../shared/problem";
 import { useGraphStore } from "./graph-store";
-import { problemsOf, type ProblemIndex } from "./problems";
+import { useOpenGraph, type OpenGraph } from "./open-graph-store";
+import { loadErrorProblems, problemsOf, type ProblemIndex } from "./problems";
 import { useWorkspaceGraphsStore } from "./workspace-graphs-store";
 
 /**
@@ -55,11 +56,17 @@ export function problemIndex(state: ProblemsState): ProblemIndex {
   return index;
 }
 
-export const currentProblemIndex = (): ProblemIndex => problemIndex(useProblemsStore.getState());
+/** The open graph's problems: the validator's and the server's for a workspace graph, the load error of one defined elsewhere. */
+function openGraphProblemIndex(state: ProblemsState, graph: OpenGraph | null): ProblemIndex {
+  return graph && graph.source.kind !== "workspace" ? loadErrorProblems(graph) : problemIndex(state);
+}
+
+export const currentProblemIndex = (): ProblemIndex => openGraphProblemIndex(useProblemsStore.getState(), useOpenGraph.getState().graph);
 
 /** A slice of the problem index, for components (re-renders only when that slice changes). */
 export function useProblems<T>(select: (index: ProblemIndex) => T): T {
-  return useProblemsStore((state) => select(problemIndex(state)));
+  const graph = useOpenGraph((state) => state.graph);
+  return useProblemsStore((state) => select(openGraphProblemIndex(state, graph)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CommandId } from "../../../shared/command-table";
 import { canvasApi } from "../../canvas/canvas-api";
-import { selectOnly, useGraphStore } from "../../stores/graph-store";
+import { selectOnly } from "../../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../../stores/ui-store";
 import { autoLayout } from "../auto-layout";
 import { closeGraph } from "../close-graph";
@@ -12,6 +12,7 @@ import { runGraph } from "../run-graph";
 import { continueFromPause } from "../run/continue-from-pause";
 import { cancelRun, stepRun } from "../run/continue-run";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
+import { debugNodesOf, openGraphView } from "../../stores/open-graph-facts";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
@@ -71,7 +72,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "canvas.minimap": {
     canRun: always,
     run: () => {
-      const count = useGraphStore.getState().doc?.nodes.length ?? 0;
+      const count = debugNodesOf(openGraphView()).length;
       useUiStore.setState((ui) => ({ minimap: !(ui.minimap ?? count <= MINIMAP_AUTO_LIMIT) }));
     },
   },
