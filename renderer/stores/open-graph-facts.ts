@@ -68,7 +68,12 @@ export function isGraphShown(view: Pick<OpenGraphView, "graph" | "doc">): boolea
 }
 
 /** Whether the canvas shows a graph (a broken workspace file shows its text instead). */
-export const useIsGraphShown = (): boolean => useGraphStore((state) => !!state.doc) || useOpenGraph((state) => !isEditable(state.graph));
+export function useIsGraphShown(): boolean {
+  // Both hooks on every render (a short-circuit would change the hook order).
+  const hasDoc = useGraphStore((state) => !!state.doc);
+  const drawn = useOpenGraph((state) => !isEditable(state.graph));
+  return hasDoc || drawn;
+}
 
 const fromDocs = new WeakMap<GraphDoc, DebugNode[]>();
 const fromDrawings = new WeakMap<DrawnGraph, DebugNode[]>();
