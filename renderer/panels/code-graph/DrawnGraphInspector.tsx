@@ -39,6 +39,12 @@ export function DrawnGraphInspector() {
                 <dd>{graph.name}</dd>
                 <dt>Defined in</dt>
                 <dd>{where}</dd>
+                {node.inner.length > 0 && (
+                  <>
+                    <dt>Subgraph nodes</dt>
+                    <dd>{node.inner.map((inner) => inner.path.slice(1).join(" › ")).join(", ")}</dd>
+                  </>
+                )}
               </dl>
               <div className="sy-stack" role="group" aria-label="Breakpoints" title={`${withShortcut("Pause before", "run.toggle-breakpoint")} · ${withShortcut("Pause after", "run.toggle-breakpoint-after")}`}>
                 <Checkbox label="Pause before" checked={!!breakpoint?.before} onChange={(on) => setNodeBreakpoint(node.id, "before", on)} />
