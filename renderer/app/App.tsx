@@ -13,6 +13,7 @@ import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { isEditable, useOpenGraph } from "../stores/open-graph-store";
+import { debugEdgesOf, debugNodesOf, useIsGraphShown, useOpenGraphView } from "../stores/open-graph-facts";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
@@ -30,7 +31,8 @@ import { useMenuCommands, useShortcuts } from "./use-shortcuts";
 export function App() {
   const ui = useUiStore();
   const hasGraph = useGraphStore((state) => !!state.graphName);
-  const hasDoc = useGraphStore((state) => !!state.doc);
+  // A workspace graph's document, or a graph defined in code or deployed (drawn, never a document).
+  const hasDoc = useIsGraphShown();
   const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   useShortcuts();
   useMenuCommands();
@@ -99,9 +101,10 @@ function StatusBar() {
   const connected = useWorkspaceStore((state) => state.connected);
   const snap = useUiStore((state) => state.snapToGrid);
   const minimapSetting = useUiStore((state) => state.minimap);
-  const nodeCount = useGraphStore((state) => state.doc?.nodes.length ?? 0);
+  const view = useOpenGraphView();
+  const nodeCount = debugNodesOf(view).length;
   const minimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
-  const counts = useGraphStore((state) => (state.doc ? `${state.doc.nodes.length} nodes · ${state.doc.edges.length} edges` : ""));
+  const counts = view.doc ? `${view.doc.nodes.length} nodes · ${view.doc.edges.length} edges` : nodeCount ? `${nodeCount} nodes · ${debugEdgesOf(view).length} edges` : "";
   return (
     <footer className="sy-statusbar" aria-label="Status bar">
       <span className={`sy-conn ${connected ? "is-on" : ""}`} title={connected ? "Watching the workspace for changes" : "Not connected to the server's file events"}>

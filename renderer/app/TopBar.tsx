@@ -13,6 +13,7 @@ import { SettingsButton } from "../panels/settings/SettingsDialog";
 import { ConnectButton } from "../panels/deployment/ConnectDialog";
 import { ExportMenu } from "../panels/export/ExportMenu";
 import { isEditable, useOpenGraph } from "../stores/open-graph-store";
+import { useIsGraphShown } from "../stores/open-graph-facts";
 import { Icon } from "./Icon";
 import { withShortcut } from "./keys";
 
@@ -21,7 +22,7 @@ const DEFAULT_INPUT = "Use the search tool to ask the user where they are, then 
 /** Title, document actions, save state and Run. */
 export function TopBar() {
   const graphName = useGraphStore((state) => state.graphName);
-  const hasDoc = useGraphStore((state) => !!state.doc);
+  const hasDoc = useIsGraphShown();
   const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   const dirty = useUnsavedEdits();
   const problemCount = useProblems((index) => index.all.length);

@@ -3,6 +3,7 @@ import { desktopBridge, MENU_COMMANDS, type MenuEnabledState } from "../../share
 import { canRunCommand } from "../commands/registry/app-commands";
 import { commandContext } from "../commands/registry/command-context";
 import { useGraphStore } from "../stores/graph-store";
+import { useOpenGraph } from "../stores/open-graph-store";
 import { useRunStore } from "../stores/run-store";
 
 /** Which menu commands can run now: the registry's `canRun` for each of them. */
@@ -13,7 +14,7 @@ export function menuEnabledState(): MenuEnabledState {
 
 /**
  * In the desktop app, keeps the native menu's enabled state equal to the registry's `canRun`:
- * recomputed (once per frame at most) when the graph, its history, the run or the focus changes,
+ * recomputed (once per frame at most) when the graph, its history, the open graph, the run or the focus changes,
  * and sent to the shell only when it differs from what was sent last.
  */
 export function useMenuState(): void {
@@ -34,7 +35,8 @@ export function useMenuState(): void {
       frame ||= requestAnimationFrame(update);
     };
     schedule();
-    const stops = [useGraphStore.subscribe(schedule), useGraphStore.temporal.subscribe(schedule), useRunStore.subscribe(schedule)];
+    // The open graph store too: a drawn graph's selection (F9's target) and its source live there.
+    const stops = [useGraphStore.subscribe(schedule), useGraphStore.temporal.subscribe(schedule), useOpenGraph.subscribe(schedule), useRunStore.subscribe(schedule)];
     window.addEventListener("focusin", schedule);
     window.addEventListener("focusout", schedule);
     return () => {

@@ -10,7 +10,6 @@ import {
   type Connection,
   type Node,
   type OnNodeDrag,
-  type OnSelectionChangeFunc,
   type ReactFlowInstance,
   type ReactFlowState,
   type Viewport,
@@ -22,8 +21,8 @@ import { nodeKinds } from "../../shared/node-kinds";
 import { connectNodes } from "../commands/connect-nodes";
 import { moveNodes } from "../commands/move-nodes";
 import { NODE_HEIGHT, NODE_WIDTH, type FlowNode } from "../stores/flow-from-doc";
-import { selectOnly, useGraphStore } from "../stores/graph-store";
-import { useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
+import { useGraphStore } from "../stores/graph-store";
+import { useOpenGraph } from "../stores/open-graph-store";
 import { canvasGraphOf, type CanvasGraph } from "./canvas-graph";
 import { noFrames, useExpandedSubgraphs } from "../stores/expanded-subgraphs-store";
 import { SubgraphCanvasLayer, subgraphCanvasHandlers } from "./subgraph/SubgraphCanvasLayer";
@@ -49,15 +48,10 @@ const minimapColor = (node: Node) => (node.type === "start" || node.type === "en
 /** The open graph's drawing; each store's slice selected shallowly, combined by a pure function. */
 function useCanvasGraph(): CanvasGraph {
   const graph = useGraphStore(useShallow((state) => ({ graphName: state.graphName, nodes: state.nodes, edges: state.edges, onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, doc: state.doc })));
-  const open = useOpenGraph(useShallow((state) => ({ graph: state.graph, drawing: state.drawing, drawCount: state.drawCount, onDrawingNodesChange: state.onDrawingNodesChange })));
+  const open = useOpenGraph(useShallow((state) => ({ graph: state.graph, drawing: state.drawing, drawn: state.drawn, drawCount: state.drawCount, onDrawingNodesChange: state.onDrawingNodesChange })));
   const frames = useExpandedSubgraphs((state) => (graph.graphName && state.frames[graph.graphName]) || noFrames);
   return useMemo(() => canvasGraphOf(graph, open, frames), [graph, open, frames]);
 }
-
-// A drawn graph's debugger acts on the top-level node ids (F9 and friends read the graph store's selection).
-const mirrorDrawnSelection: OnSelectionChangeFunc = ({ nodes: selected }) => {
-  selectOnly({ nodes: (selected as DrawnFlowNode[]).filter((node) => !node.data.item.parent).map((node) => node.data.item.top) });
-};
 
 /**
  * The one canvas of every open graph: a controlled React Flow over the open graph's nodes and
@@ -137,7 +131,6 @@ export function Canvas() {
               onEdgesChange={onEdgesChange}
               onConnect={editable ? onConnect : undefined}
               onNodeDragStop={editable ? (onNodeDragStop as unknown as OnNodeDrag) : undefined}
-              onSelectionChange={editable ? undefined : mirrorDrawnSelection}
               onEdgeContextMenu={editable ? subgraphCanvasHandlers.onEdgeContextMenu : undefined}
               onSelectionContextMenu={editable ? subgraphCanvasHandlers.onSelectionContextMenu : undefined}
               onInit={onInit}

@@ -2,16 +2,18 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { openNodeMenu } from "../panels/run/node-menu-store";
-import { useGraphStore } from "../stores/graph-store";
-import type { DrawnFlowNode } from "../stores/open-graph-store";
+import { drawnBreakpointsOf, useDrawnBreakpoints } from "../stores/drawn-breakpoints-store";
+import { useOpenGraph, type DrawnFlowNode } from "../stores/open-graph-store";
 import { useRunStore } from "../stores/run-store";
 
 /** The run status and breakpoints of a top-level node, selected alone so one change re-renders one node. */
 function useTopNodeState(top: string) {
   const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[top] ?? (state.threadId ? "unreached" : null), state.nodeErrors[top] ?? null] as const));
-  const [before, after] = useGraphStore(
+  // A drawn graph has no document: its breakpoints are this window's (drawn-breakpoints-store).
+  const graph = useOpenGraph((state) => state.graph);
+  const [before, after] = useDrawnBreakpoints(
     useShallow((state) => {
-      const breakpoint = state.doc?.nodes.find((node) => node.id === top)?.breakpoint;
+      const breakpoint = drawnBreakpointsOf(state, graph)[top];
       return [!!breakpoint?.before, !!breakpoint?.after] as const;
     }),
   );

@@ -1,5 +1,6 @@
 import type { Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
 import type { GraphState } from "../stores/graph-store";
+import { debugNodesOf } from "../stores/open-graph-facts";
 import { isEditable, type OpenGraphState } from "../stores/open-graph-store";
 import { applyInnerNodeChanges, isInnerId, noFrames, type ExpandedFrame } from "../stores/expanded-subgraphs-store";
 import { changesToDoc, toDocPosition, withExpandedFrames, type Point } from "./expanded-flow";
@@ -33,11 +34,11 @@ const noEdgeChanges = () => {};
  */
 export function canvasGraphOf(
   graph: Pick<GraphState, "graphName" | "nodes" | "edges" | "onNodesChange" | "onEdgesChange" | "doc">,
-  open: Pick<OpenGraphState, "graph" | "drawing" | "drawCount" | "onDrawingNodesChange">,
+  open: Pick<OpenGraphState, "graph" | "drawing" | "drawn" | "drawCount" | "onDrawingNodesChange">,
   frames: Record<string, ExpandedFrame> = noFrames,
 ): CanvasGraph {
   const editable = isEditable(open.graph);
-  const nodeCount = graph.doc?.nodes.length ?? 0;
+  const nodeCount = debugNodesOf({ doc: editable ? graph.doc : null, drawn: open.drawn }).length;
   const key = `${open.graph?.source.kind ?? "workspace"}:${graph.graphName ?? "none"}`;
   if (editable) {
     const drawn = withExpandedFrames(graph.nodes as Node[], graph.edges as Edge[], frames);

@@ -12,8 +12,6 @@ export interface DocChange {
 export interface DocCommandSpec<Input> {
   /** Shown in menus, the quick-add list and the help overlay. */
   title: string;
-  /** Allowed on a read-only graph (code-defined or remote): breakpoints, not edits. */
-  readOnlySafe?: boolean;
   /** Whether running the command makes an undo step. */
   entersHistory: boolean;
   /** Pure: the same document and input give the same result; returns the same doc for "nothing to do". */
@@ -30,7 +28,7 @@ export function docCommand<Input>(spec: DocCommandSpec<Input>): DocCommand<Input
     ...spec,
     run(input, options) {
       const { doc } = useGraphStore.getState();
-      if (!doc || (!isEditableGraph() && !spec.readOnlySafe)) return;
+      if (!doc || !isEditableGraph()) return;
       const change = spec.apply(doc, input);
       commitDoc(change.doc, { history: spec.entersHistory, coalesceKey: options?.coalesceKey, select: change.select });
     },

@@ -10,7 +10,6 @@ export interface SetBreakpointInput {
 /** Pauses the run before or after a node by default. Enters history. */
 export const setBreakpoint = docCommand<SetBreakpointInput>({
   title: "Toggle pause",
-  readOnlySafe: true,
   entersHistory: true,
   apply(doc, { id, side, on }) {
     const index = doc.nodes.findIndex((node) => node.id === id);

@@ -6,13 +6,15 @@ import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { problemNode } from "../stores/problems";
 import { useProblems } from "../stores/problems-store";
+import { useIsGraphShown } from "../stores/open-graph-facts";
 
 /** Every problem of the open graph; clicking one selects (and shows) the node it is about. */
 export const ProblemsList = memo(function ProblemsList() {
   const doc = useGraphStore((state) => state.doc);
   const loadProblems = useGraphStore((state) => state.loadProblems);
   const validated = useProblems((index) => index.all);
-  const problems = doc ? validated : loadProblems;
+  // A workspace file that does not parse has its parse problems; any graph on screen, the open graph's.
+  const problems = useIsGraphShown() ? validated : loadProblems;
   if (problems.length === 0) {
     return (
       <div className="sy-empty-note" role="status">

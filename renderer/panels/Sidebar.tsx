@@ -10,6 +10,7 @@ import { Icon } from "../app/Icon";
 import { useGraphStore } from "../stores/graph-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { isEditable, useOpenGraph } from "../stores/open-graph-store";
+import { useIsGraphShown } from "../stores/open-graph-facts";
 import { IconButton } from "./forms/controls";
 import { ThreadList } from "./threads/ThreadList";
 import { DeploymentSection } from "./deployment/DeploymentSection";
@@ -21,7 +22,7 @@ export const Sidebar = memo(function Sidebar() {
   const error = useWorkspaceStore((state) => state.error);
   const openName = useGraphStore((state) => state.graphName);
   const dirty = useUnsavedEdits();
-  const hasDoc = useGraphStore((state) => !!state.doc);
+  const hasDoc = useIsGraphShown();
   const readOnly = useOpenGraph((state) => !isEditable(state.graph));
   return (
     <nav className="sy-sidebar" aria-label="Workspace">

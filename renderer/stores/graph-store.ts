@@ -145,15 +145,6 @@ export function stepHistory(direction: "undo" | "redo"): void {
   rebuildFlow();
 }
 
-/**
- * Replaces the document without an undo step (a drawn graph redrawn, its state fields learnt
- * from the server): nothing to save, so it is also the saved state.
- */
-export function replaceDoc(doc: GraphDoc): void {
-  withHistory(false, () => useGraphStore.setState({ doc, savedDoc: doc }));
-  rebuildFlow();
-}
-
 /** A document put aside, with its undo history, while a subgraph of it is open (see commands/subgraph/subgraph-navigation.ts). */
 export interface ParkedDoc {
   graphName: string;

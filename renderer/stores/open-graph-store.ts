@@ -1,6 +1,7 @@
 import { applyNodeChanges, type Edge, type Node, type NodeChange } from "@xyflow/react";
 import { create } from "zustand";
-import type { DrawnEdge, DrawnNode } from "../commands/code-graph/drawable-graph";
+import type { StateField } from "../../shared/graph-doc";
+import type { DrawnEdge, DrawnGraph, DrawnNode } from "../commands/code-graph/drawable-graph";
 import { workspaceServer, type LangGraphServer } from "../client/langgraph";
 
 /**
@@ -28,7 +29,9 @@ export interface GraphDrawing {
 /**
  * The graph on screen: its name (the assistant's graph id), where it runs, and, for graphs
  * defined elsewhere, LangGraph's drawing of it. A workspace graph's document, with its undo
- * history, is in the graph store; its drawing is derived from that document.
+ * history, is in the graph store; its drawing is derived from that document. A code or remote
+ * graph has no document (the graph store's doc stays null): what the debugger knows of any open
+ * graph is computed by the functions of open-graph-facts.ts.
  */
 export interface OpenGraph {
   name: string;
@@ -41,6 +44,10 @@ export interface OpenGraph {
 export interface OpenGraphState {
   graph: OpenGraph | null;
   drawing: GraphDrawing;
+  /** What LangGraph drew, before layout: the debugger's nodes and edges of a graph without a document. */
+  drawn: DrawnGraph;
+  /** A code or remote graph's state fields, from /assistants/{id}/schemas once the server answers. */
+  schemaFields: Record<string, StateField> | null;
   loading: boolean;
   /** Grows with every redraw (a reload of the code): the canvas fits the view again. */
   drawCount: number;
@@ -56,10 +63,13 @@ export interface OpenGraphState {
 }
 
 export const emptyDrawing: GraphDrawing = { nodes: [], edges: [] };
+export const emptyDrawn: DrawnGraph = { nodes: [], edges: [] };
 
 export const useOpenGraph = create<OpenGraphState>()((set, get) => ({
   graph: null,
   drawing: emptyDrawing,
+  drawn: emptyDrawn,
+  schemaFields: null,
   loading: false,
   drawCount: 0,
   path: [],
@@ -76,11 +86,11 @@ export const openGraphServer = (): LangGraphServer => useOpenGraph.getState().gr
 
 /** Opens a workspace graph: it runs on the page's own server and is drawn from its document. */
 export function openWorkspaceGraph(name: string): void {
-  useOpenGraph.setState({ graph: { name, assistantId: name, source: { kind: "workspace", server: workspaceServer } }, drawing: emptyDrawing, loading: false, path: [name], via: [] });
+  useOpenGraph.setState({ graph: { name, assistantId: name, source: { kind: "workspace", server: workspaceServer } }, drawing: emptyDrawing, drawn: emptyDrawn, schemaFields: null, loading: false, path: [name], via: [] });
 }
 
 export function closeOpenGraph(): void {
-  useOpenGraph.setState({ graph: null, drawing: emptyDrawing, loading: false, path: [], via: [] });
+  useOpenGraph.setState({ graph: null, drawing: emptyDrawing, drawn: emptyDrawn, schemaFields: null, loading: false, path: [], via: [] });
 }
 
 /** How many subgraphs deep the graph on screen is (0: the open graph itself). */

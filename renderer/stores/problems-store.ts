@@ -3,8 +3,9 @@ import type { GraphDoc } from "../../shared/graph-doc";
 import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import type { Problem } from "../../shared/problem";
 import { useGraphStore } from "./graph-store";
-import { problemsOf, type ProblemIndex } from "./problems";
-import { useWorkspaceGraphsStore } from "./workspace-graphs-store";
+import { useOpenGraph, type OpenGraph } from "./open-graph-store";
+import { loadErrorProblems, problemsOf, type ProblemIndex } from "./problems";
+import { useWorkspaceGraphsStore, workspaceGraphs } from "./workspace-graphs-store";
 
 /**
  * The open graph's problems, from two sources: the shared validator (run off the interaction
@@ -17,13 +18,11 @@ export interface ProblemsState {
   validatedDoc: GraphDoc | null;
   /** The server's preflight problems for the open document. */
   serverProblems: readonly Problem[];
-  /** The workspace's graphs the validator checks subgraph nodes against (undefined until read). */
-  workspace: WorkspaceGraphs | undefined;
 }
 
 export const VALIDATE_DELAY_MS = 120;
 
-export const useProblemsStore = create<ProblemsState>()(() => ({ validatedDoc: null, serverProblems: [], workspace: undefined }));
+export const useProblemsStore = create<ProblemsState>()(() => ({ validatedDoc: null, serverProblems: [] }));
 
 /** The validator's index with the server's problems added (on nodes that still exist). */
 export function withServerProblems(local: ProblemIndex, doc: GraphDoc | null, extra: readonly Problem[]): ProblemIndex {
@@ -42,9 +41,12 @@ export function withServerProblems(local: ProblemIndex, doc: GraphDoc | null, ex
 // One index per (document, server problems): selectors get the same object until either changes.
 const merged = new WeakMap<readonly Problem[], { doc: GraphDoc | null; local: ProblemIndex; index: ProblemIndex }>();
 
-/** Every problem of the open graph, indexed by node and edge: derived, never stored. */
-export function problemIndex(state: ProblemsState): ProblemIndex {
-  const { validatedDoc: doc, serverProblems, workspace } = state;
+/**
+ * Every problem of the open graph, indexed by node and edge: derived, never stored. `workspace`:
+ * the workspace's graphs the validator checks subgraph nodes against (read from their store, not copied).
+ */
+export function problemIndex(state: ProblemsState, workspace: WorkspaceGraphs | undefined = workspaceGraphs()): ProblemIndex {
+  const { validatedDoc: doc, serverProblems } = state;
   const local = problemsOf(doc, workspace);
   if (serverProblems.length === 0) return local;
   const hit = merged.get(serverProblems);
@@ -55,11 +57,19 @@ export function problemIndex(state: ProblemsState): ProblemIndex {
   return index;
 }
 
-export const currentProblemIndex = (): ProblemIndex => problemIndex(useProblemsStore.getState());
+/** The open graph's problems: the validator's and the server's for a workspace graph, the load error of one defined elsewhere. */
+function openGraphProblemIndex(state: ProblemsState, graph: OpenGraph | null, workspace: WorkspaceGraphs | undefined): ProblemIndex {
+  return graph && graph.source.kind !== "workspace" ? loadErrorProblems(graph) : problemIndex(state, workspace);
+}
+
+export const currentProblemIndex = (): ProblemIndex => openGraphProblemIndex(useProblemsStore.getState(), useOpenGraph.getState().graph, workspaceGraphs());
 
 /** A slice of the problem index, for components (re-renders only when that slice changes). */
 export function useProblems<T>(select: (index: ProblemIndex) => T): T {
-  return useProblemsStore((state) => select(problemIndex(state)));
+  const graph = useOpenGraph((state) => state.graph);
+  // Another graph saved or changed on disk: the subgraph checks of the open one may say otherwise now.
+  const workspace = useWorkspaceGraphsStore((state) => state.graphs);
+  return useProblemsStore((state) => select(openGraphProblemIndex(state, graph, workspace)));
 }
 
 /**
@@ -81,13 +91,9 @@ export function startValidation(): () => void {
     if (opened) afterNextPaint(update);
     else timer = setTimeout(update, VALIDATE_DELAY_MS);
   });
-  // Another graph saved or changed on disk: the subgraph checks of the open one may say otherwise now.
-  const stopWorkspace = useWorkspaceGraphsStore.subscribe((state) => useProblemsStore.setState({ workspace: state.graphs }));
-  useProblemsStore.setState({ workspace: useWorkspaceGraphsStore.getState().graphs });
   return () => {
     clearTimeout(timer);
     stop();
-    stopWorkspace();
   };
 }
 

@@ -2,6 +2,7 @@ import { END, type GraphDoc } from "../../shared/graph-doc";
 import { validateGraphDoc } from "../../shared/graph-validate";
 import type { WorkspaceGraphs } from "../../shared/graph-validate";
 import type { Problem } from "../../shared/problem";
+import type { OpenGraph } from "./open-graph-store";
 import { workspaceGraphs } from "./workspace-graphs-store";
 
 export interface ProblemIndex {
@@ -13,8 +14,8 @@ export interface ProblemIndex {
 }
 
 const EMPTY: ProblemIndex = { all: [], byNode: new Map(), byEdge: new Map(), general: [] };
-// Per document, the index and the workspace it was computed with (a preset index stands for any workspace).
-const cache = new WeakMap<GraphDoc, { workspace: WorkspaceGraphs | undefined | "preset"; index: ProblemIndex }>();
+// Per document, the index and the workspace it was computed with.
+const cache = new WeakMap<GraphDoc, { workspace: WorkspaceGraphs | undefined; index: ProblemIndex }>();
 
 /**
  * The shared validator's problems for a document, indexed for the canvas. With the workspace's
@@ -24,7 +25,7 @@ const cache = new WeakMap<GraphDoc, { workspace: WorkspaceGraphs | undefined | "
 export function problemsOf(doc: GraphDoc | null, workspace: WorkspaceGraphs | undefined = workspaceGraphs()): ProblemIndex {
   if (!doc) return EMPTY;
   const hit = cache.get(doc);
-  if (hit && (hit.workspace === "preset" || hit.workspace === workspace)) return hit.index;
+  if (hit && hit.workspace === workspace) return hit.index;
   const all = validateGraphDoc(doc, workspace).problems;
   const ids = new Set(doc.nodes.map((node) => node.id));
   const byNode = new Map<string, Problem[]>();
@@ -46,12 +47,26 @@ export function problemsOf(doc: GraphDoc | null, workspace: WorkspaceGraphs | un
   return index;
 }
 
+const loadErrors = new WeakMap<OpenGraph, ProblemIndex>();
+
 /**
- * What stands for the validator's word on a document the validator cannot judge: the shadow
- * document of a code graph that does not load, whose one problem is the load error.
+ * A graph defined in code or deployed has no document to validate: its one problem is why it
+ * cannot be drawn (a module that fails to load, an unreachable server), if anything.
  */
-export function presetProblems(doc: GraphDoc, general: Problem[]): void {
-  cache.set(doc, { workspace: "preset", index: { all: general, byNode: new Map(), byEdge: new Map(), general } });
+export function loadErrorProblems(graph: OpenGraph): ProblemIndex {
+  if (!graph.error) return EMPTY;
+  const hit = loadErrors.get(graph);
+  if (hit) return hit;
+  const general = [{ path: (graph.source.kind === "code" ? graph.source.file : undefined) ?? graph.name, message: graph.error }];
+  const index = { all: general, byNode: new Map(), byEdge: new Map(), general };
+  loadErrors.set(graph, index);
+  return index;
+}
+
+/** The open graph's problems now: the validator's on its document, or its load error. */
+export function problemsOfOpenGraph(view: { graph: OpenGraph | null; doc: GraphDoc | null }): ProblemIndex {
+  if (view.graph && view.graph.source.kind !== "workspace") return loadErrorProblems(view.graph);
+  return problemsOf(view.doc);
 }
 
 /** The node a problem is about, directly or through its edge. */

@@ -87,6 +87,9 @@ test("subgraphs are drawn grouped (xray) and an edit of the file redraws the gra
     expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
   }
   await screenshot(page, "code-graph-4-subgraph");
+  // The debugger knows a subgraph's inner nodes by path (from the open graph, not a document).
+  await group.locator(".sy-code-group-label").click();
+  await expect(page.getByRole("complementary", { name: "Inspector" })).toContainText(/Subgraph nodes\s*compose, punctuate/);
 
   // The file changes: the server reloads it and says so (code-graph-reloaded); the canvas follows.
   const file = join(project.dir, "src/review.ts");
@@ -99,6 +102,9 @@ test("subgraphs are drawn grouped (xray) and an edit of the file redraws the gra
   await page.getByRole("button", { name: "Open graph broken" }).click();
   await expect(page.getByRole("status", { name: "Read-only graph" }).getByRole("alert")).toContainText("broken.ts");
   await screenshot(page, "code-graph-6-broken");
+  // Its one problem is why: Problems lists it (the open graph's load error; there is no document to validate).
+  await runPanel.tab(page, "Problems").click();
+  await expect(page.getByRole("list", { name: "Problems" })).toContainText("broken.ts");
   await page.getByRole("button", { name: "Open graph agent" }).click();
   await expect(node(page, "tools")).toBeVisible();
 });

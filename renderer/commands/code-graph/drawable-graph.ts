@@ -1,5 +1,5 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
-import { END, START, type GraphDoc, type GraphEdge, type GraphNode, type StateField } from "../../../shared/graph-doc";
+import { END, START, type StateField } from "../../../shared/graph-doc";
 
 /**
  * A graph LangGraph draws (`GET /assistants/{id}/graph?xray=true`), made ready for the canvas
@@ -34,7 +34,6 @@ export interface DrawnGraph {
 }
 
 const SEPARATOR = ":";
-const NODE_ID = /^[a-zA-Z_][\w-]{0,63}$/;
 
 const topOf = (id: string) => id.split(SEPARATOR)[0];
 const parentOf = (id: string) => (id.includes(SEPARATOR) ? id.slice(0, id.lastIndexOf(SEPARATOR)) : undefined);
@@ -69,40 +68,6 @@ export function drawnGraphOf(drawable: AssistantGraph): DrawnGraph {
   return { nodes, edges };
 }
 
-/**
- * What the debugger keeps for a graph without a document of its own, in the document's shape:
- * its top-level node ids (as LangGraph names them), edges, state fields and the breakpoints set in
- * this window, so breakpoints, "apply as" and the state editor work as for a workspace graph.
- * It is never saved (only workspace graphs are) and never drawn (the canvas draws the drawing);
- * it says nothing of kinds: which node a person answers comes from the thread (pausedNodeInfo).
- */
-export function debuggerDocOf(name: string, graph: DrawnGraph, fields: Record<string, StateField>, previous?: GraphDoc | null): GraphDoc {
-  // In the drawing's order (groups are listed first for React Flow; their inner nodes say where they belong).
-  const tops = [...new Set(graph.nodes.filter((node) => node.role === "node").map((node) => node.top))].filter((id) => NODE_ID.test(id) && id !== START && id !== END);
-  const kept = new Set(tops);
-  const breakpoints = new Map((previous?.nodes ?? []).map((node) => [node.id, node.breakpoint]));
-  const nodes: GraphNode[] = tops.map((id) => {
-    const breakpoint = breakpoints.get(id);
-    return { id, position: { x: 0, y: 0 }, ...(breakpoint ? { breakpoint } : {}), kind: "set", config: { values: {} } };
-  });
-  const edges: GraphEdge[] = [];
-  const seen = new Set<string>();
-  let entry = "";
-  for (const edge of graph.edges) {
-    const { runSource: source, runTarget: target } = edge;
-    if (source === START) {
-      if (!entry && kept.has(target)) entry = target;
-      continue;
-    }
-    if (source === target || !kept.has(source) || !(kept.has(target) || target === END)) continue;
-    const id = `${source}->${target}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    edges.push({ id, source, target });
-  }
-  return { version: 1, name, entry: entry || tops[0] || "", state: { fields }, nodes, edges };
-}
-
 interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -111,7 +76,7 @@ interface JsonSchema {
 }
 
 /** State fields from the graph's state JSON schema (`/assistants/{id}/schemas`): types for the state editor. */
-export function stateFieldsOf(stateSchema: unknown): Record<string, StateField> {
+export function stateFieldsFromSchema(stateSchema: unknown): Record<string, StateField> {
   const properties = (stateSchema as JsonSchema | null)?.properties;
   if (!properties) return { messages: { type: "messages", reducer: "messages" } };
   const fields: Record<string, StateField> = {};

@@ -1,17 +1,16 @@
 import type { WorkspaceGraphInfo } from "../../../shared/api";
-import type { GraphDoc } from "../../../shared/graph-doc";
+import type { StateField } from "../../../shared/graph-doc";
 import { layoutDrawing } from "../../canvas/layout";
 import { graphViewApi } from "../../client/graph-view-api";
 import { LangGraphServer, workspaceServer, type ApiTarget } from "../../client/langgraph";
 import { flowFromDrawing } from "../../stores/flow-from-drawing";
-import { closeDoc, loadDoc, replaceDoc, useGraphStore } from "../../stores/graph-store";
-import { closeOpenGraph, emptyDrawing, useOpenGraph, type GraphDrawing, type OpenGraph } from "../../stores/open-graph-store";
-import { presetProblems } from "../../stores/problems";
+import { closeDoc, loadDoc, useGraphStore } from "../../stores/graph-store";
+import { closeOpenGraph, emptyDrawing, emptyDrawn, useOpenGraph, type GraphDrawing, type OpenGraph } from "../../stores/open-graph-store";
 import { emptyRun, useRunStore } from "../../stores/run-store";
 import { showToast } from "../../stores/ui-store";
 import { useWorkspaceStore } from "../../stores/workspace-store";
 import { newThread, restoreThread } from "../run/threads";
-import { debuggerDocOf, drawnGraphOf, stateFieldsOf } from "./drawable-graph";
+import { drawnGraphOf, stateFieldsFromSchema, type DrawnGraph } from "./drawable-graph";
 
 /** The open graph of a code graph the workspace lists (`serve --config langgraph.json`): it runs on the page's own server. */
 export function codeGraphOf(info: WorkspaceGraphInfo): OpenGraph {
@@ -22,8 +21,6 @@ export function codeGraphOf(info: WorkspaceGraphInfo): OpenGraph {
     ...(info.code?.error ? { error: errorText(info.code.error, info.code) } : {}),
   };
 }
-
-const NOTHING_DRAWN = { nodes: [], edges: [] };
 
 function errorText(error: NonNullable<NonNullable<WorkspaceGraphInfo["code"]>["error"]>, code: { file: string; path: string }): string {
   // The module itself by the name langgraph.json gives it; an imported file by its full path.
@@ -53,7 +50,7 @@ export async function reloadCodeGraph(name: string): Promise<void> {
   if (!open || open.source.kind !== "code" || open.name !== name) return;
   const info = useWorkspaceStore.getState().graphs.find((graph) => graph.name === name);
   const next = info ? codeGraphOf(info) : { ...open, error: undefined };
-  await draw(next, useGraphStore.getState().doc, false);
+  await draw(next, { fresh: false, keepFields: true });
   const file = next.source.kind === "code" ? next.source.file : undefined;
   showToast(next.error ? `"${name}" no longer loads: ${next.error}` : `"${name}" reloaded from ${file ?? "its code"}.`, next.error ? "error" : "info");
 }
@@ -61,7 +58,7 @@ export async function reloadCodeGraph(name: string): Promise<void> {
 /** Auto-layout of a drawn graph: laid out afresh (its positions are never saved). */
 export async function redrawGraph(): Promise<void> {
   const open = useOpenGraph.getState().graph;
-  if (open && open.source.kind !== "workspace") await draw(open, useGraphStore.getState().doc, false);
+  if (open && open.source.kind !== "workspace") await draw(open, { fresh: false, keepFields: true });
 }
 
 /** Closes a graph defined in code or deployed (a workspace graph is being opened, or the deployment detached). */
@@ -69,7 +66,7 @@ export function closeDrawnGraph(): void {
   const open = useOpenGraph.getState().graph;
   if (!open || open.source.kind === "workspace") return;
   closeOpenGraph();
-  // Its debugger document must not become an editable graph of the workspace, nor its thread the next graph's.
+  // Its name must not stay the graph store's (an editable graph of the workspace), nor its thread the next graph's.
   closeDoc();
   useRunStore.setState({ ...emptyRun(), graphName: null, threadId: null });
 }
@@ -78,7 +75,7 @@ async function openDrawn(graph: OpenGraph): Promise<void> {
   const current = useGraphStore.getState();
   const before = useOpenGraph.getState().graph;
   const sameGraph = !!before && before.source.kind === graph.source.kind && before.source.server === graph.source.server && before.assistantId === graph.assistantId && current.graphName === graph.name;
-  await draw(graph, sameGraph ? current.doc : null, true);
+  await draw(graph, { fresh: true, keepFields: sameGraph });
   // The same graph name on another server (a local "agent", then a deployed one): the open
   // thread belongs to the other server, so the debugger starts over on this one.
   if (!sameGraph && current.graphName === graph.name) {
@@ -87,38 +84,41 @@ async function openDrawn(graph: OpenGraph): Promise<void> {
   }
 }
 
-async function draw(graph: OpenGraph, previous: GraphDoc | null, fresh: boolean): Promise<void> {
+/**
+ * Draws the graph from LangGraph's getGraph and asks for its state schema. `fresh`: another graph
+ * was on screen (the graph store then holds no document: a code or remote graph has none, so
+ * nothing can autosave, undo or show it unsaved). `keepFields`: the fields known so far stay
+ * until the server answers again.
+ */
+async function draw(graph: OpenGraph, options: { fresh: boolean; keepFields: boolean }): Promise<void> {
   useOpenGraph.setState({ loading: true });
   try {
-    if (graph.error) return show(graph, debuggerDocOf(graph.name, NOTHING_DRAWN, {}, previous), emptyDrawing, fresh);
+    if (graph.error) return show(graph, emptyDrawn, emptyDrawing, null, options.fresh);
     const { server } = graph.source;
     // The schema can take seconds (the official dev server derives it from the TypeScript types): draw first.
     const schema = graphViewApi.stateSchema(server, graph.assistantId);
     const drawn = drawnGraphOf(await graphViewApi.drawable(server, graph.assistantId));
     const flow = flowFromDrawing(drawn, await layoutDrawing(drawn));
-    show(graph, debuggerDocOf(graph.name, drawn, previous ? previous.state.fields : stateFieldsOf(null), previous), flow, fresh);
-    void schema.then((answer) => answer && applyStateFields(graph, stateFieldsOf(answer)));
+    show(graph, drawn, flow, options.keepFields ? useOpenGraph.getState().schemaFields : null, options.fresh);
+    void schema.then((answer) => answer && applyStateFields(graph, stateFieldsFromSchema(answer)));
   } catch (error) {
-    const failed = { ...graph, error: `Could not draw the graph: ${(error as Error).message}` };
-    show(failed, debuggerDocOf(graph.name, NOTHING_DRAWN, {}, previous), emptyDrawing, fresh);
+    show({ ...graph, error: `Could not draw the graph: ${(error as Error).message}` }, emptyDrawn, emptyDrawing, null, options.fresh);
   } finally {
     useOpenGraph.setState({ loading: false });
   }
 }
 
 /** The state's field types, once the server has said them (the state editor and input form use them). */
-function applyStateFields(graph: OpenGraph, fields: GraphDoc["state"]["fields"]): void {
-  const { graphName, doc } = useGraphStore.getState();
-  if (!doc || graphName !== graph.name || useOpenGraph.getState().graph?.assistantId !== graph.assistantId) return;
-  replaceDoc({ ...doc, state: { fields } });
+function applyStateFields(graph: OpenGraph, fields: Record<string, StateField>): void {
+  const open = useOpenGraph.getState().graph;
+  if (open?.name !== graph.name || open.assistantId !== graph.assistantId || open.source.server !== graph.source.server) return;
+  useOpenGraph.setState({ schemaFields: fields });
 }
 
-function show(graph: OpenGraph, doc: GraphDoc, drawing: GraphDrawing, fresh: boolean): void {
-  // A graph that cannot be drawn has one problem, the reason (not "entry is not a node").
-  const file = graph.source.kind === "code" ? graph.source.file : undefined;
-  if (graph.error) presetProblems(doc, [{ path: file ?? graph.name, message: graph.error }]);
-  useOpenGraph.setState((state) => ({ graph, drawing, drawCount: state.drawCount + 1 }));
-  if (fresh || useGraphStore.getState().graphName !== graph.name) loadDoc(graph.name, doc, null);
-  else replaceDoc(doc);
+function show(graph: OpenGraph, drawn: DrawnGraph, drawing: GraphDrawing, schemaFields: Record<string, StateField> | null, fresh: boolean): void {
+  useOpenGraph.setState((state) => ({ graph, drawn, drawing, schemaFields, drawCount: state.drawCount + 1 }));
+  // The graph store names the graph on screen (threads, tests and runs follow it) and holds no document for it.
+  const { graphName, doc } = useGraphStore.getState();
+  if (fresh || graphName !== graph.name || doc) loadDoc(graph.name, null, null);
   useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
 }

@@ -1,6 +1,6 @@
 import type { CommandId } from "../../../shared/command-table";
 import { canvasApi } from "../../canvas/canvas-api";
-import { selectOnly, useGraphStore } from "../../stores/graph-store";
+import { selectOnly } from "../../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../../stores/ui-store";
 import { autoLayout } from "../auto-layout";
 import { closeGraph } from "../close-graph";
@@ -14,6 +14,7 @@ import { cancelRun, stepRun } from "../run/continue-run";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { addRouterAtCenter } from "../tools/add-router-at-center";
 import { openAddMcpTools, selectedToolsNode } from "../tools/open-mcp-tools";
+import { debugNodesOf, openGraphView } from "../../stores/open-graph-facts";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
@@ -86,7 +87,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "canvas.minimap": {
     canRun: always,
     run: () => {
-      const count = useGraphStore.getState().doc?.nodes.length ?? 0;
+      const count = debugNodesOf(openGraphView()).length;
       useUiStore.setState((ui) => ({ minimap: !(ui.minimap ?? count <= MINIMAP_AUTO_LIMIT) }));
     },
   },

@@ -2,7 +2,8 @@ import { hasUnsavedEdits } from "../../stores/unsaved-edits";
 import { isTypingTarget } from "../../app/keys";
 import { desktopBridge } from "../../../shared/desktop-bridge";
 import { graphHistory, useGraphStore } from "../../stores/graph-store";
-import { problemsOf } from "../../stores/problems";
+import { problemsOfOpenGraph } from "../../stores/problems";
+import { isGraphShown, openGraphView, selectedDebugNodeIds } from "../../stores/open-graph-facts";
 import { useRunStore, type RunStatus } from "../../stores/run-store";
 import { isEditableGraph, subgraphDepth } from "../../stores/open-graph-store";
 
@@ -36,18 +37,21 @@ export function commandContext(): CommandContext {
   const graph = useGraphStore.getState();
   const history = graphHistory();
   const run = useRunStore.getState();
+  const view = openGraphView();
+  const editable = isEditableGraph();
   return {
-    graph: graph.graphName && graph.doc ? { name: graph.graphName, editable: isEditableGraph() } : null,
+    graph: graph.graphName && isGraphShown(view) ? { name: graph.graphName, editable } : null,
     graphOpen: !!graph.graphName,
     dirty: hasUnsavedEdits(),
-    canUndo: history.pastStates.length > 0,
-    canRedo: history.futureStates.length > 0,
-    selectedNodes: graph.nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end").map((node) => node.id),
+    // Only a workspace graph has a document, so only it has undo history.
+    canUndo: editable && history.pastStates.length > 0,
+    canRedo: editable && history.futureStates.length > 0,
+    selectedNodes: selectedDebugNodeIds(),
     selectedEdges: graph.edges.filter((edge) => edge.selected).map((edge) => edge.id),
     subgraphDepth: subgraphDepth(),
     runStatus: run.status,
     hasThread: !!run.threadId,
-    problems: problemsOf(graph.doc).all.length,
+    problems: problemsOfOpenGraph(view).all.length,
     typing: typeof document !== "undefined" && isTypingTarget(document.activeElement),
     desktop: !!desktopBridge(),
   };

@@ -1,5 +1,5 @@
 import { openGraphDebugger } from "./open-graph-api";
-import { useGraphStore } from "../../stores/graph-store";
+import { debugNodeIdsOf, openGraphView } from "../../stores/open-graph-facts";
 import { runEvent, summariseUpdate, useRunStore, type RunPause } from "../../stores/run-store";
 import { showToast } from "../../stores/ui-store";
 import { runOn } from "./continue-run";
@@ -14,10 +14,9 @@ export function applyAsExplanation(node: string): string {
 
 /** The node "Apply as" proposes: the paused-before node when a person answers it (see pausedNodeInfo), else the last node that ran. */
 export function defaultApplyAsNode(pause: RunPause | null, lastNode: string | null, humanLike: boolean): string {
-  const doc = useGraphStore.getState().doc;
   if (pause?.kind === "before" && humanLike) return pause.node;
   if (pause?.kind === "after") return pause.node;
-  return lastNode ?? pause?.node ?? doc?.nodes[0]?.id ?? "";
+  return lastNode ?? pause?.node ?? debugNodeIdsOf(openGraphView())[0] ?? "";
 }
 
 /**

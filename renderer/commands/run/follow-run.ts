@@ -1,10 +1,10 @@
 import type { Command } from "@langchain/langgraph-sdk";
 import type { DebuggerApi } from "../../client/debugger-api";
 import { openGraphDebugger } from "./open-graph-api";
-import { useGraphStore } from "../../stores/graph-store";
+import { isGraphShown, openGraphView } from "../../stores/open-graph-facts";
 import { saveGraph } from "../save-graph";
 import { applyFrame, errorText, runEvent, settleRun, useRunStore } from "../../stores/run-store";
-import { breakpointsOf } from "./breakpoints";
+import { runBreakpointsOf } from "./breakpoints";
 import { bringForwardIfAsked } from "./bring-pause-forward";
 import { pauseEveryNode } from "./pause-every-node";
 import { recursionLimit } from "./run-settings";
@@ -29,11 +29,11 @@ export interface FollowOptions {
  */
 export async function followRun(options: FollowOptions): Promise<void> {
   const { threadId, graphName } = useRunStore.getState();
-  const doc = useGraphStore.getState().doc;
-  if (!threadId || !graphName || !doc) return;
+  const view = openGraphView();
+  if (!threadId || !graphName || !isGraphShown(view)) return;
   // A graph fixed while paused or after an error runs as fixed: the server compiles the saved file.
   await saveGraph();
-  const breakpoints = breakpointsOf(doc, { pauseEveryNode: pauseEveryNode.isOn(), step: options.step });
+  const breakpoints = runBreakpointsOf(view, { pauseEveryNode: pauseEveryNode.isOn(), step: options.step });
   controller?.abort();
   const own = new AbortController();
   controller = own;

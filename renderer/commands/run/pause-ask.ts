@@ -1,6 +1,4 @@
-import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
-import { useGraphStore } from "../../stores/graph-store";
-import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
+import { isGraphShown, messagesFieldOfView, openGraphView, type OpenGraphView } from "../../stores/open-graph-facts";
 import { useRunStore, type RunPause } from "../../stores/run-store";
 import { pausedNodeInfo, type ToolCall } from "./paused-node-info";
 
@@ -14,8 +12,7 @@ export type PauseAsk =
   | { kind: "resume"; node: string; question: string | null };
 
 export interface PauseAskInput {
-  doc: GraphDoc | null;
-  editable: boolean;
+  view: OpenGraphView;
   pause: RunPause | null;
   status: string;
   values: Record<string, unknown> | undefined;
@@ -23,11 +20,11 @@ export interface PauseAskInput {
 }
 
 export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
-  const { doc, pause, status } = input;
-  if (status !== "paused" || !pause || !doc) return null;
+  const { view, pause, status } = input;
+  if (status !== "paused" || !pause || !isGraphShown(view)) return null;
   if (pause.kind === "interrupt") return { kind: "resume", node: pause.node, question: payloadText(pause.payload) };
   const info = pausedNodeInfo(input);
-  const messagesField = messagesFieldOf(doc);
+  const messagesField = messagesFieldOfView(view);
   if (pause.kind !== "before" || !info.humanLike || !messagesField) return null;
   const call = info.answersToolCall;
   return { kind: "answer", node: pause.node, question: call ? questionOf(call) : null, messagesField, toolCall: call, askedBy: call ? input.lastNode : null };
@@ -37,8 +34,7 @@ export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
 export function currentPauseAsk(): PauseAsk | null {
   const run = useRunStore.getState();
   return pauseAskOf({
-    doc: useGraphStore.getState().doc,
-    editable: isEditable(useOpenGraph.getState().graph),
+    view: openGraphView(),
     pause: run.pause,
     status: run.status,
     values: (run.threadState?.values ?? undefined) as Record<string, unknown> | undefined,

@@ -1,4 +1,4 @@
-import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
+import { debugNodesOf, isGraphShown, messagesFieldOfView, type OpenGraphView } from "../../stores/open-graph-facts";
 import type { RunPause } from "../../stores/run-store";
 
 /** A tool call the model made to ask a person (the seed's AskHuman and its usual spellings). */
@@ -22,20 +22,20 @@ const nothing: PausedNodeInfo = { humanLike: false, answersToolCall: null };
 
 /**
  * For a graph drawn from its document, a node is human-like when it is a `human` node, and it
- * answers its configured ask tool. For a graph defined in code or deployed, the document says
- * nothing of kinds: a node is human-like when the thread shows it, by an `interrupt()` payload
- * at the node, or, paused before it, by an AskHuman-style tool call the last AI message is
- * waiting on. Never by the node's name.
+ * answers its configured ask tool (the node's `asks` says so). For a graph defined in code or
+ * deployed, nothing but the thread tells: a node is human-like when it is paused in an
+ * `interrupt()`, or, paused before it, when the last AI message waits on an AskHuman-style tool
+ * call. Never by the node's name.
  */
-export function pausedNodeInfo(input: { doc: GraphDoc | null; editable: boolean; pause: RunPause | null; values: Record<string, unknown> | undefined }): PausedNodeInfo {
-  const { doc, editable, pause, values } = input;
-  if (!pause || !doc) return nothing;
+export function pausedNodeInfo(input: { view: OpenGraphView; pause: RunPause | null; values: Record<string, unknown> | undefined }): PausedNodeInfo {
+  const { view, pause, values } = input;
+  if (!pause || !isGraphShown(view)) return nothing;
   if (pause.kind === "interrupt") return { humanLike: true, answersToolCall: null };
-  const messagesField = messagesFieldOf(doc);
-  if (editable) {
-    const node = doc.nodes.find((candidate) => candidate.id === pause.node);
-    if (node?.kind !== "human") return nothing;
-    return { humanLike: pause.kind === "before", answersToolCall: messagesField ? pendingToolCall(values, messagesField, node.config.askTool) : null };
+  const messagesField = messagesFieldOfView(view);
+  const node = debugNodesOf(view).find((candidate) => candidate.id === pause.node);
+  if (view.doc) {
+    if (node?.asks.by !== "document" || !node.asks.human) return nothing;
+    return { humanLike: pause.kind === "before", answersToolCall: messagesField ? pendingToolCall(values, messagesField, node.asks.askTool) : null };
   }
   if (pause.kind !== "before" || !messagesField) return nothing;
   const call = pendingAskHumanCall(values, messagesField);

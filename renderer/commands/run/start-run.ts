@@ -1,8 +1,8 @@
-import { messagesFieldOf } from "../../../shared/graph-doc";
 import { openGraphDebugger } from "./open-graph-api";
 import { canvasApi } from "../../canvas/canvas-api";
 import { useGraphStore } from "../../stores/graph-store";
-import { problemsOf } from "../../stores/problems";
+import { isGraphShown, messagesFieldOfView, openGraphView } from "../../stores/open-graph-facts";
+import { problemsOfOpenGraph } from "../../stores/problems";
 import { emptyRun, runEvent, useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { showToast, useUiStore } from "../../stores/ui-store";
@@ -20,8 +20,7 @@ export class GraphNotRunnableError extends Error {
 
 /** The run input for a chat graph: the text as the first user message. */
 export function chatInput(text: string): Record<string, unknown> {
-  const doc = useGraphStore.getState().doc;
-  const field = (doc && messagesFieldOf(doc)) ?? "messages";
+  const field = messagesFieldOfView(openGraphView()) ?? "messages";
   return text.trim() ? { [field]: [{ role: "user", content: text.trim() }] } : {};
 }
 
@@ -30,9 +29,10 @@ export function chatInput(text: string): Record<string, unknown> {
  * An invalid graph is refused with a message pointing at Problems.
  */
 export async function startRun(input: Record<string, unknown>, label = "", tab: "run" | "events" = "run"): Promise<void> {
-  const { graphName, doc } = useGraphStore.getState();
-  if (!graphName || !doc) return;
-  const problems = problemsOf(doc).all;
+  const { graphName } = useGraphStore.getState();
+  const view = openGraphView();
+  if (!graphName || !isGraphShown(view)) return;
+  const problems = problemsOfOpenGraph(view).all;
   if (problems.length > 0) {
     const error = new GraphNotRunnableError(graphName, problems.length);
     useRunStore.setState((state) => ({ status: "idle", events: [...state.events, runEvent({ kind: "refused", text: error.message })] }));

@@ -1,17 +1,25 @@
-import { useGraphStore } from "../../stores/graph-store";
+import { breakpointsOf, openGraphView } from "../../stores/open-graph-facts";
+import { setDrawnBreakpoint } from "../../stores/drawn-breakpoints-store";
 import { setBreakpoint } from "../set-breakpoint";
 
-/** Toggles "pause before" or "pause after" on a node (the red dot left or right). Enters history. */
+/**
+ * Sets "pause before" or "pause after" on a node of the open graph: in a workspace graph's
+ * document (saved, enters history), or, for a graph defined in code or deployed, in this
+ * window's breakpoints of that graph (never saved, no history).
+ */
+export function setNodeBreakpoint(id: string, side: "before" | "after", on: boolean): void {
+  const view = openGraphView();
+  if (view.doc) return setBreakpoint.run({ id, side, on });
+  if (view.graph && !view.graph.error) setDrawnBreakpoint(view.graph, id, side, on);
+}
+
+/** Toggles "pause before" or "pause after" on a node (the red dot left or right). */
 export const toggleBreakpoint = {
   title: (side: "before" | "after") => (side === "before" ? "Toggle pause before" : "Toggle pause after"),
   run(id: string, side: "before" | "after"): void {
-    const node = useGraphStore.getState().doc?.nodes.find((candidate) => candidate.id === id);
-    if (!node) return;
-    setBreakpoint.run({ id, side, on: !node.breakpoint?.[side] });
+    const view = openGraphView();
+    if (view.doc && !view.doc.nodes.some((node) => node.id === id)) return;
+    if (!view.doc && !view.drawn.nodes.some((node) => node.top === id && !node.parent)) return;
+    setNodeBreakpoint(id, side, !breakpointsOf(view)[id]?.[side]);
   },
 };
-
-/** The nodes a shortcut acts on: the selected ones. */
-export function selectedNodeIds(): string[] {
-  return useGraphStore.getState().nodes.filter((node) => node.selected && node.type !== "start" && node.type !== "end").map((node) => node.id);
-}

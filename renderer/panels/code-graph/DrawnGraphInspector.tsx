@@ -1,7 +1,7 @@
 import { Icon } from "../../app/Icon";
 import { withShortcut } from "../../app/keys";
-import { setBreakpoint } from "../../commands/set-breakpoint";
-import { useGraphStore } from "../../stores/graph-store";
+import { setNodeBreakpoint } from "../../commands/run/toggle-breakpoint";
+import { breakpointsOf, debugNodesOf, stateFieldsOf, useOpenGraphView, useSelectedDebugNode } from "../../stores/open-graph-facts";
 import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import { Inspector } from "../Inspector";
 import { Checkbox } from "../forms/controls";
@@ -14,12 +14,14 @@ export function GraphInspector() {
 
 /** What a graph defined in code or deployed lets you change: breakpoints. Everything else is shown, not edited. */
 export function DrawnGraphInspector() {
-  const graph = useOpenGraph((state) => state.graph);
-  const selectedId = useGraphStore((state) => state.nodes.find((node) => node.selected && node.type !== "start" && node.type !== "end")?.id ?? null);
-  const node = useGraphStore((state) => state.doc?.nodes.find((candidate) => candidate.id === selectedId) ?? null);
-  const nodeCount = useGraphStore((state) => state.doc?.nodes.length ?? 0);
-  const fields = useGraphStore((state) => Object.keys(state.doc?.state.fields ?? {}).join(", "));
+  const view = useOpenGraphView();
+  const selectedId = useSelectedDebugNode();
+  const { graph } = view;
   if (!graph || graph.source.kind === "workspace") return null;
+  const nodes = debugNodesOf(view);
+  const node = nodes.find((candidate) => candidate.id === selectedId) ?? null;
+  const breakpoint = node ? breakpointsOf(view)[node.id] : undefined;
+  const fields = Object.keys(stateFieldsOf(view)).join(", ");
   const { source } = graph;
   const where = source.kind === "code" ? source.file : source.url;
   return (
@@ -37,10 +39,16 @@ export function DrawnGraphInspector() {
                 <dd>{graph.name}</dd>
                 <dt>Defined in</dt>
                 <dd>{where}</dd>
+                {node.inner.length > 0 && (
+                  <>
+                    <dt>Subgraph nodes</dt>
+                    <dd>{node.inner.map((inner) => inner.path.slice(1).join(" › ")).join(", ")}</dd>
+                  </>
+                )}
               </dl>
               <div className="sy-stack" role="group" aria-label="Breakpoints" title={`${withShortcut("Pause before", "run.toggle-breakpoint")} · ${withShortcut("Pause after", "run.toggle-breakpoint-after")}`}>
-                <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} />
-                <Checkbox label="Pause after" checked={!!node.breakpoint?.after} onChange={(on) => setBreakpoint.run({ id: node.id, side: "after", on })} />
+                <Checkbox label="Pause before" checked={!!breakpoint?.before} onChange={(on) => setNodeBreakpoint(node.id, "before", on)} />
+                <Checkbox label="Pause after" checked={!!breakpoint?.after} onChange={(on) => setNodeBreakpoint(node.id, "after", on)} />
               </div>
             </>
           ) : (
@@ -54,7 +62,7 @@ export function DrawnGraphInspector() {
                 <dt>Assistant</dt>
                 <dd>{graph.assistantId}</dd>
                 <dt>Nodes</dt>
-                <dd>{nodeCount}</dd>
+                <dd>{nodes.length}</dd>
                 <dt>State</dt>
                 <dd>{fields || "—"}</dd>
               </dl>

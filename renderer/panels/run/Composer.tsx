@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { GraphDoc } from "../../../shared/graph-doc";
+import type { StateField } from "../../../shared/graph-doc";
 import { Icon } from "../../app/Icon";
 import { sendAnswer } from "../../commands/run/continue-from-pause";
 import type { PauseAsk } from "../../commands/run/pause-ask";
@@ -12,11 +12,11 @@ import { InputForm, inputFromForm } from "./InputForm";
  * The box under the conversation: a first message (or the schema form) to start a run; while
  * paused before a human node, the answer; while in interrupt(), the resume value.
  */
-export function Composer({ doc, messagesField, ask }: { doc: GraphDoc; messagesField: string | undefined; ask: PauseAsk | null }) {
+export function Composer({ fields, messagesField, ask }: { fields: Record<string, StateField>; messagesField: string | undefined; ask: PauseAsk | null }) {
   const status = useRunStore((state) => state.status);
   if (ask) return <AnswerBox key={`${ask.kind}-${ask.node}`} ask={ask} />;
   if (status === "running" || status === "paused" || status === "error") return null;
-  return messagesField ? <ChatStart /> : <FormStart doc={doc} />;
+  return messagesField ? <ChatStart /> : <FormStart fields={fields} />;
 }
 
 function ChatStart() {
@@ -48,11 +48,11 @@ function ChatStart() {
   );
 }
 
-function FormStart({ doc }: { doc: GraphDoc }) {
+function FormStart({ fields }: { fields: Record<string, StateField> }) {
   const [values, setValues] = useState<Record<string, string>>({});
   return (
-    <form className="sy-composer is-form" onSubmit={(event) => (event.preventDefault(), void startRun(inputFromForm(doc, values)))}>
-      <InputForm doc={doc} values={values} onChange={setValues} />
+    <form className="sy-composer is-form" onSubmit={(event) => (event.preventDefault(), void startRun(inputFromForm(fields, values)))}>
+      <InputForm fields={fields} values={values} onChange={setValues} />
       <button type="submit" className="sy-button is-run is-small" aria-label="Run with this input">
         <Icon name="play" size={12} /> Run
       </button>

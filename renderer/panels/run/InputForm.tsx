@@ -1,8 +1,8 @@
-import type { GraphDoc, StateField } from "../../../shared/graph-doc";
+import type { StateField } from "../../../shared/graph-doc";
 
 /** A run's input from the state schema: one control per field; empty fields are left out. */
-export function InputForm({ doc, values, onChange }: { doc: GraphDoc; values: Record<string, string>; onChange: (values: Record<string, string>) => void }) {
-  const fields = Object.entries(doc.state.fields);
+export function InputForm({ fields: stateFields, values, onChange }: { fields: Record<string, StateField>; values: Record<string, string>; onChange: (values: Record<string, string>) => void }) {
+  const fields = Object.entries(stateFields);
   if (fields.length === 0) return <span className="sy-muted">This graph's state has no fields: Run starts it with an empty input.</span>;
   return (
     <div className="sy-input-form">
@@ -29,9 +29,9 @@ export function InputForm({ doc, values, onChange }: { doc: GraphDoc; values: Re
 const isJson = (field: StateField) => field.type === "list" || field.type === "object" || field.type === "any" || field.type === "messages";
 
 /** The typed input the form describes. */
-export function inputFromForm(doc: GraphDoc, values: Record<string, string>): Record<string, unknown> {
+export function inputFromForm(fields: Record<string, StateField>, values: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(doc.state.fields)) {
+  for (const [name, field] of Object.entries(fields)) {
     const text = values[name];
     if (text === undefined || text === "") continue;
     input[name] = parseFieldValue(field, text);

@@ -4,14 +4,15 @@ import { Icon } from "../../app/Icon";
 import { keyLabels, withShortcut } from "../../app/keys";
 import { runCommand } from "../../commands/registry/app-commands";
 import { commandContext } from "../../commands/registry/command-context";
-import { useGraphStore } from "../../stores/graph-store";
+import { breakpointsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
 import { SubgraphNodeMenuItems } from "../../canvas/subgraph/SubgraphNodeMenuItems";
 
 /** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
 export function NodeContextMenu() {
   const { node: id, x, y } = useNodeMenu();
-  const breakpoint = useGraphStore((state) => state.doc?.nodes.find((node) => node.id === id)?.breakpoint);
+  const view = useOpenGraphView();
+  const breakpoint = id ? breakpointsOf(view)[id] : undefined;
   useEffect(() => {
     if (!id) return;
     const close = () => closeNodeMenu();

@@ -1,11 +1,9 @@
 import { memo } from "react";
 import { Icon } from "../../app/Icon";
-import { messagesFieldOf } from "../../../shared/graph-doc";
 import { applyAsNode, defaultApplyAsNode } from "../../commands/run/apply-as-node";
 import { pauseAskOf } from "../../commands/run/pause-ask";
 import { pausedNodeInfo } from "../../commands/run/paused-node-info";
-import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
-import { useGraphStore } from "../../stores/graph-store";
+import { debugNodeIdsOf, isGraphShown, messagesFieldOfView, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { useRunStore } from "../../stores/run-store";
 import { StateEditor } from "../state-editor/StateEditor";
 import { ChatTranscript } from "./ChatTranscript";
@@ -15,20 +13,19 @@ import { PausedBanner } from "./PausedBanner";
 
 /** The Run tab: banner, conversation and the box to answer or start; beside it, the paused state. */
 export const RunPanel = memo(function RunPanel() {
-  const doc = useGraphStore((state) => state.doc);
+  const view = useOpenGraphView();
   const threadState = useRunStore((state) => state.threadState);
   const streaming = useRunStore((state) => state.streaming);
   const status = useRunStore((state) => state.status);
   const pause = useRunStore((state) => state.pause);
   const lastNode = useRunStore((state) => state.lastNode);
   const threadId = useRunStore((state) => state.threadId);
-  const editable = useOpenGraph((state) => isEditable(state.graph));
-  if (!doc) return null;
-  const messagesField = messagesFieldOf(doc);
+  if (!isGraphShown(view)) return null;
+  const messagesField = messagesFieldOfView(view);
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
-  const paused = pausedNodeInfo({ doc, editable, pause, values });
-  const ask = pauseAskOf({ doc, editable, pause, status, values, lastNode });
+  const paused = pausedNodeInfo({ view, pause, values });
+  const ask = pauseAskOf({ view, pause, status, values, lastNode });
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
     <div className={`sy-run-panel ${showState ? "has-state" : ""}`}>
@@ -39,14 +36,15 @@ export const RunPanel = memo(function RunPanel() {
         ) : (
           <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
-        <Composer doc={doc} messagesField={messagesField} ask={ask} />
+        <Composer fields={stateFieldsOf(view)} messagesField={messagesField} ask={ask} />
       </div>
       {showState && (
         <div className="sy-run-state">
           <div className="sy-run-state-head">State{threadState?.checkpoint?.checkpoint_id ? <span className="sy-muted"> · checkpoint …{threadState.checkpoint.checkpoint_id.slice(-8)}</span> : null}</div>
           <StateEditor
             key={`${threadState?.checkpoint?.checkpoint_id}-${pause?.node}`}
-            doc={doc}
+            fields={stateFieldsOf(view)}
+            nodeIds={debugNodeIdsOf(view)}
             values={values}
             defaultAsNode={defaultApplyAsNode(pause, lastNode, paused.humanLike)}
             actionLabel="Apply"

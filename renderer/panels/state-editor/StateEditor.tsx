@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { GraphDoc, StateField } from "../../../shared/graph-doc";
+import type { StateField } from "../../../shared/graph-doc";
 import { Icon } from "../../app/Icon";
 import { applyAsExplanation } from "../../commands/run/apply-as-node";
 import { ChatTranscript, type TranscriptEditing } from "../run/ChatTranscript";
@@ -8,7 +8,10 @@ import { roleOf, type WireMessage } from "../run/messages";
 import { JsonTree } from "./JsonTree";
 
 export interface StateEditorProps {
-  doc: GraphDoc;
+  /** The state's fields with their types (the open graph's, stateFieldsOf). */
+  fields: Record<string, StateField>;
+  /** The nodes an update can be applied as (the open graph's, debugNodeIdsOf). */
+  nodeIds: string[];
   values: Record<string, unknown>;
   /** The node "Apply as" proposes. */
   defaultAsNode: string;
@@ -22,16 +25,16 @@ export interface StateEditorProps {
  * The thread's state by the graph's schema: messages as a chat, scalars as typed controls, lists
  * and objects as a JSON tree with a JSON editor. Only edited fields are sent.
  */
-export function StateEditor({ doc, values, defaultAsNode, actionLabel, onApply, disabled }: StateEditorProps) {
+export function StateEditor({ fields: stateFields, nodeIds, values, defaultAsNode, actionLabel, onApply, disabled }: StateEditorProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [asNode, setAsNode] = useState(defaultAsNode);
   const [busy, setBusy] = useState(false);
   const fields = useMemo(() => {
-    const known = Object.entries(doc.state.fields);
-    const extra = Object.keys(values).filter((name) => !(name in doc.state.fields)).map((name): [string, StateField] => [name, { type: "any", reducer: "replace" }]);
+    const known = Object.entries(stateFields);
+    const extra = Object.keys(values).filter((name) => !(name in stateFields)).map((name): [string, StateField] => [name, { type: "any", reducer: "replace" }]);
     return [...known, ...extra];
-  }, [doc, values]);
-  const changes = Object.fromEntries(Object.entries(drafts).map(([name, text]) => [name, parseFieldValue(doc.state.fields[name] ?? { type: "any", reducer: "replace" }, text)]));
+  }, [stateFields, values]);
+  const changes = Object.fromEntries(Object.entries(drafts).map(([name, text]) => [name, parseFieldValue(stateFields[name] ?? { type: "any", reducer: "replace" }, text)]));
   const edited = Object.keys(drafts).length > 0;
   const apply = async () => {
     setBusy(true);
@@ -56,9 +59,9 @@ export function StateEditor({ doc, values, defaultAsNode, actionLabel, onApply, 
         <label className="sy-apply-row">
           <span>Apply as</span>
           <select className="sy-input" aria-label="Apply as node" value={asNode} onChange={(event) => setAsNode(event.target.value)}>
-            {doc.nodes.map((node) => (
-              <option key={node.id} value={node.id}>
-                {node.id}
+            {nodeIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
               </option>
             ))}
           </select>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
 import type { FlowTest } from "../../../shared/flow-test";
 import { CHECK_KINDS } from "../../../shared/flow-test-forms";
 import { Icon } from "../../app/Icon";
 import { removeAt, replaceAt, testNameProblem } from "../../commands/tests/tests-model";
-import { useGraphStore } from "../../stores/graph-store";
+import { debugNodeIdsOf, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { useTestsStore } from "../../stores/tests-store";
 import { Field, SelectInput } from "../forms/controls";
 import { AnswerEditor } from "./AnswerEditor";
@@ -17,8 +16,9 @@ export function TestEditor({ index, test, onChange }: { index: number; test: Flo
   const tests = useTestsStore((state) => state.tests);
   const result = useTestsStore((state) => state.results[test.name]);
   const notes = useTestsStore((state) => state.notes);
-  const nodes = useGraphStore(useShallow((state) => state.doc?.nodes.map((node) => node.id) ?? []));
-  const fields = useGraphStore(useShallow((state) => Object.keys(state.doc?.state.fields ?? {})));
+  const view = useOpenGraphView();
+  const nodes = debugNodeIdsOf(view);
+  const fields = Object.keys(stateFieldsOf(view));
   const [name, setName] = useState(test.name);
   useEffect(() => setName(test.name), [test.name]);
   const nameProblem = testNameProblem(tests, index, name);

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo } from "react";
 import { Icon } from "../../app/Icon";
 import { forkFrom, rerunFrom } from "../../commands/run/time-travel";
 import { refreshHistory } from "../../commands/run/threads";
-import { useGraphStore } from "../../stores/graph-store";
+import { debugNodeIdsOf, isGraphShown, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StateEditor } from "../state-editor/StateEditor";
@@ -17,7 +17,7 @@ export const Timeline = memo(function Timeline() {
   const threadId = useRunStore((state) => state.threadId);
   const running = useRunStore((state) => state.status === "running");
   const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
-  const doc = useGraphStore((state) => state.doc);
+  const view = useOpenGraphView();
   const rows = useMemo(() => timelineRows(history), [history]);
   const spans = useMemo(() => laneSpans(rows), [rows]);
   useEffect(() => {
@@ -56,7 +56,7 @@ export const Timeline = memo(function Timeline() {
           </li>
         ))}
       </ol>
-      {row && doc && (
+      {row && isGraphShown(view) && (
         <section className="sy-checkpoint-detail" aria-label="Selected checkpoint">
           <div className="sy-run-state-head">
             <span>
@@ -67,9 +67,15 @@ export const Timeline = memo(function Timeline() {
               <Icon name="play" size={12} /> Re-run from here
             </button>
           </div>
-          <StateEditor key={row.id} doc={doc} values={row.checkpoint.values as Record<string, unknown>} defaultAsNode={row.producedBy.split(", ")[0] && doc.nodes.some((node) => node.id === row.producedBy.split(", ")[0]) ? row.producedBy.split(", ")[0] : (doc.nodes[0]?.id ?? "")} actionLabel="Edit and fork" disabled={running} onApply={(changes, asNode) => forkFrom(row.id, changes, asNode)} />
+          <StateEditor key={row.id} fields={stateFieldsOf(view)} nodeIds={debugNodeIdsOf(view)} values={row.checkpoint.values as Record<string, unknown>} defaultAsNode={forkAsNode(row.producedBy, debugNodeIdsOf(view))} actionLabel="Edit and fork" disabled={running} onApply={(changes, asNode) => forkFrom(row.id, changes, asNode)} />
         </section>
       )}
     </div>
   );
 });
+
+/** "Edit and fork" proposes the node that wrote the checkpoint, else the graph's first. */
+function forkAsNode(producedBy: string, nodeIds: string[]): string {
+  const writer = producedBy.split(", ")[0];
+  return writer && nodeIds.includes(writer) ? writer : (nodeIds[0] ?? "");
+}

@@ -10,6 +10,7 @@ import { closeOpenGraph, openGraphServer, openWorkspaceGraph, useOpenGraph } fro
 import { useWorkspaceStore } from "../../../renderer/stores/workspace-store";
 import type { WorkspaceGraphInfo } from "../../../shared/api";
 import { seedDoc } from "../commands/seed";
+import { breakpointsOf, debugNodeIdsOf, openGraphView, stateFieldsOf } from "../../../renderer/stores/open-graph-facts";
 
 // The seed graph as LangGraph draws it, with a subgraph ("greet") expanded by xray.
 const drawing: AssistantGraph = {
@@ -53,6 +54,11 @@ describe("one open-graph model, one canvas", () => {
     expect(canvas.nodes.every((node) => node.type! in nodeTypes)).toBe(true);
     expect(canvas.edges.every((edge) => edge.type! in edgeTypes)).toBe(true);
     expect(openGraphServer()).toBe(workspaceServer);
+    // The debugger's facts, by the same functions as for every source: from the document.
+    const view = openGraphView();
+    expect(debugNodeIdsOf(view)).toEqual(["action", "agent", "ask_human"]);
+    expect(Object.keys(stateFieldsOf(view))).toEqual(["messages"]);
+    expect(breakpointsOf(view)).toEqual({ ask_human: { before: true } });
   });
 
   it("a code graph: drawn from getGraph on the page's own server, subgraph as a group, not editable", async () => {
@@ -66,6 +72,13 @@ describe("one open-graph model, one canvas", () => {
     expect(canvas.edges.every((edge) => edge.type! in edgeTypes)).toBe(true);
     expect(graphViewApi.drawable).toHaveBeenCalledWith(workspaceServer, "agent");
     expect(openGraphServer()).toBe(workspaceServer);
+    // No document: the debugger's facts come from the drawing, by the same functions.
+    expect(useGraphStore.getState().doc).toBeNull();
+    const view = openGraphView();
+    expect(debugNodeIdsOf(view)).toEqual(["greet", "agent", "tools"]);
+    expect(Object.keys(stateFieldsOf(view))).toEqual(["messages"]);
+    expect(breakpointsOf(view)).toEqual({});
+    expect(canvas.nodeCount).toBe(3);
   });
 
   it("a remote graph: drawn the same way, run through the deployment's own client; the workspace's stays its own", async () => {
@@ -79,6 +92,8 @@ describe("one open-graph model, one canvas", () => {
     expect(server.target).toEqual({ url: "https://agents.example.com", apiKey: "k" });
     expect(graphViewApi.drawable).toHaveBeenCalledWith(server, "a-1");
     expect(workspaceServer.target).toBeNull();
+    expect(useGraphStore.getState().doc).toBeNull();
+    expect(debugNodeIdsOf(openGraphView())).toEqual(["greet", "agent", "tools"]);
     // The debugger's calls go to the deployment's client.
     const client = vi.spyOn(server, "client").mockResolvedValue({ threads: { get: async (id: string) => ({ thread_id: id }) } } as never);
     await expect(openGraphDebugger().getThread("t-9")).resolves.toEqual({ thread_id: "t-9" });

@@ -1,8 +1,7 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
-import { drawnGraphOf, debuggerDocOf, stateFieldsOf } from "../../../../renderer/commands/code-graph/drawable-graph";
+import { drawnGraphOf, stateFieldsFromSchema } from "../../../../renderer/commands/code-graph/drawable-graph";
 import { layoutDrawing } from "../../../../renderer/canvas/layout";
 import { flowFromDrawing } from "../../../../renderer/stores/flow-from-drawing";
-import { validateGraphDoc } from "../../../../shared/graph-validate";
 
 /** What `GET /assistants/review/graph?xray=true` answers for the code-project fixture's review graph. */
 const review: AssistantGraph = {
@@ -58,32 +57,14 @@ describe("drawnGraphOf", () => {
   });
 });
 
-describe("debuggerDocOf", () => {
-  it("is a valid document of the top-level nodes for the debugger, entry from START", () => {
-    const doc = debuggerDocOf("review", drawnGraphOf(review), stateFieldsOf({ properties: { name: { type: "string" }, visits: { type: "number" } } }));
-    expect(doc.nodes.map((node) => node.id)).toEqual(["ask_name", "greet", "remember"]);
-    expect(doc.entry).toBe("ask_name");
-    expect(doc.edges.map((edge) => edge.id)).toEqual(["ask_name->greet", "greet->remember", "remember->__end__"]);
-    expect(doc.state.fields).toEqual({ name: { type: "string", reducer: "replace" }, visits: { type: "number", reducer: "replace" } });
-    expect(validateGraphDoc(doc).problems).toEqual([]);
-  });
-
-  it("is valid for a router with several conditional edges, and keeps breakpoints across a reload", () => {
-    const first = debuggerDocOf("agent", drawnGraphOf(seed), stateFieldsOf(null));
-    expect(validateGraphDoc(first).problems).toEqual([]);
-    // No kinds are made up from names: which node a person answers comes from the thread (pausedNodeInfo).
-    expect(first.nodes.map((node) => `${node.id}:${node.kind}`)).toEqual(["agent:set", "ask_human:set", "action:set"]);
-    const withBreakpoint = { ...first, nodes: first.nodes.map((node) => (node.id === "ask_human" ? { ...node, breakpoint: { before: true } } : node)) };
-    const reloaded = debuggerDocOf("agent", drawnGraphOf(seed), stateFieldsOf(null), withBreakpoint);
-    expect(reloaded.nodes.find((node) => node.id === "ask_human")!.breakpoint).toEqual({ before: true });
-    expect(reloaded.state.fields).toEqual({ messages: { type: "messages", reducer: "messages" } });
-  });
-
-  it("leaves out node names the document cannot hold (the canvas still draws them)", () => {
-    const odd: AssistantGraph = { nodes: [{ id: "__start__" }, { id: "call model" }, { id: "ok" }, { id: "__end__" }], edges: [{ source: "__start__", target: "ok" }, { source: "ok", target: "call model" }, { source: "call model", target: "__end__" }] };
-    const doc = debuggerDocOf("odd", drawnGraphOf(odd), {});
-    expect(doc.nodes.map((node) => node.id)).toEqual(["ok"]);
-    expect(doc.edges).toEqual([]);
+describe("stateFieldsFromSchema", () => {
+  it("types the state editor's fields from the state JSON schema; no schema is a chat's messages", () => {
+    expect(stateFieldsFromSchema({ properties: { name: { type: "string" }, visits: { type: "number" }, tags: { type: ["array", "null"] }, "bad name": { type: "string" } } })).toEqual({
+      name: { type: "string", reducer: "replace" },
+      visits: { type: "number", reducer: "replace" },
+      tags: { type: "list", reducer: "replace" },
+    });
+    expect(stateFieldsFromSchema(null)).toEqual({ messages: { type: "messages", reducer: "messages" } });
   });
 });
 

@@ -1,9 +1,12 @@
 import type { AssistantGraph } from "@langchain/langgraph-sdk";
 import { graphViewApi } from "../../../../renderer/client/graph-view-api";
 import { closeDrawnGraph, openCodeGraph, reloadCodeGraph } from "../../../../renderer/commands/code-graph/open-drawn-graph";
-import { setBreakpoint } from "../../../../renderer/commands/set-breakpoint";
-import { useGraphStore } from "../../../../renderer/stores/graph-store";
-import { problemsOf } from "../../../../renderer/stores/problems";
+import { toggleBreakpoint } from "../../../../renderer/commands/run/toggle-breakpoint";
+import { runBreakpointsOf } from "../../../../renderer/commands/run/breakpoints";
+import { graphHistory, useGraphStore } from "../../../../renderer/stores/graph-store";
+import { breakpointsOf, debugNodeIdsOf, openGraphView, stateFieldsOf } from "../../../../renderer/stores/open-graph-facts";
+import { problemsOfOpenGraph } from "../../../../renderer/stores/problems";
+import { currentProblemIndex } from "../../../../renderer/stores/problems-store";
 import { useOpenGraph } from "../../../../renderer/stores/open-graph-store";
 import { workspaceServer } from "../../../../renderer/client/langgraph";
 import { useRunStore } from "../../../../renderer/stores/run-store";
@@ -37,7 +40,7 @@ describe("opening a code graph", () => {
     vi.restoreAllMocks();
   });
 
-  it("draws it read-only and gives the debugger a clean document of its nodes", async () => {
+  it("draws it read-only; the debugger reads the open graph, the graph store holds no document", async () => {
     await openCodeGraph(info);
     const { graph, drawing } = useOpenGraph.getState();
     const { nodes, edges } = drawing;
@@ -49,36 +52,45 @@ describe("opening a code graph", () => {
     expect(edges.filter((edge) => edge.data!.item.conditional)).toHaveLength(2);
     const { doc, savedDoc, graphName } = useGraphStore.getState();
     expect(graphName).toBe("agent");
-    expect(doc!.nodes.map((node) => node.id)).toEqual(["agent", "tools"]);
-    expect(doc).toBe(savedDoc);
-    expect(problemsOf(doc).all).toEqual([]);
-    await vi.waitFor(() => expect(useGraphStore.getState().doc!.state.fields).toEqual({ messages: { type: "messages", reducer: "messages" } }));
+    expect(doc).toBeNull();
+    expect(savedDoc).toBeNull();
+    expect(graphHistory().pastStates).toEqual([]);
+    expect(debugNodeIdsOf(openGraphView())).toEqual(["agent", "tools"]);
+    expect(problemsOfOpenGraph(openGraphView()).all).toEqual([]);
+    await vi.waitFor(() => expect(useOpenGraph.getState().schemaFields).not.toBeNull());
+    expect(stateFieldsOf(openGraphView())).toEqual({ messages: { type: "messages", reducer: "messages" } });
   });
 
-  it("keeps breakpoints across a reload of the code", async () => {
+  it("keeps breakpoints across a reload of the code (in this window, not in a document)", async () => {
     await openCodeGraph(info);
-    setBreakpoint.run({ id: "tools", side: "before", on: true });
+    toggleBreakpoint.run("tools", "before");
     vi.spyOn(graphViewApi, "drawable").mockResolvedValue({ nodes: [...agent.nodes, { id: "polish" }], edges: [...agent.edges, { source: "tools", target: "polish" }] });
     await reloadCodeGraph("agent");
-    const doc = useGraphStore.getState().doc!;
-    expect(doc.nodes.map((node) => node.id)).toEqual(["agent", "tools", "polish"]);
-    expect(doc.nodes.find((node) => node.id === "tools")!.breakpoint).toEqual({ before: true });
+    const view = openGraphView();
+    expect(debugNodeIdsOf(view)).toEqual(["agent", "tools", "polish"]);
+    expect(breakpointsOf(view)).toEqual({ tools: { before: true } });
+    expect(runBreakpointsOf(view)).toEqual({ interruptBefore: ["tools"], interruptAfter: [] });
+    expect(useGraphStore.getState().doc).toBeNull();
+    // Toggled again: off.
+    toggleBreakpoint.run("tools", "before");
+    expect(breakpointsOf(openGraphView())).toEqual({});
   });
 
   it("shows a module that does not load with its error as the graph's one problem", async () => {
     const broken = { ...info, name: "broken", valid: false, code: { ...code, file: "src/broken.ts", path: "/p/src/broken.ts", error: { message: "boom", file: "/p/src/broken.ts", line: 6 } } };
     await openCodeGraph(broken);
     expect(useOpenGraph.getState().graph!.error).toBe("src/broken.ts:6: boom");
-    expect(problemsOf(useGraphStore.getState().doc).all.map((problem) => problem.message)).toEqual(["src/broken.ts:6: boom"]);
+    expect(problemsOfOpenGraph(openGraphView()).all.map((problem) => problem.message)).toEqual(["src/broken.ts:6: boom"]);
+    expect(currentProblemIndex().all.map((problem) => `${problem.path}: ${problem.message}`)).toEqual(["src/broken.ts: src/broken.ts:6: boom"]);
     expect(graphViewApi.drawable).not.toHaveBeenCalled();
   });
 
-  it("closing the view drops its document and its thread", async () => {
+  it("closing the view drops its name and its thread", async () => {
     await openCodeGraph(info);
     useRunStore.setState({ graphName: "agent", threadId: "t-1" });
     closeDrawnGraph();
     expect(useOpenGraph.getState().graph).toBeNull();
-    expect(useGraphStore.getState().doc).toBeNull();
+    expect(useGraphStore.getState()).toMatchObject({ graphName: null, doc: null });
     expect(useRunStore.getState()).toMatchObject({ graphName: null, threadId: null });
   });
 });

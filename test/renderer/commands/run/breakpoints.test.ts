@@ -1,17 +1,23 @@
-import { breakpointsOf } from "../../../../renderer/commands/run/breakpoints";
+import { runBreakpointsOf } from "../../../../renderer/commands/run/breakpoints";
 import { ranNodes, runFromPath } from "../../../../renderer/commands/run/replay-path";
 import { timelineRows } from "../../../../renderer/panels/timeline/branches";
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { seedDoc } from "../seed";
+import { drawnView, workspaceView } from "../../stores/open-graph-views";
 
 describe("run breakpoints", () => {
   it("the graph's breakpoints travel as interrupt_before / interrupt_after; human nodes pause before by default", () => {
-    expect(breakpointsOf(seedDoc())).toEqual({ interruptBefore: ["ask_human"], interruptAfter: [] });
+    expect(runBreakpointsOf(workspaceView(seedDoc()))).toEqual({ interruptBefore: ["ask_human"], interruptAfter: [] });
+  });
+
+  it("a graph without a document: this window's breakpoints, only for nodes the graph still has", () => {
+    const view = drawnView("code", { agent: { after: true }, ask_human: { before: true }, gone: { before: true } });
+    expect(runBreakpointsOf(view)).toEqual({ interruptBefore: ["ask_human"], interruptAfter: ["agent"] });
   });
 
   it("pause at every node and Step both mean interrupt_before \"*\"", () => {
-    expect(breakpointsOf(seedDoc(), { pauseEveryNode: true }).interruptBefore).toBe("*");
-    expect(breakpointsOf(seedDoc(), { step: true }).interruptBefore).toBe("*");
+    expect(runBreakpointsOf(workspaceView(seedDoc()), { pauseEveryNode: true }).interruptBefore).toBe("*");
+    expect(runBreakpointsOf(drawnView("remote"), { step: true }).interruptBefore).toBe("*");
   });
 });
 

@@ -23,6 +23,7 @@ const { useUiStore } = await import("../../../../renderer/stores/ui-store");
 const { setDraft, useAnswerDraft } = await import("../../../../renderer/stores/answer-draft-store");
 const { loadDoc } = await import("../../../../renderer/stores/graph-store");
 const { seedDoc } = await import("../seed");
+const { workspaceView } = await import("../../stores/open-graph-views");
 
 const askHuman = { id: "call_638", name: "AskHuman", args: { question: "Where are you currently located?" } };
 const pausedValues = { messages: [{ type: "human", content: "Where am I?" }, { type: "ai", content: "", tool_calls: [askHuman] }] };
@@ -46,7 +47,7 @@ describe("Continue at a pause that waits for a person", () => {
     expect(ask).toEqual({ kind: "answer", node: "ask_human", question: "Where are you currently located?", messagesField: "messages", toolCall: askHuman, askedBy: "agent" });
     expect(noAnswerConsequence(ask!)).toBe("ask_human gets no answer: the agent will see no reply to AskHuman.");
     // A breakpoint before a node no one answers asks nothing.
-    expect(pauseAskOf({ doc: seedDoc(), editable: true, pause: { kind: "before", node: "action" }, status: "paused", values: pausedValues, lastNode: "agent" })).toBeNull();
+    expect(pauseAskOf({ view: workspaceView(seedDoc()), pause: { kind: "before", node: "action" }, status: "paused", values: pausedValues, lastNode: "agent" })).toBeNull();
   });
 
   it("an answer typed and not sent is sent by Continue: the tool message as ask_human, then the run goes on", async () => {
