@@ -1,6 +1,6 @@
 import type { CommandId } from "../../../shared/command-table";
 import { canvasApi } from "../../canvas/canvas-api";
-import { selectOnly } from "../../stores/graph-store";
+import { selectOnly, useGraphStore } from "../../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../../stores/ui-store";
 import { autoLayout } from "../auto-layout";
 import { closeGraph } from "../close-graph";
