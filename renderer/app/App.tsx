@@ -13,6 +13,7 @@ import { useGraphStore } from "../stores/graph-store";
 import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { isEditable, useOpenGraph } from "../stores/open-graph-store";
+import { CompareDialog } from "../panels/compare/CompareDialog";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
@@ -64,6 +65,7 @@ export function App() {
         {ui.paletteOpen && <CommandPalette />}
         {ui.aboutOpen && <AboutDialog />}
         <Dialogs />
+        <CompareDialog />
         <Toasts />
       </div>
     </ReactFlowProvider>

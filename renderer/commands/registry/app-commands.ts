@@ -11,6 +11,8 @@ import { newGraph } from "../new-graph";
 import { runGraph } from "../run-graph";
 import { continueFromPause } from "../run/continue-from-pause";
 import { cancelRun, stepRun } from "../run/continue-run";
+import { compareFromPalette } from "../run/compare-checkpoints";
+import { editBreakpoint } from "../run/edit-breakpoint";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
@@ -93,6 +95,8 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.cancel": { canRun: (context) => context.runStatus === "running", run: () => cancelRun.run() },
   "run.toggle-breakpoint": breakpoint("before"),
   "run.toggle-breakpoint-after": breakpoint("after"),
+  "run.edit-breakpoint": { canRun: (context) => !!context.graph && context.selectedNodes.length === 1, run: (context) => editBreakpoint(context.selectedNodes[0]) },
+  "run.compare-checkpoints": { canRun: (context) => context.hasThread, run: () => compareFromPalette() },
 
   "help.shortcuts": { canRun: always, run: () => useUiStore.setState((ui) => ({ helpOpen: !ui.helpOpen })) },
   "help.about": { canRun: always, run: () => useUiStore.setState({ aboutOpen: true }) },

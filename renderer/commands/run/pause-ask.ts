@@ -1,3 +1,4 @@
+import { isConditionalBreakpointPause } from "../../../shared/breakpoints";
 import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
 import { useGraphStore } from "../../stores/graph-store";
 import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
@@ -25,6 +26,8 @@ export interface PauseAskInput {
 export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
   const { doc, pause, status } = input;
   if (status !== "paused" || !pause || !doc) return null;
+  // A conditional breakpoint's interrupt() asks nothing: Continue resumes it.
+  if (pause.kind === "interrupt" && isConditionalBreakpointPause(pause.payload, pause.node)) return null;
   if (pause.kind === "interrupt") return { kind: "resume", node: pause.node, question: payloadText(pause.payload) };
   const info = pausedNodeInfo(input);
   const messagesField = messagesFieldOf(doc);

@@ -1,3 +1,4 @@
+import { isConditionalBreakpoint } from "../../../shared/breakpoints";
 import { useGraphStore } from "../../stores/graph-store";
 import { setBreakpoint } from "../set-breakpoint";
 
@@ -7,7 +8,8 @@ export const toggleBreakpoint = {
   run(id: string, side: "before" | "after"): void {
     const node = useGraphStore.getState().doc?.nodes.find((candidate) => candidate.id === id);
     if (!node) return;
-    setBreakpoint.run({ id, side, on: !node.breakpoint?.[side] });
+    const on = !!node.breakpoint?.[side] || (side === "before" && isConditionalBreakpoint(node.breakpoint));
+    setBreakpoint.run({ id, side, on: !on });
   },
 };
 

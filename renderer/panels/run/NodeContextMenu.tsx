@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
+import { describeConditionalBreakpoint, isConditionalBreakpoint } from "../../../shared/breakpoints";
 import { Icon } from "../../app/Icon";
 import { keyLabels, withShortcut } from "../../app/keys";
 import { runCommand } from "../../commands/registry/app-commands";
@@ -7,7 +8,7 @@ import { commandContext } from "../../commands/registry/command-context";
 import { useGraphStore } from "../../stores/graph-store";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
 
-/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
+/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9), and its condition. */
 export function NodeContextMenu() {
   const { node: id, x, y } = useNodeMenu();
   const breakpoint = useGraphStore((state) => state.doc?.nodes.find((node) => node.id === id)?.breakpoint);
@@ -48,6 +49,21 @@ export function NodeContextMenu() {
       <div className="sy-menu-title">{id}</div>
       {item("before", "Pause before", "run.toggle-breakpoint")}
       {item("after", "Pause after", "run.toggle-breakpoint-after")}
+      <button
+        type="button"
+        role="menuitem"
+        className="sy-menu-item"
+        title={isConditionalBreakpoint(breakpoint) ? describeConditionalBreakpoint(breakpoint!) : "Pause only when a rule holds, or only the Nth time"}
+        onPointerDown={(event) => event.stopPropagation()}
+        onClick={() => {
+          runCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
+          closeNodeMenu();
+        }}
+      >
+        <span className="sy-menu-check" />
+        <span className={`sy-menu-dot is-before ${isConditionalBreakpoint(breakpoint) ? "is-conditional" : ""}`} aria-hidden="true" />
+        Edit breakpoint...
+      </button>
     </div>,
     document.body,
   );
