@@ -154,7 +154,7 @@ function MessageCell({ message }: { message: NonNullable<MessageRow["a"]> }) {
 }
 
 function StepCell({ step }: { step: RunStepRecord }) {
-  const label = step.kind === "input" ? "input" : step.kind === "edit" ? `state edit as ${step.node}` : step.node;
+  const label = step.kind === "input" ? "input" : step.kind === "edit" ? (step.node === "state" ? "state edit" : `state edit as ${step.node}`) : step.node;
   return (
     <div className="sy-compare-step">
       <strong>{label}</strong>

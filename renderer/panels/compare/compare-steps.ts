@@ -6,7 +6,7 @@ export interface RunStepRecord {
   checkpointId: string;
   step: number;
   kind: "input" | "node" | "edit";
-  /** The node that wrote (for an edit, the node it was applied as); "input" for the run's input. */
+  /** The node that wrote; "input" for the run's input; for an edit, "state" (LangGraph.js does not keep the node it was applied as). */
   node: string;
   update: unknown;
 }
@@ -23,8 +23,9 @@ export interface StepRow {
 
 /**
  * The steps that led to a checkpoint, oldest first: its lineage through parent checkpoints in the
- * thread's history (all branches), one record per node that wrote (parallel nodes: one each).
- * Checkpoints that wrote nothing (a re-run's copy, the loop's first) are not steps.
+ * thread's history (all branches). LangGraph.js keeps no `writes` in checkpoint metadata: a
+ * step's node and update are the parent's finished tasks (their `result`); a state edit is what
+ * changed between the two checkpoints. Checkpoints that change nothing (a re-run's copy) are not steps.
  */
 export function stepsTo(history: ThreadState[], checkpointId: string): RunStepRecord[] {
   const byId = new Map(history.map((state) => [state.checkpoint.checkpoint_id ?? "", state]));
@@ -34,18 +35,43 @@ export function stepsTo(history: ThreadState[], checkpointId: string): RunStepRe
     seen.add(current.checkpoint.checkpoint_id ?? "");
     lineage.push(current);
   }
-  return lineage.reverse().flatMap(recordsOf);
+  lineage.reverse();
+  return lineage.flatMap((state, index) => recordsOf(state, lineage[index - 1]));
 }
 
-function recordsOf(state: ThreadState): RunStepRecord[] {
+function recordsOf(state: ThreadState, parent: ThreadState | undefined): RunStepRecord[] {
   const metadata = (state.metadata ?? {}) as Record<string, unknown>;
-  const writes = metadata.writes as Record<string, unknown> | null | undefined;
-  if (!writes || Object.keys(writes).length === 0) return [];
   const base = { checkpointId: state.checkpoint.checkpoint_id ?? "", step: Number(metadata.step ?? 0) };
-  return Object.entries(writes).map(([node, update]) => {
-    if (node === "__start__" || metadata.source === "input") return { ...base, kind: "input" as const, node: "input", update };
-    return { ...base, kind: metadata.source === "update" ? ("edit" as const) : ("node" as const), node, update };
-  });
+  const writes = metadata.writes as Record<string, unknown> | null | undefined;
+  if (metadata.source === "input") {
+    const input = writes?.__start__ ?? state.tasks.find((task) => task.name === "__start__")?.result ?? {};
+    return [{ ...base, kind: "input", node: "input", update: input }];
+  }
+  if (metadata.source === "fork" || !parent) return [];
+  if (metadata.source === "update") {
+    const changed = changesBetween(parent.values as Record<string, unknown>, state.values as Record<string, unknown>);
+    return Object.keys(changed).length ? [{ ...base, kind: "edit", node: Object.keys(writes ?? {})[0] ?? "state", update: changed }] : [];
+  }
+  // Older servers (and the Python Platform) still write `writes` in the metadata.
+  if (writes && Object.keys(writes).length) return Object.entries(writes).map(([node, update]) => ({ ...base, kind: "node" as const, node, update }));
+  const finished = parent.tasks.filter((task) => task.name !== "__start__" && task.result !== null && task.result !== undefined);
+  if (finished.length) return finished.map((task) => ({ ...base, kind: "node" as const, node: task.name, update: task.result }));
+  const changed = changesBetween(parent.values as Record<string, unknown>, state.values as Record<string, unknown>);
+  const nodes = parent.next.filter((name) => name !== "__start__");
+  if (nodes.length === 0 || Object.keys(changed).length === 0) return [];
+  return [{ ...base, kind: "node", node: nodes.join(", "), update: changed }];
+}
+
+/** The fields whose value changed from one checkpoint to the next (for a message list: the messages added). */
+export function changesBetween(before: Record<string, unknown> = {}, after: Record<string, unknown> = {}): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(after)) {
+    const old = before[field];
+    if (sameValue(old, value)) continue;
+    if (Array.isArray(old) && Array.isArray(value) && value.length > old.length && sameValue(value.slice(0, old.length), old)) changed[field] = value.slice(old.length);
+    else changed[field] = value;
+  }
+  return changed;
 }
 
 /** The two step sequences side by side by position, the first row where they differ marked. */
