@@ -15,6 +15,7 @@ import { compareFromPalette } from "../run/compare-checkpoints";
 import { editBreakpoint } from "../run/edit-breakpoint";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { saveGraph } from "../save-graph";
+import { recordCassettes } from "../tests/record-cassettes";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
 import { redo, undo } from "../undo-redo";
@@ -97,6 +98,8 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.toggle-breakpoint-after": breakpoint("after"),
   "run.edit-breakpoint": { canRun: (context) => !!context.graph && context.selectedNodes.length === 1, run: (context) => editBreakpoint(context.selectedNodes[0]) },
   "run.compare-checkpoints": { canRun: (context) => context.hasThread, run: () => compareFromPalette() },
+  "tests.record": { canRun: onEditable, run: () => recordCassettes("record") },
+  "tests.record-missing": { canRun: onEditable, run: () => recordCassettes("record-missing") },
 
   "help.shortcuts": { canRun: always, run: () => useUiStore.setState((ui) => ({ helpOpen: !ui.helpOpen })) },
   "help.about": { canRun: always, run: () => useUiStore.setState({ aboutOpen: true }) },
