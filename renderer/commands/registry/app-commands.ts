@@ -96,7 +96,8 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.cancel": { canRun: (context) => context.runStatus === "running", run: () => cancelRun.run() },
   "run.toggle-breakpoint": breakpoint("before"),
   "run.toggle-breakpoint-after": breakpoint("after"),
-  "run.edit-breakpoint": { canRun: (context) => !!context.graph && context.selectedNodes.length === 1, run: (context) => editBreakpoint(context.selectedNodes[0]) },
+  // A conditional pause is compiled into the node by Switchyard's engine: graph files only, not code or remote graphs.
+  "run.edit-breakpoint": { canRun: (context) => onEditable(context) && context.selectedNodes.length === 1, run: (context) => editBreakpoint(context.selectedNodes[0]) },
   "run.compare-checkpoints": { canRun: (context) => context.hasThread, run: () => compareFromPalette() },
   "tests.record": { canRun: onEditable, run: () => recordCassettes("record") },
   "tests.record-missing": { canRun: onEditable, run: () => recordCassettes("record-missing") },

@@ -3,7 +3,7 @@ import { createPortal } from "react-dom";
 import { describeConditionalBreakpoint, isConditionalBreakpoint } from "../../../shared/breakpoints";
 import { Icon } from "../../app/Icon";
 import { keyLabels, withShortcut } from "../../app/keys";
-import { runCommand } from "../../commands/registry/app-commands";
+import { canRunCommand, runCommand } from "../../commands/registry/app-commands";
 import { commandContext } from "../../commands/registry/command-context";
 import { useGraphStore } from "../../stores/graph-store";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
@@ -24,6 +24,7 @@ export function NodeContextMenu() {
     };
   }, [id]);
   if (!id) return null;
+  const conditionsApply = canRunCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
   const item = (side: "before" | "after", label: string, shortcut: "run.toggle-breakpoint" | "run.toggle-breakpoint-after") => (
     <button
       type="button"
@@ -49,21 +50,23 @@ export function NodeContextMenu() {
       <div className="sy-menu-title">{id}</div>
       {item("before", "Pause before", "run.toggle-breakpoint")}
       {item("after", "Pause after", "run.toggle-breakpoint-after")}
-      <button
-        type="button"
-        role="menuitem"
-        className="sy-menu-item"
-        title={isConditionalBreakpoint(breakpoint) ? describeConditionalBreakpoint(breakpoint!) : "Pause only when a rule holds, or only the Nth time"}
-        onPointerDown={(event) => event.stopPropagation()}
-        onClick={() => {
-          runCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
-          closeNodeMenu();
-        }}
-      >
-        <span className="sy-menu-check" />
-        <span className={`sy-menu-dot is-before ${isConditionalBreakpoint(breakpoint) ? "is-conditional" : ""}`} aria-hidden="true" />
-        Edit breakpoint...
-      </button>
+      {conditionsApply && (
+        <button
+          type="button"
+          role="menuitem"
+          className="sy-menu-item"
+          title={isConditionalBreakpoint(breakpoint) ? describeConditionalBreakpoint(breakpoint!) : "Pause only when a rule holds, or only the Nth time"}
+          onPointerDown={(event) => event.stopPropagation()}
+          onClick={() => {
+            runCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
+            closeNodeMenu();
+          }}
+        >
+          <span className="sy-menu-check" />
+          <span className={`sy-menu-dot is-before ${isConditionalBreakpoint(breakpoint) ? "is-conditional" : ""}`} aria-hidden="true" />
+          Edit breakpoint...
+        </button>
+      )}
     </div>,
     document.body,
   );
