@@ -1,4 +1,3 @@
-import { describeConditionalBreakpoint, isConditionalBreakpointPause } from "../../../../shared/breakpoints";
 import { graphDocSchema } from "../../../../shared/graph-doc";
 import { breakpointsOf } from "../../../../renderer/commands/run/breakpoints";
 import { pauseAskOf } from "../../../../renderer/commands/run/pause-ask";
@@ -41,16 +40,9 @@ describe("conditional breakpoints (commands)", () => {
     expect(hitCountProblem("x")).toMatch(/whole number from 1/);
   });
 
-  it("the marker's tooltip says the condition", () => {
-    expect(describeConditionalBreakpoint({ when: says })).toBe('Pauses before this node when the last message says "two"');
-    expect(describeConditionalBreakpoint({ hitCount: 3 })).toBe("Pauses before this node the 3rd time it runs");
-    expect(describeConditionalBreakpoint({ when: { type: "field-equals", field: "city", value: "Paris" }, hitCount: 2 })).toBe('Pauses before this node when city = "Paris", the 2nd time the rule holds');
-  });
-
   it("a conditional breakpoint's pause asks nothing (Continue resumes it); another interrupt asks for a value", () => {
     const input = { doc: seedDoc(), editable: true, status: "paused", values: {}, lastNode: null };
     const payload = { breakpoint: "agent", hit: 1, condition: says };
-    expect(isConditionalBreakpointPause(payload, "agent")).toBe(true);
     expect(pauseAskOf({ ...input, pause: { kind: "interrupt", node: "agent", payload } })).toBeNull();
     expect(pauseAskOf({ ...input, pause: { kind: "interrupt", node: "agent", payload: { question: "Where?" } } })).toMatchObject({ kind: "resume" });
   });
