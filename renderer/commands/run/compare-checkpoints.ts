@@ -18,13 +18,17 @@ export function cancelCompare(): void {
 export async function compareWith(second: CheckpointRef): Promise<void> {
   const first = useCompareStore.getState().picking;
   if (!first) return startCompare(second);
+  if (sameCheckpoint(first, second)) {
+    showToast("That is the checkpoint you are comparing: pick another one", "error");
+    return;
+  }
   useCompareStore.setState({ picking: null });
   await openComparison(first, second);
 }
 
 /** Opens the comparison of two checkpoints (of one thread or two threads of the graph). */
 export async function openComparison(a: CheckpointRef, b: CheckpointRef): Promise<void> {
-  if (a.threadId === b.threadId && a.checkpointId === b.checkpointId) {
+  if (sameCheckpoint(a, b)) {
     showToast("That is the same checkpoint: pick another one to compare with", "error");
     return;
   }
@@ -84,4 +88,8 @@ export async function compareFromPalette(): Promise<void> {
 
 export function checkpointRefOf(threadId: string, checkpointId: string, step: number): CheckpointRef {
   return { threadId, checkpointId, label: `step ${step} of thread ${threadId.slice(0, 8)} (…${checkpointId.slice(-6)})` };
+}
+
+function sameCheckpoint(a: CheckpointRef, b: CheckpointRef): boolean {
+  return a.threadId === b.threadId && a.checkpointId === b.checkpointId;
 }
