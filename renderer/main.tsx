@@ -6,6 +6,7 @@ import "./styles/layout.css";
 import "./styles/canvas.css";
 import "./styles/panels.css";
 import "./styles/tests.css";
+import "./styles/compare.css";
 import { App } from "./app/App";
 import { exposeTestHandle } from "./app/test-handle";
 import { graphNameFromLocation } from "./commands/open-graph";

@@ -86,6 +86,10 @@ export const COMMAND_TABLE = [
   { id: "run.cancel", title: "Cancel run", group: "Run", keys: ["Shift+F5"], inInputs: true, menu: [{ menu: "run", section: 0, label: "Cancel Run" }] },
   { id: "run.toggle-breakpoint", title: "Toggle pause before (selected node)", group: "Run", keys: ["F9"], menu: [{ menu: "run", section: 1, label: "Toggle Pause Before" }] },
   { id: "run.toggle-breakpoint-after", title: "Toggle pause after (selected node)", group: "Run", keys: ["Shift+F9"], menu: [{ menu: "run", section: 1, label: "Toggle Pause After" }] },
+  { id: "run.edit-breakpoint", title: "Edit breakpoint (selected node)...", group: "Run", keys: [] },
+  { id: "run.compare-checkpoints", title: "Compare checkpoints...", group: "Run", keys: [] },
+  { id: "tests.record", title: "Record test cassettes (real-provider tests)", group: "Run", keys: [] },
+  { id: "tests.record-missing", title: "Re-record missing cassette calls", group: "Run", keys: [] },
 
   { id: "help.shortcuts", title: "Keyboard shortcuts", group: "Help", keys: ["F1", "?"], menu: [{ menu: "help", section: 0, label: "Keyboard Shortcuts" }] },
   {

@@ -87,7 +87,18 @@ export interface FlowTestsFileResponse {
   problems: Problem[];
   /** The last result of each test in the file, by test name (from the panel or `switchyard test`). */
   last_results: Record<string, FlowTestResult>;
+  /** Real-provider tests' cassettes (`NAME.cassettes/<test>.json`), by test name. */
+  cassettes?: Record<string, CassetteStatus>;
 }
+
+/** A real-provider test's cassette: recorded for the graph and test as they are, missing, or stale (recorded for another version). */
+export interface CassetteStatus {
+  status: "recorded" | "missing" | "stale";
+  reason?: string;
+}
+
+/** How a tests run treats cassettes (`switchyard test`, `--record`, `--record-missing`). */
+export type CassetteRunMode = "replay" | "record" | "record-missing";
 
 /** `POST /switchyard/tests/:graph/from-thread`: a proposed test, not saved yet. */
 export interface RecordedTestResponse {

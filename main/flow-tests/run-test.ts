@@ -52,7 +52,7 @@ export async function runFlowTest(runner: RunnerEnv, graph: TestedGraph, test: F
   const provider = test.provider ?? "scripted";
   const base = { graph: graph.name, name: test.name, provider, thread_id: null, checkpoint_id: null, ended: null, paused_at: [], steps: [], checks: [], unused_answers: 0 } as const;
   const notRun = (status: "error" | "skipped", message: string): FlowTestResult => ({ ...base, paused_at: [], steps: [], checks: [], status, message, duration_ms: Date.now() - started });
-  const cassette = cassetteRunOf(runner.cassettes, graph.name, test, runner);
+  const cassette = cassetteRunOf(runner.cassettes, graph, test, runner);
   const blocked = whyNotRun(runner, graph, test, cassette?.offline ?? false);
   if (blocked) return notRun(blocked.status, blocked.message);
   const doc = graph.doc!;

@@ -14,6 +14,7 @@ import { MINIMAP_AUTO_LIMIT, useUiStore } from "../stores/ui-store";
 import { useWorkspaceStore } from "../stores/workspace-store";
 import { isEditable, useOpenGraph } from "../stores/open-graph-store";
 import { debugEdgesOf, debugNodesOf, useIsGraphShown, useOpenGraphView } from "../stores/open-graph-facts";
+import { CompareDialog } from "../panels/compare/CompareDialog";
 import { Dialogs } from "./Dialogs";
 import { HelpOverlay } from "./HelpOverlay";
 import { Icon } from "./Icon";
@@ -66,6 +67,7 @@ export function App() {
         {ui.paletteOpen && <CommandPalette />}
         {ui.aboutOpen && <AboutDialog />}
         <Dialogs />
+        <CompareDialog />
         <Toasts />
       </div>
     </ReactFlowProvider>

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { describeConditionalBreakpoint, isConditionalBreakpoint } from "../../shared/breakpoints";
 import { Icon, iconImageUrl } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
 import { useProblems } from "../stores/problems-store";
@@ -26,7 +27,11 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
   return (
     <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : full ? kind.description : `${name} (${kind.label})`}>
       <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
-      {node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />}
+      {isConditionalBreakpoint(node.breakpoint) ? (
+        <span className="sy-bp sy-bp-before sy-bp-conditional" role="img" aria-label={describeConditionalBreakpoint(node.breakpoint!)} title={describeConditionalBreakpoint(node.breakpoint!)} />
+      ) : (
+        node.breakpoint?.before && <span className="sy-bp sy-bp-before" role="img" aria-label="Pauses before this node" title="Pauses before this node" />
+      )}
       {node.breakpoint?.after && <span className="sy-bp sy-bp-after" role="img" aria-label="Pauses after this node" title="Pauses after this node" />}
       {node.join && (
         <span className="sy-flow-marker sy-join-marker" role="img" aria-label="Join: waits for all incoming branches" title="Join: runs once all its incoming branches of this step have arrived">

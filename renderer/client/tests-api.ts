@@ -1,5 +1,5 @@
 import type { FlowTestsFile } from "../../shared/flow-test";
-import type { FlowTestReport, FlowTestsFileResponse, RecordedTestResponse } from "../../shared/flow-test-result";
+import type { CassetteRunMode, FlowTestReport, FlowTestsFileResponse, RecordedTestResponse } from "../../shared/flow-test-result";
 import { requestJson } from "./request";
 
 const testsPath = (graph: string) => `/switchyard/tests/${encodeURIComponent(graph)}`;
@@ -13,8 +13,11 @@ export const testsApi = {
    */
   save: (graph: string, doc: FlowTestsFile, baseHash: string | null, renamed: Record<string, string> = {}) =>
     requestJson<FlowTestsFileResponse>("PUT", testsPath(graph), { doc, ...(baseHash ? { baseHash } : {}), ...(Object.keys(renamed).length ? { renamed } : {}) }),
-  /** Runs the named tests (all when `names` is absent) and remembers their results. */
-  run: (graph: string, names?: string[]) => requestJson<FlowTestReport>("POST", `${testsPath(graph)}/run`, names ? { names } : {}),
+  /**
+   * Runs the named tests (all when `names` is absent) and remembers their results. Real-provider
+   * tests replay their cassettes, or record them (`cassettes`: as `switchyard test --record / --record-missing`).
+   */
+  run: (graph: string, names?: string[], cassettes?: CassetteRunMode) => requestJson<FlowTestReport>("POST", `${testsPath(graph)}/run`, { ...(names ? { names } : {}), ...(cassettes ? { cassettes } : {}) }),
   /** A test proposed from a finished or paused thread; not saved. */
   fromThread: (graph: string, threadId: string, name: string) => requestJson<RecordedTestResponse>("POST", `${testsPath(graph)}/from-thread`, { thread_id: threadId, name }),
 };

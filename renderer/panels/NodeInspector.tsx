@@ -3,11 +3,11 @@ import type { GraphDoc, GraphNode } from "../../shared/graph-doc";
 import { knownToolNames } from "../../shared/graph-validate";
 import { nodeKinds } from "../../shared/node-kinds";
 import { renameNode, renameProblem } from "../commands/rename-node";
-import { setBreakpoint } from "../commands/set-breakpoint";
 import { setJoin } from "../commands/set-join";
 import { updateNodeConfig } from "../commands/update-node-config";
 import { Icon } from "../app/Icon";
 import { useProblems } from "../stores/problems-store";
+import { BreakpointFields } from "./forms/BreakpointFields";
 import { Checkbox, Field } from "./forms/controls";
 import { FormContext, type FormContextValue } from "./forms/form-context";
 import { SchemaField } from "./forms/SchemaField";
@@ -51,10 +51,7 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
       )}
       <NodeRunSummary id={node.id} />
       <NodeNameField doc={doc} id={node.id} />
-      <div className="sy-row">
-        <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} hint="The run stops before this node runs" />
-        <Checkbox label="Pause after" checked={!!node.breakpoint?.after} onChange={(on) => setBreakpoint.run({ id: node.id, side: "after", on })} hint="The run stops after this node ran" />
-      </div>
+      <BreakpointFields doc={doc} node={node} />
       <div className="sy-row">
         <Checkbox label="Join (wait for all incoming branches)" checked={!!node.join} onChange={(on) => setJoin.run({ id: node.id, on })} hint="Runs once, after all its plain incoming edges of the same step arrived (LangGraph addEdge([a, b], node))" />
       </div>

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { FlowTest } from "../../shared/flow-test";
-import type { FlowTestResult } from "../../shared/flow-test-result";
+import type { CassetteStatus, FlowTestResult } from "../../shared/flow-test-result";
 import type { Problem } from "../../shared/problem";
 
 /**
@@ -19,6 +19,8 @@ export interface TestsState {
   problems: Problem[];
   /** Last result by test name. */
   results: Record<string, FlowTestResult>;
+  /** Real-provider tests' cassettes by test name: recorded, missing or stale. */
+  cassettes: Record<string, CassetteStatus>;
   /** Tests renamed since the file was read (its name -> the draft's), so their results move along on save. */
   renames: Record<string, string>;
   /** Index in `tests` of the test open in the editor. */
@@ -38,6 +40,7 @@ export const emptyTests = (): Omit<TestsState, "graph"> => ({
   file: "",
   problems: [],
   results: {},
+  cassettes: {},
   renames: {},
   selected: null,
   running: [],

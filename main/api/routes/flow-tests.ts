@@ -1,6 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { FlowTestsFileResponse } from "../../../shared/flow-test-result";
+import type { FlowTest } from "../../../shared/flow-test";
+import type { CassetteStatus, FlowTestsFileResponse } from "../../../shared/flow-test-result";
+import type { GraphDoc } from "../../../shared/graph-doc";
+import { cassetteStatusOf } from "../../flow-tests/cassette-status";
 import { flowTestProblems } from "../../../shared/flow-test-validate";
 import { readLastResults, rememberResults, renameResults } from "../../flow-tests/last-results";
 import { recordTestFromThread, NothingToRecordError } from "../../flow-tests/record";
@@ -18,7 +21,8 @@ import { graphIdOfThread, requireThread } from "../thread-access";
 
 /** `renamed` (old name -> new name) carries the renamed tests' last results over. */
 const saveSchema = z.object({ doc: z.unknown(), baseHash: z.string().nullish(), renamed: z.record(z.string(), z.string()).nullish() }).loose();
-const runSchema = z.object({ names: z.array(z.string()).nullish() }).loose();
+/** `cassettes`: replay real-provider tests from their cassettes (default, as `switchyard test`), or record them (`--record`, `--record-missing`). */
+const runSchema = z.object({ names: z.array(z.string()).nullish(), cassettes: z.enum(["replay", "record", "record-missing"]).nullish() }).loose();
 const fromThreadSchema = z
   .object({ thread_id: z.string({ error: "required: the thread to record" }), name: z.string({ error: "required: the new test's name" }).trim().min(1, "required: the new test's name") })
   .loose();
@@ -49,14 +53,16 @@ export function flowTestRoutes(ctx: ServerContext): Hono {
 
   app.post("/switchyard/tests/:graph/run", async (c) => {
     const graph = await requireGraphName(ws, c.req.param("graph"));
-    const { names } = parseBody(runSchema, await readJsonObject(c));
+    const { names, cassettes } = parseBody(runSchema, await readJsonObject(c));
     const loaded = await readTestsFile(ws.dir, graph);
     if (!loaded.tests) throw new UnprocessableError(new TestsFileError(loaded.file, loaded.problems).message, loaded.problems);
     const all = loaded.tests.tests;
     const unknown = (names ?? []).filter((name) => !all.some((test) => test.name === name));
     if (unknown.length > 0) throw new BadRequestError(`names: no test named ${unknown.map((name) => JSON.stringify(name)).join(", ")} in ${loaded.file}`);
     const chosen = names ? all.filter((test) => names.includes(test.name)) : all;
-    const report = await runTests({ saver: ctx.saver, threads: ctx.threads, tools: ctx.tools }, await testedGraph(ws, graph), loaded.file, chosen);
+    // The same runner as the CLI's `switchyard test [--record | --record-missing]`.
+    const runner = { saver: ctx.saver, threads: ctx.threads, tools: ctx.tools, cassettes: { workspaceDir: ws.dir, mode: cassettes ?? "replay" } };
+    const report = await runTests(runner, await testedGraph(ws, graph), loaded.file, chosen);
     await rememberResults(ws.dataDir, report);
     return c.json(report);
   });
@@ -107,5 +113,13 @@ async function fileResponse(ws: Workspace, loaded: LoadedTestsFile): Promise<Flo
     hash: loaded.hash,
     problems: loaded.tests ? warnings : loaded.problems,
     last_results: Object.fromEntries(last),
+    cassettes: cassetteStatuses(ws.dir, loaded.graph, doc, loaded.tests?.tests ?? []),
   };
+}
+
+function cassetteStatuses(workspaceDir: string, graph: string, doc: GraphDoc | undefined, tests: FlowTest[]): Record<string, CassetteStatus> {
+  return Object.fromEntries(tests.flatMap((test) => {
+    const status = cassetteStatusOf(workspaceDir, graph, doc, test);
+    return status ? [[test.name, status]] : [];
+  }));
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { RecordedModelCall, RecordedToolCall } from "../../../shared/recorded-calls";
 import type { CallTape } from "./call-tape";
+import type { ToolTape } from "./tool-tape";
 
 /**
  * How a run treats its model calls:
@@ -16,6 +17,8 @@ export type CallMode = "record" | "replay" | "cassette" | "record-missing";
 export interface CallScope {
   mode: CallMode;
   tape?: CallTape;
+  /** A flow test's cassette of external tool calls (http, mcp): served, or recorded, by tapedToolCall. */
+  toolTape?: ToolTape;
   /** Every value that must never be written down (API keys, secrets): replaced before a call is recorded. */
   secrets: string[];
   onModelCall?(call: RecordedModelCall): void;

@@ -121,8 +121,10 @@ export class TapedChatModel extends BaseChatModel {
     }
     const entry = scope.tape.take(key);
     if (!entry && scope.mode === "cassette") {
-      scope.missed = new CassetteMissError(this.input.nodeId, request, scope.tape.closestFor(this.input.nodeId)?.request);
-      throw scope.missed;
+      const missed = new CassetteMissError(this.input.nodeId, request, scope.tape.closestFor(this.input.nodeId)?.request);
+      // The first miss says why: a tool call missed before makes every later model request differ too.
+      scope.missed ??= missed;
+      throw missed;
     }
     return entry;
   }

@@ -3,6 +3,7 @@ import { tool } from "@langchain/core/tools";
 import type { ToolDefinition } from "../../../shared/node-kinds/tools";
 import { redactSecrets } from "../../settings/redact";
 import { UnknownSecretError, type SecretSource } from "../../settings/secrets";
+import { tapedToolCall } from "../recording/taped-tool";
 import { argsSchemaOf } from "../tool-specs";
 import { callHttp, type HttpOutcome, type RetryPolicy } from "./http-call";
 import { HttpTemplateError, renderHttpRequest } from "./http-request";
@@ -29,7 +30,7 @@ export class HttpToolCancelledError extends Error {
 /** An http tool as LangChain sees it: every failure is a tool message, so the model can react and the run goes on. */
 export function httpTool(definition: ToolDefinition, secrets: SecretSource) {
   return tool(
-    async (args: Record<string, unknown>, config?: RunnableConfig) => (await runHttpTool(definition, args, secrets, config?.signal)).content,
+    async (args: Record<string, unknown>, config?: RunnableConfig) => tapedToolCall(definition.name, args, config, async () => (await runHttpTool(definition, args, secrets, config?.signal)).content),
     { name: definition.name, description: definition.description || definition.name, schema: argsSchemaOf(definition.args) },
   );
 }

@@ -3,6 +3,7 @@ import { tool } from "@langchain/core/tools";
 import { z } from "zod";
 import type { ToolDefinition } from "../../../shared/node-kinds/tools";
 import { redactSecrets } from "../../settings/redact";
+import { tapedToolCall } from "../recording/taped-tool";
 import { McpServerFailedError } from "../mcp/mcp-connection";
 import { UnknownMcpServerError, UnknownMcpToolError } from "../mcp/mcp-servers";
 import type { ToolContext } from "./tool-context";
@@ -19,7 +20,7 @@ export class NoMcpServersError extends Error {
  * a restarted server is picked up); a server that is down or a call that fails is a tool message.
  */
 export function mcpTool(definition: ToolDefinition, context: ToolContext) {
-  return tool(async (args: Record<string, unknown>, config?: RunnableConfig) => (await callMcpTool(definition, context, args, config)).content, {
+  return tool(async (args: Record<string, unknown>, config?: RunnableConfig) => tapedToolCall(definition.name, args, config, async () => (await callMcpTool(definition, context, args, config)).content), {
     name: definition.name,
     description: definition.description || `${definition.tool} (MCP server ${definition.server})`,
     // The server's own schema checks the arguments (through the adapter's tool) when it runs.

@@ -11,11 +11,14 @@ import { newGraph } from "../new-graph";
 import { runGraph } from "../run-graph";
 import { continueFromPause } from "../run/continue-from-pause";
 import { cancelRun, stepRun } from "../run/continue-run";
+import { compareFromPalette } from "../run/compare-checkpoints";
+import { editBreakpoint } from "../run/edit-breakpoint";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { addRouterAtCenter } from "../tools/add-router-at-center";
 import { openAddMcpTools, selectedToolsNode } from "../tools/open-mcp-tools";
 import { debugNodesOf, openGraphView } from "../../stores/open-graph-facts";
 import { saveGraph } from "../save-graph";
+import { recordCassettes } from "../tests/record-cassettes";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
 import { redo, undo } from "../undo-redo";
@@ -109,6 +112,11 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.cancel": { canRun: (context) => context.runStatus === "running", run: () => cancelRun.run() },
   "run.toggle-breakpoint": breakpoint("before"),
   "run.toggle-breakpoint-after": breakpoint("after"),
+  // A conditional pause is compiled into the node by Switchyard's engine: graph files only, not code or remote graphs.
+  "run.edit-breakpoint": { canRun: (context) => onEditable(context) && context.selectedNodes.length === 1, run: (context) => editBreakpoint(context.selectedNodes[0]) },
+  "run.compare-checkpoints": { canRun: (context) => context.hasThread, run: () => compareFromPalette() },
+  "tests.record": { canRun: onEditable, run: () => recordCassettes("record") },
+  "tests.record-missing": { canRun: onEditable, run: () => recordCassettes("record-missing") },
 
   "help.shortcuts": { canRun: always, run: () => useUiStore.setState((ui) => ({ helpOpen: !ui.helpOpen })) },
   "help.about": { canRun: always, run: () => useUiStore.setState({ aboutOpen: true }) },

@@ -1,3 +1,5 @@
+import { isConditionalBreakpointPause } from "../../../shared/breakpoints";
+import { useRunStore } from "../../stores/run-store";
 import { clearDraft, draftFor } from "../../stores/answer-draft-store";
 import { askConfirm } from "../../stores/ui-store";
 import { answerHuman } from "./apply-as-node";
@@ -13,6 +15,9 @@ import { currentPauseAsk, noAnswerConsequence, type PauseAsk } from "./pause-ask
  */
 export async function continueFromPause(): Promise<void> {
   if (!runOn.canRun()) return;
+  const pause = useRunStore.getState().pause;
+  // A conditional breakpoint paused in interrupt(): resuming it runs the node (nothing to answer).
+  if (useRunStore.getState().status === "paused" && pause?.kind === "interrupt" && isConditionalBreakpointPause(pause.payload, pause.node)) return resumeInterrupt(true);
   const ask = currentPauseAsk();
   if (!ask) return runOn.run();
   const draft = draftFor(ask.node);

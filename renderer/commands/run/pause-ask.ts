@@ -1,4 +1,5 @@
 import { isGraphShown, messagesFieldOfView, openGraphView, type OpenGraphView } from "../../stores/open-graph-facts";
+import { isConditionalBreakpointPause } from "../../../shared/breakpoints";
 import { useRunStore, type RunPause } from "../../stores/run-store";
 import { pausedNodeInfo, type ToolCall } from "./paused-node-info";
 
@@ -22,6 +23,8 @@ export interface PauseAskInput {
 export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
   const { view, pause, status } = input;
   if (status !== "paused" || !pause || !isGraphShown(view)) return null;
+  // A conditional breakpoint's interrupt() asks nothing: Continue resumes it.
+  if (pause.kind === "interrupt" && isConditionalBreakpointPause(pause.payload, pause.node)) return null;
   if (pause.kind === "interrupt") return { kind: "resume", node: pause.node, question: payloadText(pause.payload) };
   const info = pausedNodeInfo(input);
   const messagesField = messagesFieldOfView(view);

@@ -1,5 +1,6 @@
 import { breakpointsOf, openGraphView } from "../../stores/open-graph-facts";
 import { setDrawnBreakpoint } from "../../stores/drawn-breakpoints-store";
+import { isConditionalBreakpoint } from "../../../shared/breakpoints";
 import { setBreakpoint } from "../set-breakpoint";
 
 /**
@@ -20,6 +21,8 @@ export const toggleBreakpoint = {
     const view = openGraphView();
     if (view.doc && !view.doc.nodes.some((node) => node.id === id)) return;
     if (!view.doc && !view.drawn.nodes.some((node) => node.top === id && !node.parent)) return;
-    setNodeBreakpoint(id, side, !breakpointsOf(view)[id]?.[side]);
+    // A conditional breakpoint counts as "pause before" (F9 removes it with its condition).
+    const conditional = side === "before" && isConditionalBreakpoint(view.doc?.nodes.find((node) => node.id === id)?.breakpoint);
+    setNodeBreakpoint(id, side, !(breakpointsOf(view)[id]?.[side] || conditional));
   },
 };

@@ -48,5 +48,5 @@ async function save(): Promise<boolean> {
 /** What the store keeps of a read or saved tests file. */
 export function fromFileResponse(response: FlowTestsFileResponse): Partial<TestsState> {
   const tests = response.doc?.tests ?? [];
-  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, renames: {}, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
+  return { tests, savedTests: tests, hash: response.hash, file: response.file, problems: response.problems, results: response.last_results, cassettes: response.cassettes ?? {}, renames: {}, error: response.doc ? null : `${response.file} does not match the schema: fix it in a text editor` };
 }

@@ -1,14 +1,15 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
+import { describeConditionalBreakpoint, isConditionalBreakpoint } from "../../../shared/breakpoints";
 import { Icon } from "../../app/Icon";
 import { keyLabels, withShortcut } from "../../app/keys";
-import { runCommand } from "../../commands/registry/app-commands";
+import { canRunCommand, runCommand } from "../../commands/registry/app-commands";
 import { commandContext } from "../../commands/registry/command-context";
 import { breakpointsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
 import { SubgraphNodeMenuItems } from "../../canvas/subgraph/SubgraphNodeMenuItems";
 
-/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
+/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9), and its condition. */
 export function NodeContextMenu() {
   const { node: id, x, y } = useNodeMenu();
   const view = useOpenGraphView();
@@ -30,6 +31,7 @@ export function NodeContextMenu() {
     };
   }, [id]);
   if (!id) return null;
+  const conditionsApply = canRunCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
   const item = (side: "before" | "after", label: string, shortcut: "run.toggle-breakpoint" | "run.toggle-breakpoint-after") => (
     <button
       type="button"
@@ -56,6 +58,23 @@ export function NodeContextMenu() {
       {item("before", "Pause before", "run.toggle-breakpoint")}
       {item("after", "Pause after", "run.toggle-breakpoint-after")}
       <SubgraphNodeMenuItems id={id} onClose={closeNodeMenu} />
+      {conditionsApply && (
+        <button
+          type="button"
+          role="menuitem"
+          className="sy-menu-item"
+          title={isConditionalBreakpoint(breakpoint) ? describeConditionalBreakpoint(breakpoint!) : "Pause only when a rule holds, or only the Nth time"}
+          onPointerDown={(event) => event.stopPropagation()}
+          onClick={() => {
+            runCommand("run.edit-breakpoint", { ...commandContext(), selectedNodes: [id] });
+            closeNodeMenu();
+          }}
+        >
+          <span className="sy-menu-check" />
+          <span className={`sy-menu-dot is-before ${isConditionalBreakpoint(breakpoint) ? "is-conditional" : ""}`} aria-hidden="true" />
+          Edit breakpoint...
+        </button>
+      )}
     </div>,
     document.body,
   );

@@ -1,3 +1,5 @@
+import { isConditionalBreakpointPause, ordinal, ruleText, type ConditionalBreakpointPause } from "../../../shared/breakpoints";
+import { conditionSchema } from "../../../shared/conditions";
 import { Icon } from "../../app/Icon";
 import type { PauseAsk } from "../../commands/run/pause-ask";
 import { useRunStore } from "../../stores/run-store";
@@ -21,16 +23,24 @@ export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
     );
   }
   if (status !== "paused" || !pause) return null;
-  const title = pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
-  const detail = ask?.question ?? null;
+  const conditional = pause.kind === "interrupt" && isConditionalBreakpointPause(pause.payload, pause.node) ? pause.payload : null;
+  const title = conditional ? `Paused before ${pause.node}: its breakpoint's condition holds` : pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
+  const detail = conditional ? conditionalDetail(conditional) : (ask?.question ?? null);
   return (
     <div className="sy-banner is-paused" role="status" aria-label="Paused">
       <Icon name="pause" size={15} />
       <div>
         <strong>{title}</strong>
-        {detail && <span className="sy-banner-detail">“{detail}”</span>}
+        {detail && <span className="sy-banner-detail">{conditional ? detail : `“${detail}”`}</span>}
         {ask && <span className="sy-banner-hint">{ask.kind === "answer" ? "Type your answer below: Answer & continue, or the top bar's Continue, sends it." : "Type the resume value below: Resume, or the top bar's Continue, sends it."}</span>}
       </div>
     </div>
   );
+}
+
+/** "when the last message says "two" (the 1st time it held)": what the engine's pause payload says. */
+function conditionalDetail(payload: ConditionalBreakpointPause): string {
+  const rule = conditionSchema.safeParse(payload.condition);
+  const hit = `the ${ordinal(payload.hit)} time`;
+  return rule.success ? `${ruleText(rule.data)} (${hit} it held). Continue runs the node.` : `${hit} it runs. Continue runs the node.`;
 }

@@ -1,4 +1,6 @@
 import { useEffect } from "react";
+import type { CassetteStatus } from "../../../shared/flow-test-result";
+import { runCommand } from "../../commands/registry/app-commands";
 import { Icon } from "../../app/Icon";
 import { loadTests } from "../../commands/tests/load-tests";
 import { saveRunAsTest } from "../../commands/tests/record-test";
@@ -40,6 +42,7 @@ export function TestsPanel() {
           <Icon name="plus" size={12} /> New test
         </button>
         <SaveRunButton />
+        <RecordButtons busy={busy} />
         <span className="sy-spacer" />
         {state.file && <span className="sy-help">{state.file}</span>}
         <button type="button" className="sy-button is-primary is-small" onClick={() => void saveTests()} disabled={!dirty} aria-label="Save tests">
@@ -68,10 +71,11 @@ export function TestsPanel() {
             const status = shownStatus(test.name, state.results, state.running);
             return (
               <li key={index} className={`sy-test-item ${index === state.selected ? "is-selected" : ""}`} data-status={status}>
-                <button type="button" className="sy-test-open" aria-pressed={index === state.selected} aria-label={`${test.name}: ${STATUS_WORDS[status]}`} onClick={() => useTestsStore.setState({ selected: index })}>
+                <button type="button" className="sy-test-open" aria-pressed={index === state.selected} aria-label={`${test.name}: ${STATUS_WORDS[status]}${state.cassettes[test.name] ? `, ${CASSETTE_WORDS[state.cassettes[test.name].status]}` : ""}`} onClick={() => useTestsStore.setState({ selected: index })}>
                   <span className={`sy-test-dot is-${status}`} aria-hidden="true" />
                   <span className="sy-test-name">{test.name}</span>
                   <span className="sy-test-status">{STATUS_WORDS[status]}</span>
+                  <CassetteChip status={state.cassettes[test.name]} />
                 </button>
                 <button type="button" className="sy-icon-button" aria-label={`Run ${test.name}`} title={`Run ${test.name}`} disabled={busy} onClick={() => void runTests([test.name])}>
                   <Icon name="play" size={12} />
@@ -88,6 +92,39 @@ export function TestsPanel() {
         </div>
       </div>
     </div>
+  );
+}
+
+const CASSETTE_WORDS = { recorded: "recorded", missing: "no cassette", stale: "stale cassette" } as const;
+const CASSETTE_HINTS = {
+  recorded: "Replays from its cassette: no network, no key",
+  missing: "No cassette yet: Record runs it against the real provider and writes one",
+  stale: "Recorded for another version of the graph or the test: Re-record missing adds the calls that changed",
+} as const;
+
+/** A real-provider test's cassette: recorded, missing or stale (scripted tests have none). */
+function CassetteChip({ status }: { status: CassetteStatus | undefined }) {
+  if (!status) return null;
+  return (
+    <span className={`sy-cassette-chip is-${status.status}`} aria-label={`Cassette: ${CASSETTE_WORDS[status.status]}`} title={status.reason ?? CASSETTE_HINTS[status.status]}>
+      {CASSETTE_WORDS[status.status]}
+    </span>
+  );
+}
+
+/** Record / Re-record missing: the registry's commands, the same runner as `switchyard test --record / --record-missing`. */
+function RecordButtons({ busy }: { busy: boolean }) {
+  const real = useTestsStore((state) => state.tests.some((test) => test.provider === "real"));
+  const why = real ? undefined : 'Only tests marked "provider": "real" have cassettes';
+  return (
+    <>
+      <button type="button" className="sy-button is-small" disabled={busy || !real} title={why ?? "Run the real-provider tests against their providers and write every call to their cassettes (switchyard test --record)"} onClick={() => runCommand("tests.record")}>
+        <Icon name="file" size={12} /> Record
+      </button>
+      <button type="button" className="sy-button is-small" disabled={busy || !real} title={why ?? "Record only the calls their cassettes do not hold yet (switchyard test --record-missing)"} onClick={() => runCommand("tests.record-missing")}>
+        <Icon name="file" size={12} /> Re-record missing
+      </button>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import { memo } from "react";
 import { Icon } from "../../app/Icon";
+import { compareThread } from "../../commands/run/compare-checkpoints";
 import { deleteThread, newThread, openThread } from "../../commands/run/threads";
+import { useCompareStore } from "../../stores/compare-store";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { firstUserText } from "../run/messages";
@@ -11,6 +13,7 @@ const statusLabel: Record<string, string> = { idle: "done", busy: "running", int
 export const ThreadList = memo(function ThreadList() {
   const threads = useThreadStore((state) => state.threads);
   const openId = useRunStore((state) => state.threadId);
+  const picking = useCompareStore((state) => state.picking);
   // The list is read when a run starts and stops; the open thread's live status comes from the run.
   const openStatus = useRunStore((state) => (state.status === "running" ? "busy" : null));
   return (
@@ -36,6 +39,15 @@ export const ThreadList = memo(function ThreadList() {
                   <time className="sy-thread-time">{ago(thread.updated_at)}</time>
                 </span>
                 <span className="sy-thread-first">{first}</span>
+              </button>
+              <button
+                type="button"
+                className={`sy-icon-button sy-thread-compare ${picking ? "is-picking" : ""}`}
+                aria-label={`Compare with thread ${thread.thread_id}`}
+                title={picking ? `Compare ${picking.label} with this thread's latest checkpoint` : "Compare with...: this thread's latest checkpoint, then pick the other"}
+                onClick={() => void compareThread(thread.thread_id, threads.length - index)}
+              >
+                <Icon name="fork" size={12} />
               </button>
               <button type="button" className="sy-icon-button is-danger sy-thread-delete" aria-label={`Delete thread ${thread.thread_id}`} title="Delete thread" onClick={() => void deleteThread(thread.thread_id)}>
                 <Icon name="trash" size={12} />

@@ -3,6 +3,9 @@ import { Icon } from "../../app/Icon";
 import { forkFrom, rerunFrom } from "../../commands/run/time-travel";
 import { refreshHistory } from "../../commands/run/threads";
 import { debugNodeIdsOf, isGraphShown, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
+import { checkpointRefOf, compareWith, startCompare } from "../../commands/run/compare-checkpoints";
+import { useCompareStore } from "../../stores/compare-store";
+import { ComparePickBanner } from "../compare/ComparePickBanner";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StateEditor } from "../state-editor/StateEditor";
@@ -18,6 +21,7 @@ export const Timeline = memo(function Timeline() {
   const running = useRunStore((state) => state.status === "running");
   const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
   const view = useOpenGraphView();
+  const picking = useCompareStore((state) => state.picking);
   const rows = useMemo(() => timelineRows(history), [history]);
   const spans = useMemo(() => laneSpans(rows), [rows]);
   useEffect(() => {
@@ -27,7 +31,8 @@ export const Timeline = memo(function Timeline() {
   const row = rows.find((candidate) => candidate.id === selected);
   const laneCount = Math.max(1, ...rows.map((candidate) => candidate.lane + 1));
   return (
-    <div className={`sy-timeline ${row ? "has-selection" : ""}`}>
+    <div className={`sy-timeline ${row ? "has-selection" : ""} ${picking ? "is-picking" : ""}`}>
+      {picking && <ComparePickBanner first={picking.label} />}
       <ol className="sy-checkpoints" aria-label="Checkpoints">
         {rows.map((item, index) => (
           <li key={item.id}>
@@ -36,7 +41,7 @@ export const Timeline = memo(function Timeline() {
               className={`sy-checkpoint ${item.id === selected ? "is-selected" : ""} ${item.id === head ? "is-head" : ""}`}
               aria-label={`Checkpoint step ${item.step} by ${item.producedBy}${item.lane ? ` (branch ${item.lane + 1})` : ""}`}
               aria-pressed={item.id === selected}
-              onClick={() => useThreadStore.setState({ selectedCheckpoint: item.id === selected ? null : item.id })}
+              onClick={() => (picking ? void compareWith(checkpointRefOf(threadId, item.id, item.step)) : useThreadStore.setState({ selectedCheckpoint: item.id === selected ? null : item.id }))}
             >
               <span className="sy-lanes" style={{ width: laneCount * 14 }} aria-hidden="true">
                 {[...spans].map(([lane, span]) =>
@@ -63,6 +68,9 @@ export const Timeline = memo(function Timeline() {
               Checkpoint …{row.id.slice(-8)} · by <strong>{row.producedBy}</strong>
             </span>
             <span className="sy-spacer" />
+            <button type="button" className="sy-button is-small" onClick={() => startCompare(checkpointRefOf(threadId, row.id, row.step))} title="Compare this checkpoint with another one (of this thread or another)">
+              <Icon name="fork" size={12} /> Compare with...
+            </button>
             <button type="button" className="sy-button is-small" disabled={running} onClick={() => void rerunFrom(row.id)} title="Run again from this checkpoint: a new branch beside the original">
               <Icon name="play" size={12} /> Re-run from here
             </button>

@@ -1,9 +1,25 @@
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { startFakeProviders, type FakeProviders } from "../../fixtures/fake-providers/server";
 import { repoRoot, SEED_QUESTION, tempWorkspace } from "../../helpers/seed";
 import { TEST_KEY } from "../engine/providers/provider-graph";
+
+/** A weather API on 127.0.0.1: {summary: "It is cloudy in <q>"}; remembers each q it was asked. */
+async function startWeatherServer(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
+  const hits: string[] = [];
+  const server = createServer((request, response) => {
+    const q = new URL(request.url ?? "/", "http://localhost").searchParams.get("q") ?? "";
+    hits.push(q);
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ summary: `It is cloudy in ${q}` }));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
 
 function switchyardTest(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -74,6 +90,43 @@ describe("switchyard test --record / replay / --record-missing", () => {
     }
     const fixed = await switchyardTest(["--workspace", dir, "--reporter", "json"], noKey);
     expect(fixed.code).toBe(0);
+  });
+
+  it("puts an http tool's calls on the cassette too: replayed with both the provider and the tool's server stopped", async () => {
+    const weather = await startWeatherServer();
+    const fake = await startFakeProviders({ apiKey: TEST_KEY });
+    pointAgentAt(fake);
+    const doc = JSON.parse(readFileSync(graphFile, "utf8"));
+    const action = doc.nodes.find((node: { id: string }) => node.id === "action");
+    action.config.tools[0] = { ...action.config.tools[0], kind: "http", result: undefined, method: "GET", url: `${weather.url}/weather?q={{args.query}}`, resultPath: "summary" };
+    writeFileSync(graphFile, JSON.stringify(doc, undefined, 2));
+    const tests = { version: 1, tests: [{ name: "http weather", provider: "real", input: SEED_QUESTION, answers: ["Paris"], checks: [{ type: "final-message-contains", text: "cloudy in current weather in Paris" }, { type: "ends" }] }] };
+    writeFileSync(join(dir, "agent.tests.json"), JSON.stringify(tests, undefined, 2));
+    try {
+      const recorded = await switchyardTest(["--workspace", dir, "--record", "--reporter", "json"], withKey);
+      expect(recorded.code, recorded.stdout + recorded.stderr).toBe(0);
+      expect(weather.hits).toEqual(["current weather in Paris"]);
+    } finally {
+      await fake.close();
+      await weather.close();
+    }
+    const file = JSON.parse(readFileSync(join(dir, "agent.cassettes", "http-weather.json"), "utf8"));
+    expect(file.toolCalls).toEqual([{ node: "action", tool: "search", args: { query: "current weather in Paris" }, result: "It is cloudy in current weather in Paris" }]);
+    expect(file.recordedFor).toEqual({ graph: expect.stringMatching(/^[0-9a-f]{16}$/), test: expect.stringMatching(/^[0-9a-f]{16}$/) });
+
+    // Nothing listens any more: the tool's answer (and so the model's next request) must come from the cassette.
+    const replayed = await switchyardTest(["--workspace", dir, "--reporter", "json"], noKey);
+    expect(replayed.code, replayed.stdout).toBe(0);
+    expect(JSON.parse(replayed.stdout).reports[0].results[0]).toMatchObject({ status: "passed" });
+
+    // A tool call the cassette does not hold fails naming the node, the tool and how its arguments differ.
+    file.toolCalls[0].args.query = "current weather in Rome";
+    writeFileSync(join(dir, "agent.cassettes", "http-weather.json"), JSON.stringify(file, undefined, 2));
+    const missing = await switchyardTest(["--workspace", dir, "--reporter", "json"], noKey);
+    expect(missing.code).toBe(1);
+    const message = JSON.parse(missing.stdout).reports[0].results[0].message as string;
+    expect(message).toContain("node action: its call of the tool search is not in the cassette");
+    expect(message).toContain('args.query: recorded "current weather in Rome", now "current weather in Paris"');
   });
 
   it("refuses --record with --record-missing", async () => {

@@ -7,6 +7,7 @@ import { editTest } from "../../../../renderer/commands/tests/edit-test";
 import { loadTests } from "../../../../renderer/commands/tests/load-tests";
 import { openFailingRun } from "../../../../renderer/commands/tests/open-failing-run";
 import { saveRunAsTest } from "../../../../renderer/commands/tests/record-test";
+import { recordCassettes } from "../../../../renderer/commands/tests/record-cassettes";
 import { runTests } from "../../../../renderer/commands/tests/run-tests";
 import { saveTests } from "../../../../renderer/commands/tests/save-tests";
 import { useRunStore } from "../../../../renderer/stores/run-store";
@@ -81,7 +82,7 @@ describe("flow test commands", () => {
       return { graph: "agent", file: "agent.tests.json", results: [failed], summary: { total: 1, passed: 0, failed: 1, errors: 0, skipped: 0 }, duration_ms: 5 } satisfies FlowTestReport;
     });
     await runTests(["San Francisco"]);
-    expect(api.run).toHaveBeenCalledWith("agent", ["San Francisco"]);
+    expect(api.run).toHaveBeenCalledWith("agent", ["San Francisco"], undefined);
     expect(useTestsStore.getState().results["San Francisco"]).toBe(failed);
     expect(useTestsStore.getState().running).toEqual([]);
   });
@@ -121,5 +122,28 @@ describe("switching graphs", () => {
     await loadTests("triage");
     expect(api.save).toHaveBeenCalledWith("agent", { version: 1, tests: edited }, "h1", {});
     expect(useTestsStore.getState()).toMatchObject({ graph: "triage", tests: [], file: "triage.tests.json" });
+  });
+});
+
+describe("cassette commands (Record / Re-record missing)", () => {
+  const real: FlowTest = { ...seed, name: "real one", provider: "real" };
+
+  it("record runs only the real-provider tests in the given mode, then reads the cassettes' status again", async () => {
+    api.read.mockResolvedValue({ ...fileResponse([seed, real]), cassettes: { "real one": { status: "missing" } } });
+    await loadTests("agent");
+    expect(useTestsStore.getState().cassettes).toEqual({ "real one": { status: "missing" } });
+    api.run.mockResolvedValue({ graph: "agent", file: "agent.tests.json", results: [result({ name: "real one" })], summary: { total: 1, passed: 1, failed: 0, errors: 0, skipped: 0 }, duration_ms: 1 } as FlowTestReport);
+    api.read.mockResolvedValue({ ...fileResponse([seed, real]), cassettes: { "real one": { status: "recorded" } } });
+    await recordCassettes("record-missing");
+    expect(api.run).toHaveBeenCalledWith("agent", ["real one"], "record-missing");
+    expect(useTestsStore.getState().cassettes).toEqual({ "real one": { status: "recorded" } });
+  });
+
+  it("with no real-provider test, says why and runs nothing", async () => {
+    api.read.mockResolvedValue(fileResponse([seed]));
+    await loadTests("agent");
+    await recordCassettes("record");
+    expect(api.run).not.toHaveBeenCalled();
+    expect(useUiStore.getState().toasts.at(-1)?.message).toContain('"provider": "real"');
   });
 });
