@@ -124,8 +124,13 @@ describe("recorded calls and replay from a checkpoint", () => {
 
     writeFileSync(join(workspace.dir, "chain.graph.json"), JSON.stringify(chainDoc(fake.openAiBaseUrl, "You are the EDITED second.")));
     const beforeEdit = fake.requests.length;
-    await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true });
+    const edited = await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true, stream_mode: ["updates", "custom"] });
     expect(fake.requests.length - beforeEdit).toBe(1);
+    // The canvas is told which node was served from the recording and where the run went live.
+    expect(edited.filter((event) => event.event === "custom").map((event) => event.data)).toEqual([
+      { switchyard: "replayed", node: "first", call_id: expect.any(String) },
+      { switchyard: "live", node: "second", call_id: expect.any(String) },
+    ]);
     expect(fake.requests.at(-1)!.body.messages[0]).toEqual({ role: "system", content: "You are the EDITED second." });
 
     const lastRun = (await callsOf(threadId)).calls.slice(-2) as RecordedModelCall[];
@@ -147,8 +152,9 @@ describe("recorded calls and replay from a checkpoint", () => {
     for (let run = 0; run < 2; run++) {
       const threadId = await newThread();
       const before = fake.requests.length;
-      await stream(threadId, { input: { messages: [{ role: "human", content: "pin test" }] } });
+      const events = await stream(threadId, { input: { messages: [{ role: "human", content: "pin test" }] }, stream_mode: ["updates", "custom"] });
       expect(fake.requests.length - before).toBe(1);
+      expect(events.filter((event) => event.event === "custom").map((event) => event.data)).toEqual([{ switchyard: "pinned", node: "first" }]);
       expect(fake.requests.at(-1)!.body.messages.map((message: { content: string }) => message.content)).toContain("pinned answer");
     }
 
