@@ -77,6 +77,12 @@ export const COMMAND_TABLE = [
   { id: "run.cancel", title: "Cancel run", group: "Run", keys: ["Shift+F5"], inInputs: true, menu: [{ menu: "run", section: 0, label: "Cancel Run" }] },
   { id: "run.toggle-breakpoint", title: "Toggle pause before (selected node)", group: "Run", keys: ["F9"], menu: [{ menu: "run", section: 1, label: "Toggle Pause Before" }] },
   { id: "run.toggle-breakpoint-after", title: "Toggle pause after (selected node)", group: "Run", keys: ["Shift+F9"], menu: [{ menu: "run", section: 1, label: "Toggle Pause After" }] },
+  { id: "run.rerun-replay", title: "Re-run from the selected checkpoint, replaying recorded calls", group: "Run", keys: [], menu: [{ menu: "run", section: 2, label: "Re-run from Checkpoint, Replaying" }] },
+  { id: "run.rerun-live", title: "Re-run from the selected checkpoint, live", group: "Run", keys: [], menu: [{ menu: "run", section: 2, label: "Re-run from Checkpoint, Live" }] },
+  { id: "run.pin-output", title: "Pin output of the selected node...", group: "Run", keys: [], menu: [{ menu: "run", section: 3, label: "Pin Output..." }] },
+  { id: "run.unpin", title: "Unpin the selected node", group: "Run", keys: [], menu: [{ menu: "run", section: 3, label: "Unpin" }] },
+  { id: "run.run-node", title: "Run the selected node alone...", group: "Run", keys: [], menu: [{ menu: "run", section: 3, label: "Run Node Alone..." }] },
+  { id: "view.pins", title: "Show pinned nodes (Pins panel)", group: "View", keys: [] },
 
   { id: "help.shortcuts", title: "Keyboard shortcuts", group: "Help", keys: ["F1", "?"], menu: [{ menu: "help", section: 0, label: "Keyboard Shortcuts" }] },
   {

@@ -12,6 +12,8 @@ import { runGraph } from "../run-graph";
 import { continueFromPause } from "../run/continue-from-pause";
 import { cancelRun, stepRun } from "../run/continue-run";
 import { toggleBreakpoint } from "../run/toggle-breakpoint";
+import { openPinDialog, openRunNodeDialog, rerunSelected } from "../replay/replay-commands";
+import { unpinNode } from "../replay/pins";
 import { saveGraph } from "../save-graph";
 import { selectAll } from "../select-all";
 import { openSettings } from "../settings/settings";
@@ -23,6 +25,9 @@ const always = () => true;
 const onGraph = (context: CommandContext) => !!context.graph;
 const onEditable = (context: CommandContext) => !!context.graph?.editable;
 const canGoOn = (context: CommandContext) => context.hasThread && (context.runStatus === "paused" || context.runStatus === "error" || context.runStatus === "cancelled");
+const canRerunLive = (context: CommandContext) => context.hasThread && !!context.selectedCheckpoint && context.runStatus !== "running";
+/** Replaying needs the thread's recording: this workspace's server. */
+const canRerun = (context: CommandContext) => context.recorded && canRerunLive(context);
 const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid"): CommandBehaviour => ({
   canRun: always,
   run: () => useUiStore.setState((ui) => ({ [key]: !ui[key] })),
@@ -93,6 +98,12 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.cancel": { canRun: (context) => context.runStatus === "running", run: () => cancelRun.run() },
   "run.toggle-breakpoint": breakpoint("before"),
   "run.toggle-breakpoint-after": breakpoint("after"),
+  "run.rerun-replay": { canRun: canRerun, run: (context) => rerunSelected(context, { replay: true }) },
+  "run.rerun-live": { canRun: canRerunLive, run: (context) => rerunSelected(context, { replay: false }) },
+  "run.pin-output": { canRun: (context) => context.recorded && context.selectedNodes.length === 1, run: (context) => openPinDialog(context.selectedNodes[0]) },
+  "run.unpin": { canRun: (context) => context.recorded && context.selectedNodes.some((node) => context.pinnedNodes.includes(node)), run: (context) => context.selectedNodes.filter((node) => context.pinnedNodes.includes(node)).forEach((node) => void unpinNode(node)) },
+  "run.run-node": { canRun: (context) => context.recorded && context.hasThread && context.selectedNodes.length === 1 && context.runStatus !== "running", run: (context) => openRunNodeDialog(context.selectedNodes[0], context.selectedCheckpoint) },
+  "view.pins": { canRun: (context) => context.recorded, run: () => useUiStore.setState({ bottomOpen: true, bottomTab: "pins" }) },
 
   "help.shortcuts": { canRun: always, run: () => useUiStore.setState((ui) => ({ helpOpen: !ui.helpOpen })) },
   "help.about": { canRun: always, run: () => useUiStore.setState({ aboutOpen: true }) },

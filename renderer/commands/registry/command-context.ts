@@ -4,7 +4,9 @@ import { desktopBridge } from "../../../shared/desktop-bridge";
 import { graphHistory, useGraphStore } from "../../stores/graph-store";
 import { problemsOf } from "../../stores/problems";
 import { useRunStore, type RunStatus } from "../../stores/run-store";
-import { isEditableGraph } from "../../stores/open-graph-store";
+import { isEditableGraph, useOpenGraph } from "../../stores/open-graph-store";
+import { usePinsStore } from "../../stores/pins-store";
+import { useThreadStore } from "../../stores/thread-store";
 
 /**
  * What a command needs to know to say whether it can run: a snapshot of the app, taken when a
@@ -26,6 +28,12 @@ export interface CommandContext {
   /** Focus is in a text field: undo and select all then act on the text. */
   typing: boolean;
   desktop: boolean;
+  /** The checkpoint selected in the timeline (re-run from here). */
+  selectedCheckpoint: string | null;
+  /** The graph runs on this workspace's server: recorded calls, replay, pins and run-one-node exist there. */
+  recorded: boolean;
+  /** Pinned nodes of the open graph. */
+  pinnedNodes: string[];
 }
 
 export function commandContext(): CommandContext {
@@ -44,5 +52,8 @@ export function commandContext(): CommandContext {
     problems: problemsOf(graph.doc).all.length,
     typing: typeof document !== "undefined" && isTypingTarget(document.activeElement),
     desktop: !!desktopBridge(),
+    selectedCheckpoint: useThreadStore.getState().selectedCheckpoint,
+    recorded: useOpenGraph.getState().graph?.source.kind === "workspace",
+    pinnedNodes: usePinsStore.getState().graph === graph.graphName ? Object.keys(usePinsStore.getState().pins) : [],
   };
 }

@@ -4,7 +4,7 @@ import { useRunStore, type RunEvent, type RunStep } from "../../stores/run-store
 import { useThreadStore } from "../../stores/thread-store";
 import { StepDiff } from "./StepDiff";
 
-const icons: Record<RunEvent["kind"], string> = { started: "play", update: "chevronRight", paused: "pause", done: "check", error: "error", refused: "alert" };
+const icons: Record<RunEvent["kind"], string> = { started: "play", update: "chevronRight", paused: "pause", done: "check", error: "error", refused: "alert", replayed: "replay", live: "zap", pinned: "pin" };
 
 /** Every step of the run (node, timing, output) and its pauses; click a step for its state diff. */
 export const EventLog = memo(function EventLog() {
