@@ -13,6 +13,8 @@ import { FormContext, type FormContextValue } from "./forms/form-context";
 import { SchemaField } from "./forms/SchemaField";
 import { setIn, unwrap } from "./forms/zod-introspect";
 import { NodeRunSummary } from "./run/NodeRunSummary";
+import { NodeRecordedCalls } from "./replay/NodeRecordedCalls";
+import { NodePinSummary } from "./replay/NodePinSummary";
 
 /** The selected node: its name, pauses, problems and the form generated from its kind's schema. */
 export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode }) {
@@ -50,6 +52,7 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
         </ul>
       )}
       <NodeRunSummary id={node.id} />
+      <NodePinSummary id={node.id} />
       <NodeNameField doc={doc} id={node.id} />
       <div className="sy-row">
         <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} hint="The run stops before this node runs" />
@@ -64,6 +67,7 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
           <SchemaField key={key} schema={schema} value={(node.config as Record<string, unknown>)[key]} path={[key]} name={key} />
         ))}
       </FormContext.Provider>
+      <NodeRecordedCalls id={node.id} />
     </div>
   );
 }

@@ -100,7 +100,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.toggle-breakpoint-after": breakpoint("after"),
   "run.rerun-replay": { canRun: canRerun, run: (context) => rerunSelected(context, { replay: true }) },
   "run.rerun-live": { canRun: canRerunLive, run: (context) => rerunSelected(context, { replay: false }) },
-  "run.pin-output": { canRun: (context) => context.recorded && context.selectedNodes.length === 1, run: (context) => openPinDialog(context.selectedNodes[0]) },
+  "run.pin-output": { canRun: (context) => context.recorded && context.selectedNodes.length === 1, run: (context) => openPinDialog(context.selectedNodes[0], context.selectedCheckpoint) },
   "run.unpin": { canRun: (context) => context.recorded && context.selectedNodes.some((node) => context.pinnedNodes.includes(node)), run: (context) => context.selectedNodes.filter((node) => context.pinnedNodes.includes(node)).forEach((node) => void unpinNode(node)) },
   "run.run-node": { canRun: (context) => context.recorded && context.hasThread && context.selectedNodes.length === 1 && context.runStatus !== "running", run: (context) => openRunNodeDialog(context.selectedNodes[0], context.selectedCheckpoint) },
   "view.pins": { canRun: (context) => context.recorded, run: () => useUiStore.setState({ bottomOpen: true, bottomTab: "pins" }) },

@@ -9,11 +9,11 @@ export function rerunSelected(context: CommandContext, options: { replay: boolea
   if (context.selectedCheckpoint) void rerunFrom(context.selectedCheckpoint, options);
 }
 
-/** Pin output: the dialog starts from the node's pin when it has one. */
-export function openPinDialog(node: string): void {
+/** Pin output: the dialog starts from the node's pin when it has one, else from what it wrote at the chosen checkpoint. */
+export function openPinDialog(node: string, checkpointId: string | null = null): void {
   const pins = usePinsStore.getState();
   const current = pins.graph === useGraphStore.getState().graphName ? pins.pins[node]?.update : undefined;
-  useReplayDialogs.setState({ pin: { node, ...(current ? { initial: current } : {}) } });
+  useReplayDialogs.setState({ pin: { node, ...(current ? { initial: current } : {}), ...(checkpointId ? { checkpointId } : {}) } });
 }
 
 /** Run this node alone, starting from the selected checkpoint (or the thread's head). */

@@ -6,8 +6,9 @@ import { runCommand } from "../../commands/registry/app-commands";
 import { commandContext } from "../../commands/registry/command-context";
 import { useGraphStore } from "../../stores/graph-store";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
+import { NodeMenuReplayItems } from "../replay/NodeMenuReplayItems";
 
-/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9). */
+/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9), re-run from here, pin, run alone. */
 export function NodeContextMenu() {
   const { node: id, x, y } = useNodeMenu();
   const breakpoint = useGraphStore((state) => state.doc?.nodes.find((node) => node.id === id)?.breakpoint);
@@ -48,6 +49,7 @@ export function NodeContextMenu() {
       <div className="sy-menu-title">{id}</div>
       {item("before", "Pause before", "run.toggle-breakpoint")}
       {item("after", "Pause after", "run.toggle-breakpoint-after")}
+      <NodeMenuReplayItems node={id} onDone={closeNodeMenu} />
     </div>,
     document.body,
   );

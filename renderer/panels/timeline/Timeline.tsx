@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo } from "react";
-import { Icon } from "../../app/Icon";
-import { forkFrom, rerunFrom } from "../../commands/run/time-travel";
+import { forkFrom } from "../../commands/run/time-travel";
+import { RerunButtons } from "../replay/RerunButtons";
 import { refreshHistory } from "../../commands/run/threads";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
@@ -63,9 +63,7 @@ export const Timeline = memo(function Timeline() {
               Checkpoint …{row.id.slice(-8)} · by <strong>{row.producedBy}</strong>
             </span>
             <span className="sy-spacer" />
-            <button type="button" className="sy-button is-small" disabled={running} onClick={() => void rerunFrom(row.id)} title="Run again from this checkpoint: a new branch beside the original">
-              <Icon name="play" size={12} /> Re-run from here
-            </button>
+            <RerunButtons checkpointId={row.id} producedBy={row.producedBy} disabled={running} />
           </div>
           <StateEditor key={row.id} doc={doc} values={row.checkpoint.values as Record<string, unknown>} defaultAsNode={row.producedBy.split(", ")[0] && doc.nodes.some((node) => node.id === row.producedBy.split(", ")[0]) ? row.producedBy.split(", ")[0] : (doc.nodes[0]?.id ?? "")} actionLabel="Edit and fork" disabled={running} onApply={(changes, asNode) => forkFrom(row.id, changes, asNode)} />
         </section>
