@@ -18,7 +18,7 @@ export const ReplayBadges = memo(function ReplayBadges({ id }: { id: string }) {
     <span className="sy-replay-badges">
       {pinned && (
         <span className="sy-replay-badge is-pinned" role="img" aria-label="Pinned: returns its pinned output without running" title="Pinned: returns its pinned output without running (see Pins)">
-          <Icon name="pin" size={10} />
+          <Icon name="pin" size={10} /> pinned
         </span>
       )}
       {replayed && (

@@ -53,6 +53,7 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
       )}
       <NodeRunSummary id={node.id} />
       <NodePinSummary id={node.id} />
+      <NodeRecordedCalls id={node.id} />
       <NodeNameField doc={doc} id={node.id} />
       <div className="sy-row">
         <Checkbox label="Pause before" checked={!!node.breakpoint?.before} onChange={(on) => setBreakpoint.run({ id: node.id, side: "before", on })} hint="The run stops before this node runs" />
@@ -67,7 +68,6 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
           <SchemaField key={key} schema={schema} value={(node.config as Record<string, unknown>)[key]} path={[key]} name={key} />
         ))}
       </FormContext.Provider>
-      <NodeRecordedCalls id={node.id} />
     </div>
   );
 }

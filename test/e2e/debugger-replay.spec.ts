@@ -231,7 +231,7 @@ test("settings show the recordings' size and limit; a bad limit is refused and c
   await page.getByRole("button", { name: "Settings" }).click();
   const dialog = page.getByRole("dialog", { name: "Settings" });
   const size = dialog.getByRole("status", { name: "Recorded calls size" });
-  await expect(size).toContainText(/MB used of 50\.0 MB/);
+  await expect(size).toContainText(/[1-9][\d.]* kB used of 50\.0 MB/);
   const limit = dialog.getByLabel("Storage limit for this workspace (MB)");
   await expect(limit).toHaveValue("50");
   await limit.fill("0");

@@ -3,7 +3,9 @@ import { loadRecordingLimit, saveRecordingLimit } from "../../commands/replay/re
 import { useRecordedCallsStore } from "../../stores/recorded-calls-store";
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => (bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1);
+const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 2 : 1)} MB`;
+/** Small recordings in kB (a few calls are a few kB: "0.00 MB" would read as nothing recorded). */
+const size = (bytes: number) => (bytes < MB ? `${(bytes / 1024).toFixed(1)} kB` : mb(bytes));
 
 /** In Settings: how much the workspace's recorded calls use, and their bound (the oldest are dropped first). */
 export function RecordingLimitFields() {
@@ -26,7 +28,7 @@ export function RecordingLimitFields() {
     <fieldset className="sy-settings-provider" aria-label="Recorded calls">
       <legend>Recorded calls</legend>
       <span className="sy-provider-status" role="status" aria-label="Recorded calls size">
-        {used === null || limit === null ? "Reading…" : `${mb(used)} MB used of ${mb(limit)} MB; once full, the oldest recordings are dropped first`}
+        {used === null || limit === null ? "Reading…" : `${size(used)} used of ${mb(limit)}; once full, the oldest recordings are dropped first`}
       </span>
       <div className="sy-field">
         <label className="sy-label" htmlFor="sy-recording-limit">Storage limit for this workspace (MB)</label>
