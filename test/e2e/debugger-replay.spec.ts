@@ -135,18 +135,22 @@ test("re-run from a checkpoint replaying: zero provider requests, both nodes mar
   expect(fake.requests.at(-1)!.body.messages[0]).toEqual({ role: "system", content: "You are the EDITED second." });
   await screenshot(page, "debugger-replay-first-live");
 
-  // Run live: every model is called again.
-  await checkpoints.getByRole("button", { name: /^Checkpoint step 0 by / }).first().click();
+  // Run live, from the node's context menu (the checkpoint before first on this branch): every model is called again.
   const beforeLive = fake.requests.length;
-  await detail.getByRole("button", { name: "Re-run from here, live" }).click();
+  await node(page, "first").click({ button: "right" });
+  await page.getByRole("menuitem", { name: "Re-run from here, live" }).click();
   await expect(runPanel.runStatus(page)).toHaveText("Done");
   expect(fake.requests.length - beforeLive).toBe(2);
   await expect(node(page, "first").getByRole("img", { name: "Replayed from the recording" })).toHaveCount(0);
 });
 
 test("pin a node: typed JSON is checked, the pin is drawn and listed, the next run shows the pinned output without calling the model; unpin", async ({ page, chain }) => {
-  await node(page, "first").click({ button: "right" });
-  await page.getByRole("menuitem", { name: "Pin output…" }).click();
+  // From the command palette, on the selected node.
+  await node(page, "first").click();
+  await page.keyboard.press("Control+Shift+P");
+  await page.getByRole("combobox", { name: "Search commands" }).fill("pin output");
+  await expect(page.getByRole("dialog", { name: "Command palette" }).getByRole("option").first()).toHaveText(/Run: Pin output of the selected node/);
+  await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Pin output of first" });
   const json = dialog.getByLabel(/^Output/);
   await json.fill('{"mesages": []}');
