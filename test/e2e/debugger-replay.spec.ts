@@ -228,6 +228,18 @@ test("run one node alone on a checkpoint's state: its update and calls, the thre
   const after = await history(page);
   for (const checkpoint of before) expect(after.find((candidate) => candidate.checkpoint.checkpoint_id === checkpoint.checkpoint.checkpoint_id)?.values).toEqual(checkpoint.values);
   expect(after[0]!.values.messages!.at(-1)!.content).toBe("You said: You said: one node");
+
+  // Pin first to what it wrote at a checkpoint (the timeline's "Pin first…"): the pin remembers where it came from.
+  await page.getByRole("list", { name: "Checkpoints" }).getByRole("button", { name: "Checkpoint step 1 by first" }).click();
+  await page.getByRole("region", { name: "Selected checkpoint" }).getByRole("button", { name: "Pin first to this output" }).click();
+  const pinDialog = page.getByRole("dialog", { name: "Pin output of first" });
+  await expect(pinDialog.getByRole("radio", { name: /Recorded output/ })).toHaveAttribute("aria-checked", "true");
+  await expect(pinDialog.getByLabel("Recorded output")).toContainText("You said: one node");
+  await pinDialog.getByRole("button", { name: "Pin output" }).click();
+  await expect(node(page, "first").getByRole("img", { name: /^Pinned/ })).toBeVisible();
+  const pins = await apiJson<{ pins: Record<string, { from?: { checkpoint_id: string }; update: unknown }> }>(page, "GET", "/switchyard/graphs/chain/pins");
+  expect(pins.pins.first!.from!.checkpoint_id).toBe(afterFirst);
+  expect(JSON.stringify(pins.pins.first!.update)).toContain("You said: one node");
 });
 
 test("settings show the recordings' size and limit; a bad limit is refused and changes nothing", async ({ page, chain }) => {

@@ -19,13 +19,20 @@ export function checkpointBefore(history: ThreadState[], headId: string | undefi
   return before(branchOf(history, headId)) ?? before(history);
 }
 
-/** Checkpoints a node wrote (its output in the step's metadata), newest first: what it can be pinned to. */
+/**
+ * What a node wrote, newest first, with the checkpoint its step made: what it can be pinned to.
+ * LangGraph keeps a step's output as the result of the node's task on the checkpoint before it
+ * (older versions also copied it into the new checkpoint's metadata `writes`).
+ */
 export function outputsOf(history: ThreadState[], node: string): { checkpointId: string; step: number; update: Record<string, unknown> }[] {
   return history.flatMap((state) => {
-    const writes = (state.metadata as { writes?: Record<string, unknown> | null; step?: number } | undefined)?.writes;
-    const update = writes?.[node];
     const checkpointId = state.checkpoint.checkpoint_id;
+    const metadata = state.metadata as { writes?: Record<string, unknown> | null; step?: number; source?: string } | undefined;
+    const parentId = state.parent_checkpoint?.checkpoint_id;
+    const parent = parentId ? history.find((candidate) => candidate.checkpoint.checkpoint_id === parentId) : undefined;
+    const fromTask = metadata?.source === "loop" ? parent?.tasks.find((task) => task.name === node && task.result !== undefined)?.result : undefined;
+    const update = metadata?.writes?.[node] ?? fromTask;
     if (!update || typeof update !== "object" || !checkpointId) return [];
-    return [{ checkpointId, step: (state.metadata as { step?: number }).step ?? -1, update: update as Record<string, unknown> }];
+    return [{ checkpointId, step: metadata?.step ?? -1, update: update as Record<string, unknown> }];
   });
 }

@@ -158,6 +158,18 @@ describe("recorded calls and replay from a checkpoint", () => {
       expect(fake.requests.at(-1)!.body.messages.map((message: { content: string }) => message.content)).toContain("pinned answer");
     }
 
+    // Pinned to what it wrote at a checkpoint: the update its task returned in that step.
+    const recordedThread = await newThread();
+    expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(200);
+    await stream(recordedThread, { input: { messages: [{ role: "human", content: "record me" }] } });
+    const states = (await request("POST", `/threads/${recordedThread}/history`, { limit: 10 })).json as Array<{ checkpoint: { checkpoint_id: string }; next: string[] }>;
+    const afterFirst = states.find((state) => state.next.includes("second"))!.checkpoint.checkpoint_id;
+    const fromCheckpoint = await request("PUT", "/switchyard/graphs/chain/pins/first", { from: { thread_id: recordedThread, checkpoint_id: afterFirst } });
+    expect(fromCheckpoint.status).toBe(200);
+    expect(fromCheckpoint.json).toMatchObject({ pin: { from: { checkpoint_id: afterFirst }, update: { messages: [expect.objectContaining({ type: "ai", content: "You said: record me" })] } } });
+    const beforeFirst = states.find((state) => state.next.includes("first"))!.checkpoint.checkpoint_id;
+    expect((await request("PUT", "/switchyard/graphs/chain/pins/second", { from: { thread_id: recordedThread, checkpoint_id: beforeFirst } })).status).toBe(400);
+
     expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(200);
     const threadId = await newThread();
     const before = fake.requests.length;

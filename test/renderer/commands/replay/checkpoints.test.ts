@@ -2,8 +2,8 @@ import type { ThreadState } from "@langchain/langgraph-sdk";
 import { branchOf, checkpointBefore, outputsOf } from "../../../../renderer/commands/replay/checkpoints";
 import { parseLimitMb } from "../../../../renderer/commands/replay/recorded-calls";
 
-const checkpoint = (id: string, parent: string | null, next: string[], writes: Record<string, unknown> | null = null, step = 0) =>
-  ({ values: {}, next, tasks: [], metadata: { writes, step }, created_at: null, checkpoint: { checkpoint_id: id }, parent_checkpoint: parent ? { checkpoint_id: parent } : null }) as unknown as ThreadState;
+const checkpoint = (id: string, parent: string | null, next: string[], writes: Record<string, unknown> | null = null, step = 0, tasks: Array<{ name: string; result?: unknown }> = []) =>
+  ({ values: {}, next, tasks, metadata: { writes, step, source: "loop" }, created_at: null, checkpoint: { checkpoint_id: id }, parent_checkpoint: parent ? { checkpoint_id: parent } : null }) as unknown as ThreadState;
 
 // c0 -> c1 (before first) -> c2 (first wrote, before second) -> c3 (second wrote); a branch c1 -> b2 -> b3.
 const history = [
@@ -33,6 +33,16 @@ describe("replay checkpoints", () => {
       ["b2", 2, { messages: ["branch first"] }],
       ["c2", 2, { messages: ["main first"] }],
     ]);
+  });
+
+  it("finds a node's output as its task's result on the checkpoint before (LangGraph without metadata writes)", () => {
+    const withTasks = [
+      checkpoint("d2", "d1", [], null, 2),
+      checkpoint("d1", "d0", ["second"], null, 1, [{ name: "second", result: { messages: ["from the task"] } }]),
+      checkpoint("d0", null, ["first"], null, 0, [{ name: "first", result: { messages: ["first's"] } }]),
+    ];
+    expect(outputsOf(withTasks, "second").map((output) => [output.checkpointId, output.update])).toEqual([["d2", { messages: ["from the task"] }]]);
+    expect(outputsOf(withTasks, "first").map((output) => output.checkpointId)).toEqual(["d1"]);
   });
 
   it("a recording limit is a whole number of MB from 1 to 100000, checked before it is sent", () => {
