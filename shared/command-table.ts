@@ -90,6 +90,12 @@ export const COMMAND_TABLE = [
   { id: "run.compare-checkpoints", title: "Compare checkpoints...", group: "Run", keys: [] },
   { id: "tests.record", title: "Record test cassettes (real-provider tests)", group: "Run", keys: [] },
   { id: "tests.record-missing", title: "Re-record missing cassette calls", group: "Run", keys: [] },
+  { id: "run.rerun-replay", title: "Re-run from the selected checkpoint, replaying recorded calls", group: "Run", keys: [] },
+  { id: "run.rerun-live", title: "Re-run from the selected checkpoint, live", group: "Run", keys: [] },
+  { id: "run.pin-output", title: "Pin output of the selected node...", group: "Run", keys: [] },
+  { id: "run.unpin", title: "Unpin the selected node", group: "Run", keys: [] },
+  { id: "run.run-node", title: "Run the selected node alone...", group: "Run", keys: [] },
+  { id: "view.pins", title: "Show pinned nodes (Pins panel)", group: "View", keys: [] },
 
   { id: "help.shortcuts", title: "Keyboard shortcuts", group: "Help", keys: ["F1", "?"], menu: [{ menu: "help", section: 0, label: "Keyboard Shortcuts" }] },
   {

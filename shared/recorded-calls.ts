@@ -76,3 +76,44 @@ export interface RecordedCallsResponse {
   limit_bytes: number;
   used_bytes: number;
 }
+
+/**
+ * A `custom` stream frame a Switchyard run sends (when the custom mode is asked for): a model call
+ * served from the recording, the first call a replaying run sent to the provider, a pinned node.
+ */
+export interface RunCallMark {
+  switchyard: "replayed" | "live" | "pinned";
+  node: string;
+  call_id?: string;
+}
+
+export function isRunCallMark(data: unknown): data is RunCallMark {
+  const mark = data as Partial<RunCallMark> | null;
+  return !!mark && typeof mark === "object" && (mark.switchyard === "replayed" || mark.switchyard === "live" || mark.switchyard === "pinned") && typeof mark.node === "string";
+}
+
+/** A node's pinned output: the update it returns instead of running, and where it was taken from. */
+export interface Pin {
+  update: Record<string, unknown>;
+  from?: { thread_id: string; checkpoint_id: string };
+  pinned_at: string;
+}
+
+/** GET /switchyard/graphs/{name}/pins */
+export interface PinsResponse {
+  graph: string;
+  pins: Record<string, Pin>;
+}
+
+/** POST /switchyard/threads/{id}/run-node */
+export interface RunNodeResponse {
+  node: string;
+  update: unknown;
+  calls: RecordedCall[];
+}
+
+/** GET and PUT /switchyard/recorded-calls/limit */
+export interface RecordingLimit {
+  limit_bytes: number;
+  used_bytes: number;
+}

@@ -1,4 +1,5 @@
 import type { RunStatus } from "../../shared/api";
+import type { RunCallMark } from "../../shared/recorded-calls";
 import type { ServerContext } from "./context";
 import type { ActiveRun, RunOutcome } from "./run-registry";
 import { rollBack, undoRun } from "./rollback";
@@ -30,11 +31,16 @@ export async function executeRun(ctx: ServerContext, active: ActiveRun): Promise
   let status: RunStatus = "success";
   let paused = false;
   let error: RunOutcome["error"];
-  // A replayed model call is marked in the `custom` stream mode, for the canvas to draw the node as replayed.
-  const onReplayed = plan.streamModes.includes("custom")
-    ? (call: { node: string; id: string }) => active.emit({ event: "custom", data: { switchyard: "replayed", node: call.node, call_id: call.id } })
+  // Replayed model calls, the first live one and pinned nodes are marked in the `custom` stream mode, for the canvas.
+  const mark = (data: RunCallMark) => active.emit({ event: "custom", data });
+  const marks = plan.streamModes.includes("custom")
+    ? {
+        onReplayed: (call: { node: string; id: string }) => mark({ switchyard: "replayed", node: call.node, call_id: call.id }),
+        onLive: (call: { node: string; id: string }) => mark({ switchyard: "live", node: call.node, call_id: call.id }),
+        onPinned: (node: string) => mark({ switchyard: "pinned", node }),
+      }
     : undefined;
-  const recording = runCallScope(ctx, run, { replay: plan.replay ?? false, graphId: plan.graph.graphId, onReplayed });
+  const recording = runCallScope(ctx, run, { replay: plan.replay ?? false, graphId: plan.graph.graphId, marks });
   try {
     const outputs = iterateInScope(recording.scope, () => streamGraph(plan, run.run_id, {
       callbacks: recording.callbacks,

@@ -8,6 +8,13 @@ import { callStoreOf } from "../workspace/call-store";
 import { pinStoreOf } from "./routes/pins";
 import type { ServerContext } from "./context";
 
+/** What the run's stream is told of: a model call served from the recording, the first one sent live, a pinned node. */
+export interface RunCallMarks {
+  onReplayed?: (call: RecordedModelCall) => void;
+  onLive?: (call: RecordedModelCall) => void;
+  onPinned?: (node: string) => void;
+}
+
 /**
  * What a server run does with its external calls: every call is written to the thread's recording;
  * a run asked to replay is served from that recording until its first request that differs.
@@ -15,11 +22,13 @@ import type { ServerContext } from "./context";
 export function runCallScope(
   ctx: ServerContext,
   ids: { thread_id: string; run_id: string },
-  options: { replay: boolean; graphId: string; onReplayed?: (call: RecordedModelCall) => void },
+  options: { replay: boolean; graphId: string; marks?: RunCallMarks },
 ): { scope: CallScope; callbacks: ToolCallRecorder[] } {
   const { replay, graphId } = options;
   const store = callStoreOf(ctx.workspace.dataDir);
   const secrets = runSecrets();
+  const marks = options.marks ?? {};
+  let wentLive = false;
   const write = (call: RecordedCall) => store.append(ids.thread_id, { ...call, thread_id: ids.thread_id, run_id: ids.run_id });
   const scope: CallScope = {
     mode: replay ? "replay" : "record",
@@ -28,9 +37,15 @@ export function runCallScope(
     pins: Object.fromEntries(Object.entries(pinStoreOf(ctx.workspace.dataDir).pinsOf(graphId)).map(([node, pin]) => [node, pin.update])),
     onModelCall: (call) => {
       write(call);
-      if (call.replayed) options.onReplayed?.(call);
+      if (call.replayed) marks.onReplayed?.(call);
+      // The first call a replaying run sends to the provider: its node is where the run went live.
+      else if (replay && !wentLive) {
+        wentLive = true;
+        marks.onLive?.(call);
+      }
     },
     onToolCall: write,
+    ...(marks.onPinned ? { onPinned: marks.onPinned } : {}),
   };
   return { scope, callbacks: [new ToolCallRecorder(secrets, write)] };
 }

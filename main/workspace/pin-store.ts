@@ -1,12 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Pin } from "../../shared/recorded-calls";
 
-/** A node's pinned output: the update it returns instead of running, and where it was taken from. */
-export interface Pin {
-  update: Record<string, unknown>;
-  from?: { thread_id: string; checkpoint_id: string };
-  pinned_at: string;
-}
+export type { Pin };
 
 type PinsFile = Record<string, Record<string, Pin>>;
 

@@ -7,6 +7,7 @@ import type { KindNode } from "../stores/flow-from-doc";
 import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
 import { openNodeMenu } from "../panels/run/node-menu-store";
+import { ReplayBadges } from "./ReplayBadges";
 import { kindInfo, nodeSummary } from "./kind-style";
 import { useFullDetail } from "./level-of-detail";
 
@@ -38,6 +39,7 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
           <Icon name="merge" size={11} />
         </span>
       )}
+      <ReplayBadges id={id} />
       {data.fork && (
         <span className="sy-flow-marker sy-fork-marker" role="img" aria-label={`Fork: ${data.fork} branches run in parallel`} title={`Fork: the ${data.fork} plain edges out of this node run in parallel`}>
           <Icon name="fork" size={11} />

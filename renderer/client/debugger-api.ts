@@ -12,6 +12,8 @@ export interface RunStreamOptions {
   interruptAfter?: string[] | "*";
   checkpointId?: string;
   recursionLimit?: number;
+  /** Switchyard only: serve model calls whose request the thread's recording holds from it. */
+  replay?: boolean;
   signal?: AbortSignal;
 }
 
@@ -20,8 +22,8 @@ export interface StreamFrame {
   data: unknown;
 }
 
-/** The modes the debugger follows: node starts/results, node updates, LLM tokens. */
-export const DEBUGGER_STREAM_MODES: StreamMode[] = ["tasks", "updates", "messages-tuple"];
+/** The modes the debugger follows: node starts/results, node updates, LLM tokens, Switchyard's replay/pin marks. */
+export const DEBUGGER_STREAM_MODES: StreamMode[] = ["tasks", "updates", "messages-tuple", "custom"];
 
 /** The debugger's calls on one server: the open graph's (see `openGraphDebugger`). */
 export const debuggerApiOf = (server: LangGraphServer) => ({
@@ -56,7 +58,7 @@ export const debuggerApiOf = (server: LangGraphServer) => ({
   },
   /** A run on the thread, streamed; `input: null` continues a paused or failed thread. */
   async *stream(threadId: string, graphName: string, options: RunStreamOptions): AsyncGenerator<StreamFrame> {
-    const api = await server.client();
+    const api = await (options.replay ? server.replayingClient() : server.client());
     const stream = api.runs.stream(threadId, graphName, {
       input: options.command ? undefined : (options.input ?? null),
       command: options.command,

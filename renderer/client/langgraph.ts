@@ -15,6 +15,7 @@ export interface ApiTarget {
  */
 export class LangGraphServer {
   private sdk: Promise<Client> | null = null;
+  private replayingSdk: Promise<Client> | null = null;
 
   /** `null`: the page's own server (the workspace's `switchyard serve`, or the desktop shell's). */
   constructor(readonly target: ApiTarget | null) {}
@@ -23,6 +24,15 @@ export class LangGraphServer {
   client(): Promise<Client> {
     this.sdk ??= clientFor(this.target);
     return this.sdk;
+  }
+
+  /**
+   * A client whose runs carry Switchyard's `replay: true` (serve model calls from the thread's
+   * recording): the SDK's run payload has no field for it, so its request hook adds it.
+   */
+  replayingClient(): Promise<Client> {
+    this.replayingSdk ??= clientFor(this.target, withReplay);
+    return this.replayingSdk;
   }
 
   /** The server's address as people read it. */
@@ -35,6 +45,12 @@ export class LangGraphServer {
 export const workspaceServer = new LangGraphServer(null);
 
 /** A fresh SDK client for a server (the deployment dialog tries one before opening its graphs). */
-export function clientFor(server: ApiTarget | null): Promise<Client> {
-  return import("@langchain/langgraph-sdk").then(({ Client }) => new Client({ apiUrl: server?.url ?? apiBase(), apiKey: server?.apiKey || null, defaultHeaders: {} }));
+export function clientFor(server: ApiTarget | null, onRequest?: (url: URL, init: RequestInit) => RequestInit): Promise<Client> {
+  return import("@langchain/langgraph-sdk").then(({ Client }) => new Client({ apiUrl: server?.url ?? apiBase(), apiKey: server?.apiKey || null, defaultHeaders: {}, ...(onRequest ? { onRequest } : {}) }));
+}
+
+/** Adds `replay: true` to a run's JSON body (POST .../runs/stream); other requests pass unchanged. */
+export function withReplay(url: URL, init: RequestInit): RequestInit {
+  if (init.method !== "POST" || !url.pathname.endsWith("/runs/stream") || typeof init.body !== "string") return init;
+  return { ...init, body: JSON.stringify({ ...(JSON.parse(init.body) as object), replay: true }) };
 }

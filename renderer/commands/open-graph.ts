@@ -7,6 +7,7 @@ import { saveGraph } from "./save-graph";
 import { takePrefetchedGraph } from "./startup-prefetch";
 import { closeDrawnGraph, openCodeGraph } from "./code-graph/open-drawn-graph";
 import { openWorkspaceGraph } from "../stores/open-graph-store";
+import { loadPins } from "./replay/pins";
 
 /**
  * Opens a graph from disk (saving the open one first if it has edits). Starts a fresh undo
@@ -24,6 +25,7 @@ export async function openGraph(name: string, options: { keepEdits?: boolean } =
     const file = await (takePrefetchedGraph(name) ?? switchyardApi.readGraph(name));
     openWorkspaceGraph(file.name);
     loadDoc(file.name, file.doc, file.hash, file.doc ? [] : file.problems, file.text);
+    void loadPins(file.name);
     useWorkspaceStore.setState({ conflict: null, saveError: null, saveStatus: "idle" });
     if (window.location.hash !== `#/graph/${encodeURIComponent(name)}`) {
       history.replaceState(null, "", `#/graph/${encodeURIComponent(name)}`);

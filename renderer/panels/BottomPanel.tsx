@@ -10,6 +10,8 @@ import { RunPanel } from "./run/RunPanel";
 import { Timeline } from "./timeline/Timeline";
 import { ProblemsList } from "./ProblemsList";
 import { TestsPanel } from "./tests/TestsPanel";
+import { PinsPanel } from "./replay/PinsPanel";
+import { usePinsStore } from "../stores/pins-store";
 
 /** Bottom panel tabs. Only tabs that work are shown; Chat, Timeline and Tests join with the debugger. */
 export function BottomPanel() {
@@ -19,12 +21,15 @@ export function BottomPanel() {
   const problemCount = validated || loadProblems;
   const eventCount = useRunStore((state) => state.events.length);
   const checkpointCount = useThreadStore((state) => state.history.length);
+  const graphName = useGraphStore((state) => state.graphName);
+  const pinCount = usePinsStore((state) => (state.graph === graphName ? Object.keys(state.pins).length : 0));
   const testFailures = useTestsStore((state) => Object.values(state.results).filter((result) => result.status === "failed" || result.status === "error").length);
   const tabs: { id: BottomTab; label: string; count: number }[] = [
     { id: "run", label: "Run", count: 0 },
     { id: "events", label: "Events", count: eventCount },
     { id: "timeline", label: "Timeline", count: checkpointCount },
     { id: "tests", label: "Tests", count: testFailures },
+    { id: "pins", label: "Pins", count: pinCount },
     { id: "problems", label: "Problems", count: problemCount },
   ];
   return (
@@ -42,7 +47,7 @@ export function BottomPanel() {
         </button>
       </div>
       <div className="sy-tabpanel" role="tabpanel" id={`sy-tabpanel-${tab}`} aria-labelledby={`sy-tab-${tab}`}>
-        {tab === "problems" ? <ProblemsList /> : tab === "run" ? <RunPanel /> : tab === "timeline" ? <Timeline /> : tab === "tests" ? <TestsPanel /> : <EventLog />}
+        {tab === "problems" ? <ProblemsList /> : tab === "run" ? <RunPanel /> : tab === "timeline" ? <Timeline /> : tab === "tests" ? <TestsPanel /> : tab === "pins" ? <PinsPanel /> : <EventLog />}
       </div>
     </section>
   );

@@ -13,6 +13,8 @@ import { FormContext, type FormContextValue } from "./forms/form-context";
 import { SchemaField } from "./forms/SchemaField";
 import { setIn, unwrap } from "./forms/zod-introspect";
 import { NodeRunSummary } from "./run/NodeRunSummary";
+import { NodeRecordedCalls } from "./replay/NodeRecordedCalls";
+import { NodePinSummary } from "./replay/NodePinSummary";
 
 /** The selected node: its name, pauses, problems and the form generated from its kind's schema. */
 export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode }) {
@@ -50,6 +52,8 @@ export function NodeInspector({ doc, node }: { doc: GraphDoc; node: GraphNode })
         </ul>
       )}
       <NodeRunSummary id={node.id} />
+      <NodePinSummary id={node.id} />
+      <NodeRecordedCalls id={node.id} />
       <NodeNameField doc={doc} id={node.id} />
       <BreakpointFields doc={doc} node={node} />
       <div className="sy-row">

@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import type { ThreadState } from "@langchain/langgraph-sdk";
+import { applyRunMark } from "./run-marks";
 
 export type NodeRunStatus = "running" | "done" | "error" | "paused";
 export type RunStatus = "idle" | "running" | "paused" | "done" | "error" | "cancelled";
@@ -7,7 +8,7 @@ export type RunStatus = "idle" | "running" | "paused" | "done" | "error" | "canc
 export interface RunEvent {
   id: number;
   at: number;
-  kind: "started" | "update" | "paused" | "done" | "error" | "refused";
+  kind: "started" | "update" | "paused" | "done" | "error" | "refused" | "replayed" | "live" | "pinned";
   node?: string;
   text: string;
   /** The step this line belongs to (a node's task), for the before/after diff. */
@@ -58,6 +59,12 @@ export interface RunState {
   /** Kept for the canvas's older selectors: nodes that ran, in order, and the node in focus. */
   visited: string[];
   activeNode: string | null;
+  /** Nodes whose model calls this run were served from the recording (see run-marks.ts). */
+  replayedNodes: Record<string, true>;
+  /** Where a replaying run went live: the first node whose request differed from the recording. */
+  liveNode: string | null;
+  /** Pinned nodes that returned their pinned output in this run. */
+  pinnedNodes: Record<string, true>;
 }
 
 export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
@@ -77,6 +84,9 @@ export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
   error: null,
   visited: [],
   activeNode: null,
+  replayedNodes: {},
+  liveNode: null,
+  pinnedNodes: {},
 });
 
 export const useRunStore = create<RunState>()(() => ({ ...emptyRun(), threadId: null, graphName: null }));
@@ -112,6 +122,7 @@ export function applyFrame(state: RunState, event: string, data: unknown, now = 
   if (event === "tasks") return applyTask(state, data as TaskFrame, now);
   if (event === "updates") return applyUpdates(state, data as Record<string, unknown>);
   if (event === "messages") return applyToken(state, data);
+  if (event === "custom") return applyRunMark(state, data);
   if (event === "error") {
     const message = errorText(data);
     const node = state.activeNode;

@@ -3,7 +3,7 @@ import { create } from "zustand";
 export const MINIMAP_AUTO_LIMIT = 300;
 
 export type Theme = "dark" | "light";
-export type BottomTab = "problems" | "events" | "run" | "timeline" | "tests";
+export type BottomTab = "problems" | "events" | "run" | "timeline" | "tests" | "pins";
 
 export interface ConfirmRequest {
   title: string;

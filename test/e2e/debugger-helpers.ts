@@ -3,7 +3,7 @@ import { expect, node } from "./fixtures";
 
 /** The run panel's parts and the debugger's controls, by role and name. */
 export const runPanel = {
-  tab: (page: Page, name: "Run" | "Events" | "Timeline" | "Problems") => page.getByRole("tablist", { name: "Bottom panel tabs" }).getByRole("tab", { name: new RegExp(`^${name}`) }),
+  tab: (page: Page, name: "Run" | "Events" | "Timeline" | "Problems" | "Pins") => page.getByRole("tablist", { name: "Bottom panel tabs" }).getByRole("tab", { name: new RegExp(`^${name}`) }),
   message: (page: Page) => page.getByRole("textbox", { name: "Message", exact: true }),
   answer: (page: Page) => page.getByRole("textbox", { name: "Answer", exact: true }),
   banner: (page: Page) => page.getByRole("status", { name: "Paused", exact: true }),

@@ -30,7 +30,7 @@ test("4 · time travel: re-run from an earlier checkpoint and fork with an edit;
   await screenshot(page, "debugger-4-checkpoint-selected");
 
   // Re-run from here: check, write_note and finish run again on a new branch.
-  await detail.getByRole("button", { name: "Re-run from here" }).click();
+  await detail.getByRole("button", { name: "Re-run from here, live" }).click();
   await expect(runPanel.runStatus(page)).toHaveText("Done");
   await expectNodeStatus(page, "finish", "done");
   await expect(checkpoints.getByText("branch 2")).toBeVisible();

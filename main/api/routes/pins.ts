@@ -6,6 +6,8 @@ import { parseBody, readJsonObject } from "../body";
 import type { ServerContext } from "../context";
 import { BadRequestError, CheckpointNotFoundError, NotFoundError } from "../errors";
 import { bodyId } from "../ids";
+import { toWireJson } from "../serialize";
+import { graphOfThread } from "../thread-access";
 
 const pinBody = z
   .object({
@@ -61,14 +63,26 @@ async function requireNode(ctx: ServerContext, graph: string, node: string): Pro
   return node;
 }
 
-/** What the node wrote in the step that made the checkpoint (LangGraph keeps it in the checkpoint's metadata). */
+/**
+ * What the node wrote in the step that made the checkpoint: LangGraph keeps it as the result of the
+ * node's task on the checkpoint before (older versions also copied it into the metadata's `writes`).
+ */
 async function recordedOutput(ctx: ServerContext, from: { thread_id: string; checkpoint_id: string }, node: string): Promise<Record<string, unknown>> {
   const threadId = bodyId(from.thread_id, "from.thread_id");
   const checkpointId = bodyId(from.checkpoint_id, "from.checkpoint_id");
   const tuple = await ctx.saver.getTuple({ configurable: { thread_id: threadId, checkpoint_ns: "", checkpoint_id: checkpointId } });
   if (!tuple) throw new CheckpointNotFoundError(threadId, checkpointId);
   const writes = ((tuple.metadata as { writes?: unknown } | undefined)?.writes ?? {}) as Record<string, unknown>;
-  const output = writes[node];
+  const output = writes[node] ?? (await taskResult(ctx, threadId, tuple.parentConfig?.configurable?.checkpoint_id as string | undefined, node));
   if (!output || typeof output !== "object") throw new BadRequestError(`checkpoint ${checkpointId} was not written by node "${node}": pick the checkpoint right after it ran`);
-  return JSON.parse(JSON.stringify(output)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(toWireJson(output))) as Record<string, unknown>;
+}
+
+/** The result of the node's task on a checkpoint (the update it returned in that step). */
+async function taskResult(ctx: ServerContext, threadId: string, parentId: string | undefined, node: string): Promise<unknown> {
+  const thread = ctx.threads.get(threadId);
+  if (!thread || !parentId) return undefined;
+  const graph = await graphOfThread(ctx, thread);
+  const state = await graph.compiled.getState({ configurable: { thread_id: threadId, checkpoint_id: parentId } });
+  return state.tasks.find((task) => task.name === node && task.result !== undefined)?.result;
 }

@@ -27,6 +27,8 @@ export interface CallScope {
   diverged?: { node: string };
   /** Pinned nodes: node id -> the update it returns without running. */
   pins?: Record<string, Record<string, unknown>>;
+  /** Told each time a pinned node returns its pinned output instead of running. */
+  onPinned?(node: string): void;
   /** Set when a "cassette" run met a request its tape does not hold (the node's error says how it differs). */
   missed?: Error;
 }

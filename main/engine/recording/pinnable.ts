@@ -11,8 +11,12 @@ export function asNodeFunction(runtime: NodeRuntime) {
 /** A node that returns its pinned output, when the run's scope pins it, instead of running. */
 export function pinnable(nodeId: string, runtime: NodeRuntime) {
   return async (state: Record<string, unknown>, config: RunnableConfig) => {
-    const pinned = currentCallScope()?.pins?.[nodeId];
-    if (pinned) return structuredClone(pinned);
+    const scope = currentCallScope();
+    const pinned = scope?.pins?.[nodeId];
+    if (pinned) {
+      scope?.onPinned?.(nodeId);
+      return structuredClone(pinned);
+    }
     return asNodeFunction(runtime)(state, config);
   };
 }

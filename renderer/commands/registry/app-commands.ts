@@ -17,6 +17,8 @@ import { toggleBreakpoint } from "../run/toggle-breakpoint";
 import { addRouterAtCenter } from "../tools/add-router-at-center";
 import { openAddMcpTools, selectedToolsNode } from "../tools/open-mcp-tools";
 import { debugNodesOf, openGraphView } from "../../stores/open-graph-facts";
+import { openPinDialog, openRunNodeDialog, rerunSelected } from "../replay/replay-commands";
+import { unpinNode } from "../replay/pins";
 import { saveGraph } from "../save-graph";
 import { recordCassettes } from "../tests/record-cassettes";
 import { selectAll } from "../select-all";
@@ -32,6 +34,9 @@ const always = () => true;
 const onGraph = (context: CommandContext) => !!context.graph;
 const onEditable = (context: CommandContext) => !!context.graph?.editable;
 const canGoOn = (context: CommandContext) => context.hasThread && (context.runStatus === "paused" || context.runStatus === "error" || context.runStatus === "cancelled");
+const canRerunLive = (context: CommandContext) => context.hasThread && !!context.selectedCheckpoint && context.runStatus !== "running";
+/** Replaying needs the thread's recording: this workspace's server. */
+const canRerun = (context: CommandContext) => context.recorded && canRerunLive(context);
 const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid"): CommandBehaviour => ({
   canRun: always,
   run: () => useUiStore.setState((ui) => ({ [key]: !ui[key] })),
@@ -117,6 +122,12 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "run.compare-checkpoints": { canRun: (context) => context.hasThread, run: () => compareFromPalette() },
   "tests.record": { canRun: onEditable, run: () => recordCassettes("record") },
   "tests.record-missing": { canRun: onEditable, run: () => recordCassettes("record-missing") },
+  "run.rerun-replay": { canRun: canRerun, run: (context) => rerunSelected(context, { replay: true }) },
+  "run.rerun-live": { canRun: canRerunLive, run: (context) => rerunSelected(context, { replay: false }) },
+  "run.pin-output": { canRun: (context) => context.recorded && context.selectedNodes.length === 1, run: (context) => openPinDialog(context.selectedNodes[0], context.selectedCheckpoint) },
+  "run.unpin": { canRun: (context) => context.recorded && context.selectedNodes.some((node) => context.pinnedNodes.includes(node)), run: (context) => context.selectedNodes.filter((node) => context.pinnedNodes.includes(node)).forEach((node) => void unpinNode(node)) },
+  "run.run-node": { canRun: (context) => context.recorded && context.hasThread && context.selectedNodes.length === 1 && context.runStatus !== "running", run: (context) => openRunNodeDialog(context.selectedNodes[0], context.selectedCheckpoint) },
+  "view.pins": { canRun: (context) => context.recorded, run: () => useUiStore.setState({ bottomOpen: true, bottomTab: "pins" }) },
 
   "help.shortcuts": { canRun: always, run: () => useUiStore.setState((ui) => ({ helpOpen: !ui.helpOpen })) },
   "help.about": { canRun: always, run: () => useUiStore.setState({ aboutOpen: true }) },

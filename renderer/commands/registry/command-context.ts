@@ -5,7 +5,9 @@ import { graphHistory, useGraphStore } from "../../stores/graph-store";
 import { problemsOfOpenGraph } from "../../stores/problems";
 import { isGraphShown, openGraphView, selectedDebugNodeIds } from "../../stores/open-graph-facts";
 import { useRunStore, type RunStatus } from "../../stores/run-store";
-import { isEditableGraph, subgraphDepth } from "../../stores/open-graph-store";
+import { isEditableGraph, subgraphDepth, useOpenGraph } from "../../stores/open-graph-store";
+import { usePinsStore } from "../../stores/pins-store";
+import { useThreadStore } from "../../stores/thread-store";
 
 /**
  * What a command needs to know to say whether it can run: a snapshot of the app, taken when a
@@ -31,6 +33,12 @@ export interface CommandContext {
   /** Focus is in a text field: undo and select all then act on the text. */
   typing: boolean;
   desktop: boolean;
+  /** The checkpoint selected in the timeline (re-run from here). */
+  selectedCheckpoint: string | null;
+  /** The graph runs on this workspace's server: recorded calls, replay, pins and run-one-node exist there. */
+  recorded: boolean;
+  /** Pinned nodes of the open graph. */
+  pinnedNodes: string[];
 }
 
 export function commandContext(): CommandContext {
@@ -54,5 +62,8 @@ export function commandContext(): CommandContext {
     problems: problemsOfOpenGraph(view).all.length,
     typing: typeof document !== "undefined" && isTypingTarget(document.activeElement),
     desktop: !!desktopBridge(),
+    selectedCheckpoint: useThreadStore.getState().selectedCheckpoint,
+    recorded: useOpenGraph.getState().graph?.source.kind === "workspace",
+    pinnedNodes: usePinsStore.getState().graph === graph.graphName ? Object.keys(usePinsStore.getState().pins) : [],
   };
 }

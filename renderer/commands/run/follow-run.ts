@@ -21,6 +21,8 @@ export interface FollowOptions {
   checkpointId?: string;
   /** Run to the next node only (interrupt_before "*"). */
   step?: boolean;
+  /** Serve model calls from the thread's recording (re-run from here, replaying). */
+  replay?: boolean;
 }
 
 /**

@@ -6,16 +6,20 @@ import { followRun } from "./follow-run";
 
 /** The run's progress starts over as in a fresh run; the thread, its state and the event log stay. */
 function resetForBranch(text: string): void {
-  const { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause } = emptyRun();
-  useRunStore.setState((state) => ({ nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, events: [...state.events, runEvent({ kind: "started", text })] }));
+  const { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, replayedNodes, liveNode, pinnedNodes } = emptyRun();
+  useRunStore.setState((state) => ({ nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, replayedNodes, liveNode, pinnedNodes, events: [...state.events, runEvent({ kind: "started", text })] }));
 }
 
-/** Re-run from here: a run from an earlier checkpoint; LangGraph replays up to it and branches. */
-export async function rerunFrom(checkpointId: string): Promise<void> {
+/**
+ * Re-run from here: a run from an earlier checkpoint; LangGraph replays up to it and branches.
+ * `replay`: model calls whose request the thread's recording holds are served from it (no provider
+ * request) until the first that differs; live: every model is called again. The person picks per re-run.
+ */
+export async function rerunFrom(checkpointId: string, options: { replay: boolean } = { replay: false }): Promise<void> {
   if (!useRunStore.getState().threadId) return;
-  resetForBranch(`Re-run from checkpoint ${checkpointId.slice(-8)}`);
+  resetForBranch(`Re-run from checkpoint ${checkpointId.slice(-8)}, ${options.replay ? "replaying recorded calls" : "live"}`);
   useThreadStore.setState({ selectedCheckpoint: null });
-  await followRun({ input: null, checkpointId });
+  await followRun({ input: null, checkpointId, replay: options.replay });
 }
 
 /**

@@ -3,8 +3,9 @@ import { Icon } from "../../app/Icon";
 import { useRunStore, type RunEvent, type RunStep } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StepDiff } from "./StepDiff";
+import { StepCalls } from "../replay/StepCalls";
 
-const icons: Record<RunEvent["kind"], string> = { started: "play", update: "chevronRight", paused: "pause", done: "check", error: "error", refused: "alert" };
+const icons: Record<RunEvent["kind"], string> = { started: "play", update: "chevronRight", paused: "pause", done: "check", error: "error", refused: "alert", replayed: "replay", live: "zap", pinned: "pin" };
 
 /** Every step of the run (node, timing, output) and its pauses; click a step for its state diff. */
 export const EventLog = memo(function EventLog() {
@@ -48,7 +49,12 @@ export const EventLog = memo(function EventLog() {
           );
         })}
       </ul>
-      {selectedStep && <StepDiff step={selectedStep} />}
+      {selectedStep && (
+        <div className="sy-step-detail">
+          <StepDiff step={selectedStep} />
+          <StepCalls step={selectedStep} />
+        </div>
+      )}
     </div>
   );
 });

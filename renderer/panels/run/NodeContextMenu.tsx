@@ -8,8 +8,9 @@ import { commandContext } from "../../commands/registry/command-context";
 import { breakpointsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { closeNodeMenu, useNodeMenu } from "./node-menu-store";
 import { SubgraphNodeMenuItems } from "../../canvas/subgraph/SubgraphNodeMenuItems";
+import { NodeMenuReplayItems } from "../replay/NodeMenuReplayItems";
 
-/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9), and its condition. */
+/** Right-click on a node: pause before / pause after (the same command as F9 / Shift+F9), its condition, re-run from here, pin, run alone. */
 export function NodeContextMenu() {
   const { node: id, x, y } = useNodeMenu();
   const view = useOpenGraphView();
@@ -75,6 +76,7 @@ export function NodeContextMenu() {
           Edit breakpoint...
         </button>
       )}
+      <NodeMenuReplayItems node={id} onDone={closeNodeMenu} />
     </div>,
     document.body,
   );

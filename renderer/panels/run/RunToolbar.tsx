@@ -7,6 +7,7 @@ import { newThread, restoreThread } from "../../commands/run/threads";
 import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { NodeContextMenu } from "./NodeContextMenu";
+import { ReplayDialogs } from "../replay/ReplayDialogs";
 import "../../styles/debugger.css";
 
 const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
@@ -39,6 +40,7 @@ export function RunToolbar() {
         <Icon name="pause" />
       </button>
       <NodeContextMenu />
+      <ReplayDialogs />
     </>
   );
 }

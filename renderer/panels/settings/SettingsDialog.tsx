@@ -4,6 +4,7 @@ import { Icon } from "../../app/Icon";
 import { withShortcut } from "../../app/keys";
 import { closeSettings, emptyDraft, openSettings, PROVIDERS, saveSettings, settingsChange, type SettingsDraft } from "../../commands/settings/settings";
 import { useSettingsStore } from "../../stores/settings-store";
+import { RecordingLimitFields } from "../replay/RecordingLimitFields";
 
 const PROVIDER_NAMES: Record<ProviderId, string> = { openai: "OpenAI", anthropic: "Anthropic", ollama: "Ollama" };
 /** The top bar's gear: opens the Settings dialog (also on Ctrl/⌘+, like VS Code, through the app's shortcuts). */
@@ -56,6 +57,7 @@ function SettingsDialog() {
           PROVIDERS.map((provider, i) => (
             <ProviderFields key={provider} provider={provider} status={view.providers[provider]} draft={draft} setDraft={setDraft} inputRef={i === 0 ? first : undefined} />
           ))}
+        {view && <RecordingLimitFields />}
         {error && (
           <p className="sy-field-error" role="alert">
             {error}

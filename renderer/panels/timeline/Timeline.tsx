@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo } from "react";
 import { Icon } from "../../app/Icon";
-import { forkFrom, rerunFrom } from "../../commands/run/time-travel";
+import { forkFrom } from "../../commands/run/time-travel";
+import { RerunButtons } from "../replay/RerunButtons";
 import { refreshHistory } from "../../commands/run/threads";
 import { debugNodeIdsOf, isGraphShown, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { checkpointRefOf, compareWith, startCompare } from "../../commands/run/compare-checkpoints";
@@ -71,9 +72,7 @@ export const Timeline = memo(function Timeline() {
             <button type="button" className="sy-button is-small" onClick={() => startCompare(checkpointRefOf(threadId, row.id, row.step))} title="Compare this checkpoint with another one (of this thread or another)">
               <Icon name="fork" size={12} /> Compare with...
             </button>
-            <button type="button" className="sy-button is-small" disabled={running} onClick={() => void rerunFrom(row.id)} title="Run again from this checkpoint: a new branch beside the original">
-              <Icon name="play" size={12} /> Re-run from here
-            </button>
+            <RerunButtons checkpointId={row.id} producedBy={row.producedBy} disabled={running} />
           </div>
           <StateEditor key={row.id} fields={stateFieldsOf(view)} nodeIds={debugNodeIdsOf(view)} values={row.checkpoint.values as Record<string, unknown>} defaultAsNode={forkAsNode(row.producedBy, debugNodeIdsOf(view))} actionLabel="Edit and fork" disabled={running} onApply={(changes, asNode) => forkFrom(row.id, changes, asNode)} />
         </section>

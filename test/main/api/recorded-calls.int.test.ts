@@ -124,8 +124,13 @@ describe("recorded calls and replay from a checkpoint", () => {
 
     writeFileSync(join(workspace.dir, "chain.graph.json"), JSON.stringify(chainDoc(fake.openAiBaseUrl, "You are the EDITED second.")));
     const beforeEdit = fake.requests.length;
-    await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true });
+    const edited = await stream(threadId, { input: null, checkpoint_id: beforeFirst, replay: true, stream_mode: ["updates", "custom"] });
     expect(fake.requests.length - beforeEdit).toBe(1);
+    // The canvas is told which node was served from the recording and where the run went live.
+    expect(edited.filter((event) => event.event === "custom").map((event) => event.data)).toEqual([
+      { switchyard: "replayed", node: "first", call_id: expect.any(String) },
+      { switchyard: "live", node: "second", call_id: expect.any(String) },
+    ]);
     expect(fake.requests.at(-1)!.body.messages[0]).toEqual({ role: "system", content: "You are the EDITED second." });
 
     const lastRun = (await callsOf(threadId)).calls.slice(-2) as RecordedModelCall[];
@@ -147,10 +152,23 @@ describe("recorded calls and replay from a checkpoint", () => {
     for (let run = 0; run < 2; run++) {
       const threadId = await newThread();
       const before = fake.requests.length;
-      await stream(threadId, { input: { messages: [{ role: "human", content: "pin test" }] } });
+      const events = await stream(threadId, { input: { messages: [{ role: "human", content: "pin test" }] }, stream_mode: ["updates", "custom"] });
       expect(fake.requests.length - before).toBe(1);
+      expect(events.filter((event) => event.event === "custom").map((event) => event.data)).toEqual([{ switchyard: "pinned", node: "first" }]);
       expect(fake.requests.at(-1)!.body.messages.map((message: { content: string }) => message.content)).toContain("pinned answer");
     }
+
+    // Pinned to what it wrote at a checkpoint: the update its task returned in that step.
+    const recordedThread = await newThread();
+    expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(200);
+    await stream(recordedThread, { input: { messages: [{ role: "human", content: "record me" }] } });
+    const states = (await request("POST", `/threads/${recordedThread}/history`, { limit: 10 })).json as Array<{ checkpoint: { checkpoint_id: string }; next: string[] }>;
+    const afterFirst = states.find((state) => state.next.includes("second"))!.checkpoint.checkpoint_id;
+    const fromCheckpoint = await request("PUT", "/switchyard/graphs/chain/pins/first", { from: { thread_id: recordedThread, checkpoint_id: afterFirst } });
+    expect(fromCheckpoint.status).toBe(200);
+    expect(fromCheckpoint.json).toMatchObject({ pin: { from: { checkpoint_id: afterFirst }, update: { messages: [expect.objectContaining({ type: "ai", content: "You said: record me" })] } } });
+    const beforeFirst = states.find((state) => state.next.includes("first"))!.checkpoint.checkpoint_id;
+    expect((await request("PUT", "/switchyard/graphs/chain/pins/second", { from: { thread_id: recordedThread, checkpoint_id: beforeFirst } })).status).toBe(400);
 
     expect((await request("DELETE", "/switchyard/graphs/chain/pins/first")).status).toBe(200);
     const threadId = await newThread();

@@ -19,6 +19,9 @@ const base: CommandContext = {
   problems: 0,
   typing: false,
   desktop: false,
+  selectedCheckpoint: null,
+  recorded: false,
+  pinnedNodes: [],
 };
 const editable: CommandContext = { ...base, graph: { name: "agent", editable: true }, graphOpen: true };
 const codeGraph: CommandContext = { ...base, graph: { name: "agent", editable: false }, graphOpen: true };
@@ -67,6 +70,24 @@ describe("the command registry", () => {
   it("breakpoints act on the selected nodes; without a selection the command cannot run", () => {
     expect(canRunCommand("run.toggle-breakpoint", editable)).toBe(false);
     expect(canRunCommand("run.toggle-breakpoint", { ...codeGraph, selectedNodes: ["agent"] })).toBe(true);
+  });
+
+  it("replay, pins and run-one-node need this workspace's server; re-run needs a chosen checkpoint, pin and run-node one node", () => {
+    const thread = { ...editable, recorded: true, hasThread: true, runStatus: "done" as const };
+    expect(canRunCommand("run.rerun-replay", thread)).toBe(false);
+    expect(canRunCommand("run.rerun-replay", { ...thread, selectedCheckpoint: "c1" })).toBe(true);
+    expect(canRunCommand("run.rerun-replay", { ...thread, selectedCheckpoint: "c1", recorded: false })).toBe(false);
+    expect(canRunCommand("run.rerun-live", { ...thread, selectedCheckpoint: "c1", recorded: false })).toBe(true);
+    expect(canRunCommand("run.rerun-live", { ...thread, selectedCheckpoint: "c1", runStatus: "running" })).toBe(false);
+    expect(canRunCommand("run.pin-output", thread)).toBe(false);
+    expect(canRunCommand("run.pin-output", { ...thread, selectedNodes: ["agent"] })).toBe(true);
+    expect(canRunCommand("run.pin-output", { ...thread, selectedNodes: ["agent", "action"] })).toBe(false);
+    expect(canRunCommand("run.unpin", { ...thread, selectedNodes: ["agent"] })).toBe(false);
+    expect(canRunCommand("run.unpin", { ...thread, selectedNodes: ["agent"], pinnedNodes: ["agent"] })).toBe(true);
+    expect(canRunCommand("run.run-node", { ...thread, selectedNodes: ["agent"] })).toBe(true);
+    expect(canRunCommand("run.run-node", { ...thread, selectedNodes: ["agent"], hasThread: false })).toBe(false);
+    expect(canRunCommand("view.pins", thread)).toBe(true);
+    expect(canRunCommand("view.pins", base)).toBe(false);
   });
 
   it("running a command changes the stores; a command that cannot run changes nothing", () => {
