@@ -1,7 +1,8 @@
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { openGraphDebugger } from "./open-graph-api";
 import { askConfirm, showToast, useUiStore } from "../../stores/ui-store";
-import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
+import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunState } from "../../stores/run-store";
+import { pauseOfThread, pendingInterruptsOf } from "../../stores/run-pause";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
 import { ranNodes, runFromPath } from "./replay-path";
@@ -43,20 +44,18 @@ export function runFromThreadState(threadState: ThreadState, threadStatus: strin
     if (failed) nodeStatus[failed.name] = "error";
     return { status: "error", nodeStatus, nodeErrors: failed ? { [failed.name]: errorText(failed.error) } : {}, error: failed ? errorText(failed.error) : null, activeNode: failed?.name ?? null };
   }
-  const interrupted = threadState.tasks.find((task) => task.interrupts?.length);
-  let pause: RunPause | null = null;
-  if (interrupted) pause = { kind: "interrupt", node: interrupted.name, payload: interrupted.interrupts[0].value };
-  else if (threadState.next.length > 0) pause = { kind: "before", node: threadState.next[0] };
+  const pause = pauseOfThread(threadState);
   if (pause) nodeStatus[pause.node] = "paused";
+  const interrupts = pendingInterruptsOf(threadState);
   const lastWriter = Object.keys((threadState.metadata?.writes as Record<string, unknown> | undefined) ?? {})[0] ?? null;
-  return { status: pause ? "paused" : threadStatus === "idle" && Object.keys(threadState.values ?? {}).length ? "done" : "idle", pause, nodeStatus, activeNode: pause?.node ?? null, lastNode: lastWriter };
+  return { status: pause ? "paused" : threadStatus === "idle" && Object.keys(threadState.values ?? {}).length ? "done" : "idle", pause, interrupts, nodeStatus, activeNode: pause?.node ?? null, lastNode: lastWriter };
 }
 
 /** Opens a thread: its state becomes the run panel's, its history the timeline's. */
 export async function openThread(threadId: string): Promise<void> {
   const graphName = useGraphStore.getState().graphName;
   try {
-    const [thread, threadState] = await Promise.all([openGraphDebugger().getThread(threadId), openGraphDebugger().getState(threadId)]);
+    const [thread, threadState] = await Promise.all([openGraphDebugger().getThread(threadId), openGraphDebugger().getState(threadId, undefined, { subgraphs: true })]);
     useRunStore.setState({
       ...emptyRun(),
       graphName,
