@@ -30,7 +30,8 @@ export async function continueFromPause(): Promise<void> {
 /** Sends the answer the pause waits for: a human node's answer, or interrupt()'s resume value. */
 export async function sendAnswer(ask: PauseAsk, text: string): Promise<void> {
   clearDraft();
-  if (ask.kind === "resume") return resumeInterrupt(resumeValueOf(text));
+  if (ask.kind === "resume") return resumeInterrupt(ask.interruptId ? { [ask.interruptId]: resumeValueOf(text) } : resumeValueOf(text));
+  if (ask.inside) return answerHuman(text, ask.inside.asNode, ask.messagesField, ask.toolCall?.id ?? null, ask.inside);
   return answerHuman(text, ask.node, ask.messagesField, ask.toolCall?.id ?? null);
 }
 

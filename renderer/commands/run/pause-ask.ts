@@ -1,4 +1,9 @@
 import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
+import type { WorkspaceGraphs } from "../../../shared/graph-validate";
+import { resolveNodePath } from "../../../shared/node-paths";
+import { pathLabel, type InnerPause, type PendingInterrupt } from "../../stores/run-pause";
+import { workspaceGraphs } from "../../stores/workspace-graphs-store";
+import type { SubgraphUpdate } from "./apply-as-node";
 import { useGraphStore } from "../../stores/graph-store";
 import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import { useRunStore, type RunPause } from "../../stores/run-store";
@@ -10,8 +15,16 @@ import { pausedNodeInfo, type ToolCall } from "./paused-node-info";
  * or a resume value for a node waiting in interrupt(payload).
  */
 export type PauseAsk =
-  | { kind: "answer"; node: string; question: string | null; messagesField: string; toolCall: ToolCall | null; askedBy: string | null }
-  | { kind: "resume"; node: string; question: string | null };
+  | { kind: "answer"; node: string; question: string | null; messagesField: string; toolCall: ToolCall | null; askedBy: string | null; inside?: InsideAnswer }
+  | { kind: "resume"; node: string; question: string | null; interruptId?: string };
+
+/**
+ * An answer at a human node inside a subgraph: `node` of the ask is its path (`research > approve`),
+ * the answer is applied as `asNode` in the subgraph's checkpoint namespace.
+ */
+export interface InsideAnswer extends SubgraphUpdate {
+  asNode: string;
+}
 
 export interface PauseAskInput {
   doc: GraphDoc | null;
@@ -20,11 +33,16 @@ export interface PauseAskInput {
   status: string;
   values: Record<string, unknown> | undefined;
   lastNode: string | null;
+  /** The workspace's graphs: what a subgraph node runs, for a pause inside it. */
+  graphs?: WorkspaceGraphs;
+  /** Every interrupt() pending: more than one asks each by its id. */
+  interrupts?: PendingInterrupt[];
 }
 
 export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
   const { doc, pause, status } = input;
   if (status !== "paused" || !pause || !doc) return null;
+  if (pause.inner) return insideAskOf(input, pause.inner);
   if (pause.kind === "interrupt") return { kind: "resume", node: pause.node, question: payloadText(pause.payload) };
   const info = pausedNodeInfo(input);
   const messagesField = messagesFieldOf(doc);
@@ -33,17 +51,48 @@ export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
   return { kind: "answer", node: pause.node, question: call ? questionOf(call) : null, messagesField, toolCall: call, askedBy: call ? input.lastNode : null };
 }
 
-/** The pause of the open graph's run, from the stores. */
-export function currentPauseAsk(): PauseAsk | null {
+/**
+ * Every ask of the pause: one per interrupt() when parallel branches wait at once (each answered
+ * alone by its interrupt id; the run goes on when all are answered), else the one pause's ask.
+ */
+export function pauseAsksOf(input: PauseAskInput): PauseAsk[] {
+  const pending = input.interrupts ?? [];
+  if (input.status === "paused" && pending.length > 1) {
+    return pending.map((interrupt) => ({ kind: "resume" as const, node: pathLabel(interrupt.path), question: payloadText(interrupt.value), ...(interrupt.id ? { interruptId: interrupt.id } : {}) }));
+  }
+  const ask = pauseAskOf(input);
+  return ask ? [ask] : [];
+}
+
+/** A pause inside a subgraph, asked in the subgraph's own terms: its document, its state, its node. */
+function insideAskOf(input: PauseAskInput, inner: InnerPause): PauseAsk | null {
+  const label = pathLabel(inner.path);
+  if (inner.kind === "interrupt") return { kind: "resume", node: label, question: payloadText(inner.payload) };
+  const found = input.doc ? resolveNodePath(input.doc, label, input.graphs) : undefined;
+  if (!found) return null;
+  const own = pauseAskOf({ doc: found.doc, editable: true, pause: { kind: "before", node: found.nodeId }, status: input.status, values: inner.values, lastNode: null });
+  if (own?.kind !== "answer") return own;
+  return { ...own, node: label, inside: { path: inner.path.slice(0, -1), checkpoint: inner.checkpoint, asNode: found.nodeId } };
+}
+
+/** The input of the asks of the open graph's run, from the stores. */
+export function currentPauseAskInput(): PauseAskInput {
   const run = useRunStore.getState();
-  return pauseAskOf({
+  return {
     doc: useGraphStore.getState().doc,
     editable: isEditable(useOpenGraph.getState().graph),
     pause: run.pause,
     status: run.status,
     values: (run.threadState?.values ?? undefined) as Record<string, unknown> | undefined,
     lastNode: run.lastNode,
-  });
+    graphs: workspaceGraphs(),
+    interrupts: run.interrupts,
+  };
+}
+
+/** The pause of the open graph's run (the first ask when several wait), from the stores. */
+export function currentPauseAsk(): PauseAsk | null {
+  return pauseAsksOf(currentPauseAskInput())[0] ?? null;
 }
 
 /** The question of an AskHuman-style call: its `question` argument, else its first one. */

@@ -1,9 +1,11 @@
 import { Icon } from "../../app/Icon";
 import type { PauseAsk } from "../../commands/run/pause-ask";
+import { pausedAt } from "../../stores/run-pause";
 import { useRunStore } from "../../stores/run-store";
 
 /** "Paused before ask_human" (or after X, or in X's interrupt()) with the question it asks, or the run's error. */
-export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
+export function PausedBanner({ asks }: { asks: PauseAsk[] }) {
+  const ask = asks[0] ?? null;
   const pause = useRunStore((state) => state.pause);
   const status = useRunStore((state) => state.status);
   const error = useRunStore((state) => state.error);
@@ -21,7 +23,9 @@ export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
     );
   }
   if (status !== "paused" || !pause) return null;
-  const title = pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
+  const where = pausedAt(pause);
+  if (asks.length > 1) return <SeveralAsks asks={asks} />;
+  const title = pause.kind === "interrupt" ? `Paused in ${where}: interrupt()` : `Paused ${pause.kind} ${where}`;
   const detail = ask?.question ?? null;
   return (
     <div className="sy-banner is-paused" role="status" aria-label="Paused">
@@ -30,6 +34,19 @@ export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
         <strong>{title}</strong>
         {detail && <span className="sy-banner-detail">“{detail}”</span>}
         {ask && <span className="sy-banner-hint">{ask.kind === "answer" ? "Type your answer below: Answer & continue, or the top bar's Continue, sends it." : "Type the resume value below: Resume, or the top bar's Continue, sends it."}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** Parallel branches waiting at once: each question, answered one by one below. */
+function SeveralAsks({ asks }: { asks: PauseAsk[] }) {
+  return (
+    <div className="sy-banner is-paused" role="status" aria-label="Paused">
+      <Icon name="pause" size={15} />
+      <div>
+        <strong>{`Paused: ${asks.length} nodes wait for an answer (${asks.map((ask) => ask.node).join(", ")})`}</strong>
+        <span className="sy-banner-hint">Answer each below; the run goes on once all of them are answered.</span>
       </div>
     </div>
   );

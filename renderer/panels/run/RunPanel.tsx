@@ -2,7 +2,9 @@ import { memo } from "react";
 import { Icon } from "../../app/Icon";
 import { messagesFieldOf } from "../../../shared/graph-doc";
 import { applyAsNode, defaultApplyAsNode } from "../../commands/run/apply-as-node";
-import { pauseAskOf } from "../../commands/run/pause-ask";
+import { pauseAsksOf } from "../../commands/run/pause-ask";
+import { insideStateOf } from "../../commands/run/inside-state";
+import { useWorkspaceGraphsStore } from "../../stores/workspace-graphs-store";
 import { pausedNodeInfo } from "../../commands/run/paused-node-info";
 import { isEditable, useOpenGraph } from "../../stores/open-graph-store";
 import { useGraphStore } from "../../stores/graph-store";
@@ -23,25 +25,44 @@ export const RunPanel = memo(function RunPanel() {
   const lastNode = useRunStore((state) => state.lastNode);
   const threadId = useRunStore((state) => state.threadId);
   const editable = useOpenGraph((state) => isEditable(state.graph));
+  const graphs = useWorkspaceGraphsStore((state) => state.graphs);
+  const interrupts = useRunStore((state) => state.interrupts);
   if (!doc) return null;
   const messagesField = messagesFieldOf(doc);
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
   const paused = pausedNodeInfo({ doc, editable, pause, values });
-  const ask = pauseAskOf({ doc, editable, pause, status, values, lastNode });
+  const asks = pauseAsksOf({ doc, editable, pause, status, values, lastNode, graphs, interrupts });
+  const ask = asks[0] ?? null;
+  const inside = pause?.inner ? insideStateOf(doc, pause.inner, graphs) : null;
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
     <div className={`sy-run-panel ${showState ? "has-state" : ""}`}>
       <div className="sy-run-main">
-        <PausedBanner ask={ask} />
+        <PausedBanner asks={asks} />
         {messagesField ? (
           <ChatTranscript messages={messages} streaming={status === "running" ? streaming : null} />
         ) : (
           <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
-        <Composer doc={doc} messagesField={messagesField} ask={ask} />
+        <Composer doc={doc} messagesField={messagesField} asks={asks} />
       </div>
-      {showState && (
+      {showState && inside && (
+        <div className="sy-run-state" aria-label="Subgraph state">
+          <div className="sy-run-state-head">
+            State of {inside.label} <span className="sy-muted">({inside.doc.name}) · checkpoint …{inside.checkpoint.checkpoint_id.slice(-8)}</span>
+          </div>
+          <StateEditor
+            key={`${inside.checkpoint.checkpoint_id}-${inside.label}`}
+            doc={inside.doc}
+            values={inside.values}
+            defaultAsNode={inside.asNode}
+            actionLabel="Apply"
+            onApply={(changes, asNode) => applyAsNode(changes, asNode, { path: inside.path, checkpoint: inside.checkpoint })}
+          />
+        </div>
+      )}
+      {showState && !inside && (
         <div className="sy-run-state">
           <div className="sy-run-state-head">State{threadState?.checkpoint?.checkpoint_id ? <span className="sy-muted"> · checkpoint …{threadState.checkpoint.checkpoint_id.slice(-8)}</span> : null}</div>
           <StateEditor

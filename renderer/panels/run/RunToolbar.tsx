@@ -8,6 +8,7 @@ import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { NodeContextMenu } from "./NodeContextMenu";
 import "../../styles/debugger.css";
+import "../../styles/debugger-subgraph.css";
 
 const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
 
