@@ -49,10 +49,11 @@ export const debuggerApiOf = (server: LangGraphServer) => ({
    * POST /threads/{id}/state: a new checkpoint, written as `asNode` (or the last writer when absent).
    * With `checkpoint` (a subgraph's, with its namespace) the update goes into that subgraph's state.
    */
-  async updateState(threadId: string, values: Record<string, unknown>, asNode?: string, checkpointId?: string, checkpoint?: { checkpoint_ns: string; checkpoint_id?: string }): Promise<{ checkpoint_id: string }> {
+  async updateState(threadId: string, values: Record<string, unknown> | null, asNode?: string, checkpointId?: string, checkpoint?: { checkpoint_ns: string; checkpoint_id?: string }): Promise<{ checkpoint_id: string }> {
     const api = await server.client();
     const where = checkpoint ? { checkpoint: { checkpoint_ns: checkpoint.checkpoint_ns, ...(checkpoint.checkpoint_id ? { checkpoint_id: checkpoint.checkpoint_id } : {}) } as never } : checkpointId ? { checkpointId } : {};
-    const result = await api.threads.updateState(threadId, { values, ...(asNode ? { asNode } : {}), ...where });
+    // null values with no node copy the checkpoint (LangGraph's update_state(config, None)): a time-travel point.
+    const result = await api.threads.updateState(threadId, { values: values as Record<string, unknown>, ...(asNode ? { asNode } : {}), ...where });
     // The Platform answers {checkpoint: {...}}; the SDK's type names the config form.
     const answer = result as unknown as { checkpoint?: { checkpoint_id: string }; configurable?: { checkpoint_id: string } };
     return { checkpoint_id: answer.checkpoint?.checkpoint_id ?? answer.configurable?.checkpoint_id ?? "" };

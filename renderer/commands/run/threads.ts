@@ -5,6 +5,7 @@ import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type Ru
 import { pauseOfThread, pendingInterruptsOf } from "../../stores/run-pause";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
+import { innerHistoryOf } from "./inner-history";
 import { ranNodes, runFromPath } from "./replay-path";
 
 const rememberKey = (graph: string) => `switchyard.thread.${graph}`;
@@ -27,12 +28,14 @@ export async function refreshThreads(): Promise<void> {
 /** Loads the open thread's checkpoints (all branches) for the timeline. */
 export async function refreshHistory(): Promise<void> {
   const threadId = useRunStore.getState().threadId;
-  if (!threadId) return useThreadStore.setState({ history: [] });
+  if (!threadId) return useThreadStore.setState({ history: [], innerHistory: [] });
   try {
-    const history = await openGraphDebugger().history(threadId);
-    if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history });
+    const api = openGraphDebugger();
+    const history = await api.history(threadId);
+    const innerHistory = await innerHistoryOf(api, threadId, history);
+    if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history, innerHistory });
   } catch {
-    useThreadStore.setState({ history: [] });
+    useThreadStore.setState({ history: [], innerHistory: [] });
   }
 }
 
@@ -89,7 +92,7 @@ export async function deleteThread(threadId: string): Promise<void> {
 export function newThread({ forget = true }: { forget?: boolean } = {}): void {
   const graphName = useGraphStore.getState().graphName;
   useRunStore.setState({ ...emptyRun(), graphName, threadId: null });
-  useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
+  useThreadStore.setState({ history: [], innerHistory: [], selectedCheckpoint: null, selectedStep: null });
   if (graphName && forget) localStorage.removeItem(rememberKey(graphName));
 }
 

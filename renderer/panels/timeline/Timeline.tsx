@@ -6,7 +6,9 @@ import { useGraphStore } from "../../stores/graph-store";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StateEditor } from "../state-editor/StateEditor";
+import { useWorkspaceGraphsStore } from "../../stores/workspace-graphs-store";
 import { laneSpans, timelineRows } from "./branches";
+import { InnerCheckpointDetail, InnerCheckpoints } from "./InnerCheckpoints";
 
 const LANE_COLORS = ["#5b8cff", "#f0a93b", "#3fb27f", "#c678dd", "#f05d5d"];
 
@@ -18,6 +20,8 @@ export const Timeline = memo(function Timeline() {
   const running = useRunStore((state) => state.status === "running");
   const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
   const doc = useGraphStore((state) => state.doc);
+  const inner = useThreadStore((state) => state.innerHistory);
+  const graphs = useWorkspaceGraphsStore((state) => state.graphs);
   const rows = useMemo(() => timelineRows(history), [history]);
   const spans = useMemo(() => laneSpans(rows), [rows]);
   useEffect(() => {
@@ -25,9 +29,10 @@ export const Timeline = memo(function Timeline() {
   }, [threadId]);
   if (!threadId) return <div className="sy-empty-note">Run the graph or open a thread to see its checkpoints here.</div>;
   const row = rows.find((candidate) => candidate.id === selected);
+  const innerRow = row ? undefined : inner.find((candidate) => candidate.state.checkpoint.checkpoint_id === selected);
   const laneCount = Math.max(1, ...rows.map((candidate) => candidate.lane + 1));
   return (
-    <div className={`sy-timeline ${row ? "has-selection" : ""}`}>
+    <div className={`sy-timeline ${row || innerRow ? "has-selection" : ""}`}>
       <ol className="sy-checkpoints" aria-label="Checkpoints">
         {rows.map((item, index) => (
           <li key={item.id}>
@@ -53,9 +58,11 @@ export const Timeline = memo(function Timeline() {
               <span className="sy-checkpoint-next">{item.checkpoint.next.length ? `→ ${item.checkpoint.next.join(", ")}` : "end"}</span>
               <time>{item.checkpoint.created_at ? new Date(item.checkpoint.created_at).toLocaleTimeString() : ""}</time>
             </button>
+            <InnerCheckpoints inner={inner} parentId={item.id} selected={selected} />
           </li>
         ))}
       </ol>
+      {innerRow && doc && <InnerCheckpointDetail item={innerRow} doc={doc} graphs={graphs} running={running} />}
       {row && doc && (
         <section className="sy-checkpoint-detail" aria-label="Selected checkpoint">
           <div className="sy-run-state-head">
