@@ -33,7 +33,6 @@ export const RunPanel = memo(function RunPanel() {
   const messages = messagesOf(values, messagesField);
   const paused = pausedNodeInfo({ doc, editable, pause, values });
   const asks = pauseAsksOf({ doc, editable, pause, status, values, lastNode, graphs, interrupts });
-  const ask = asks[0] ?? null;
   const inside = pause?.inner ? insideStateOf(doc, pause.inner, graphs) : null;
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
