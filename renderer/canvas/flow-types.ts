@@ -17,6 +17,7 @@ export const nodeTypes: NodeTypes = {
   human: GraphNodeView,
   set: GraphNodeView,
   code: GraphNodeView,
+  subgraph: GraphNodeView,
   start: TerminalNodeView,
   end: TerminalNodeView,
   drawnNode: DrawnNodeView,

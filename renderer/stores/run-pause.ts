@@ -34,6 +34,14 @@ type NestedState = ThreadState & { checkpoint: { checkpoint_id: string; checkpoi
 
 export const pathLabel = (path: string[]) => path.join(NODE_PATH_SEPARATOR);
 
+/**
+ * A task waiting in interrupt(). LangGraph keeps a resumed task's interrupt in the snapshot once
+ * it has finished (another branch still waiting): only a task of a node still `next` waits.
+ */
+export function isInterrupted(state: Pick<ThreadState, "next">, task: Task): boolean {
+  return !!task.interrupts?.length && state.next.includes(task.name);
+}
+
 function nestedStateOf(task: Task): NestedState | null {
   const state = task.state as unknown;
   return state && typeof state === "object" && "values" in state && "next" in state && "checkpoint" in state ? (state as NestedState) : null;
@@ -46,7 +54,7 @@ function nestedStateOf(task: Task): NestedState | null {
 export function innerPauseOf(task: Task, path: string[] = [task.name]): InnerPause | undefined {
   const state = nestedStateOf(task);
   if (!state) return undefined;
-  const interrupted = state.tasks.find((candidate) => candidate.interrupts?.length);
+  const interrupted = state.tasks.find((candidate) => isInterrupted(state, candidate));
   const waiting = interrupted ?? state.tasks.find((candidate) => state.next.includes(candidate.name));
   if (!waiting) return undefined;
   const deeper = innerPauseOf(waiting, [...path, waiting.name]);
@@ -64,7 +72,7 @@ export function innerPauseOf(task: Task, path: string[] = [task.name]): InnerPau
 export function pendingInterruptsOf(state: ThreadState): PendingInterrupt[] {
   const pending: PendingInterrupt[] = [];
   for (const task of state.tasks) {
-    if (!task.interrupts?.length) continue;
+    if (!isInterrupted(state, task)) continue;
     const inner = innerPauseOf(task);
     const path = inner?.kind === "interrupt" ? inner.path : [task.name];
     for (const interrupt of task.interrupts) pending.push({ id: (interrupt as { id?: string }).id ?? null, path, value: interrupt.value });
@@ -77,7 +85,7 @@ export function pendingInterruptsOf(state: ThreadState): PendingInterrupt[] {
  * pending), else before its next node; inside a subgraph task, the pause names the inner node.
  */
 export function pauseOfThread(state: ThreadState): RunPause | null {
-  const interrupted = state.tasks.find((task) => task.interrupts?.length);
+  const interrupted = state.tasks.find((task) => isInterrupted(state, task));
   if (interrupted) {
     const inner = innerPauseOf(interrupted);
     return { kind: "interrupt", node: interrupted.name, payload: interrupted.interrupts[0].value, ...(inner ? { inner } : {}) };

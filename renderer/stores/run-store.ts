@@ -2,7 +2,7 @@ import { create } from "zustand";
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { NODE_PATH_SEPARATOR } from "../../shared/node-paths";
 import { applyInsideTask, frameNamespace, namespacePath, settleInside, type InsideRun } from "./run-inside";
-import { pausedAt, pauseOfThread, pendingInterruptsOf, type InnerPause, type PendingInterrupt } from "./run-pause";
+import { isInterrupted, pausedAt, pauseOfThread, pendingInterruptsOf, type InnerPause, type PendingInterrupt } from "./run-pause";
 
 export type NodeRunStatus = "running" | "done" | "error" | "paused";
 export type RunStatus = "idle" | "running" | "paused" | "done" | "error" | "cancelled";
@@ -297,7 +297,7 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     return { ...base, status: "error", nodeStatus };
   }
   const interrupts = pendingInterruptsOf(threadState);
-  const interrupted = threadState.tasks.find((task) => task.interrupts?.length);
+  const interrupted = threadState.tasks.find((task) => isInterrupted(threadState, task));
   if (interrupted) {
     const pause = pauseOfThread(threadState)!;
     for (const pending of interrupts) nodeStatus[pending.path[0]] = "paused";
