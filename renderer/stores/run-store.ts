@@ -55,6 +55,8 @@ export interface RunState {
   stepRan: string[];
   /** Task starts of the current superstep are arriving (a result frame ends them). */
   stepOpen: boolean;
+  /** Nodes whose tasks paused mid-superstep (in interrupt(), or inside a subgraph): they start again in that superstep. */
+  resuming: string[];
   /** For-each fan-outs: "source>target" -> each task's status by task id, for the superstep last taken. */
   fanOut: Record<string, Record<string, NodeRunStatus>>;
   /** What ran inside subgraph nodes, by path (`research`, `research > inner`). */
@@ -87,6 +89,7 @@ export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
   stepSources: [],
   stepRan: [],
   stepOpen: false,
+  resuming: [],
   fanOut: {},
   inside: {},
   interrupts: [],
@@ -194,10 +197,12 @@ function applyTask(state: RunState, task: TaskFrame, now: number): Partial<RunSt
  * the number it was given. Several tasks of one node in one superstep are a for-each fan-out.
  */
 function applyTaskStart(state: RunState, task: TaskFrame, now: number): Partial<RunState> {
-  const newStep = !state.stepOpen;
+  // A task resumed mid-superstep goes on in that superstep: same sources, same number, and the branches that finished in it still count.
+  const resumed = state.resuming.includes(task.name);
+  const newStep = !state.stepOpen && !resumed;
   const sources = newStep ? (state.stepRan.length ? state.stepRan : [state.lastNode ?? START_NODE]) : state.stepSources;
   const keys = sources.map((source) => edgeKey(source, task.name));
-  const counted = (state.pausedEdge !== null && keys.includes(state.pausedEdge)) || state.nodeStatus[task.name] === "paused";
+  const counted = resumed || (state.pausedEdge !== null && keys.includes(state.pausedEdge)) || state.nodeStatus[task.name] === "paused";
   const superstep = newStep && !counted ? state.edgeCount + 1 : state.edgeCount;
   const edgeOrder = { ...state.edgeOrder };
   if (!counted) for (const key of keys) if (edgeOrder[key]?.at(-1) !== superstep) edgeOrder[key] = [...(edgeOrder[key] ?? []), superstep];
@@ -210,7 +215,8 @@ function applyTaskStart(state: RunState, task: TaskFrame, now: number): Partial<
     stepSources: sources,
     stepRan: newStep ? [] : state.stepRan,
     stepOpen: true,
-    fanOut,
+    resuming: resumed ? state.resuming.filter((name) => name !== task.name) : state.resuming,
+    fanOut: resumed ? state.fanOut : fanOut,
     pausedEdge: null,
     activeNode: task.name,
     steps: [...state.steps, { id: task.id, node: task.name, startedAt: now, input: task.input }],
@@ -304,7 +310,8 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     const inside = pausedInside(state.inside, pause);
     const also = interrupts.length > 1 ? ` (and ${interrupts.length - 1} more: ${interrupts.slice(1).map((pending) => pending.path.join(NODE_PATH_SEPARATOR)).join(", ")})` : "";
     const text = `Paused in ${pausedAt(pause)}: interrupt(${short(pause.inner?.payload ?? pause.payload)})${also}`;
-    return { ...base, status: "paused", nodeStatus, inside, pause, interrupts, activeNode: interrupted.name, events: [...state.events, runEvent({ kind: "paused", node: interrupted.name, text })] };
+    const resuming = [...new Set(interrupts.map((pending) => pending.path[0]))];
+    return { ...base, status: "paused", nodeStatus, inside, pause, interrupts, resuming, activeNode: interrupted.name, events: [...state.events, runEvent({ kind: "paused", node: interrupted.name, text })] };
   }
   if (threadState.next.length > 0) {
     const last = state.lastNode;
@@ -315,7 +322,7 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     nodeStatus[node] = "paused";
     // A subgraph paused inside has started: the edge into it was counted when it did.
     const taken = pause.kind === "before" && !pause.inner ? takeEdge(state, state.lastNode ?? START_NODE, node) : {};
-    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
+    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], resuming: pause.inner ? [pause.node] : [], pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
   }
   if (state.status === "cancelled") return { ...base, nodeStatus, inside: settleInside(state.inside), interrupts: [], pause: null };
   const edgeOrder = { ...state.edgeOrder };

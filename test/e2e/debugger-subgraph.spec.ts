@@ -38,6 +38,8 @@ test("a two-level graph: pauses inside the subgraph, the answer applied as the i
   await page.getByRole("button", { name: "Answer and continue" }).click();
   await expect(runPanel.runStatus(page)).toHaveText("Done");
   await expectNodeStatus(page, "writer", "done");
+  // The join's two incoming edges were taken in one superstep, the resumed subgraph's branch and the one that finished before the pause.
+  await expect(page.getByLabel("Taken 3", { exact: true })).toHaveCount(2);
   const threadId = await openThreadId(page);
   const done = await apiJson<State>(page, "GET", `/threads/${threadId}/state`);
   expect(done.next).toEqual([]);
@@ -89,6 +91,8 @@ test("two human nodes paused in parallel branches: both questions shown, each an
   await page.getByRole("button", { name: "Resume", exact: true }).click();
   await expect(runPanel.runStatus(page)).toHaveText("Done");
   await expectNodeStatus(page, "done", "done");
+  await expect(page.getByLabel("Taken 2", { exact: true })).toHaveCount(2);
+  await expect(page.getByLabel("Taken 3", { exact: true })).toHaveCount(2);
   const threadId = await openThreadId(page);
   const state = await apiJson<State>(page, "GET", `/threads/${threadId}/state`);
   expect(state.values.messages!.map((message) => message.content)).toEqual(["plan a trip", "Lisbon", "Sunday"]);

@@ -60,20 +60,23 @@ describe("run store: inside subgraphs (streamSubgraphs frames)", () => {
   });
 
   it("a pause inside a subgraph names the inner node and its checkpoint; the edge into the subgraph is not counted twice", () => {
-    const ran = play([start("p1", "plan"), done("p1", "plan"), start("r1", "research"), inner("research:r1", start("s1", "take_notes")), inner("research:r1", done("s1", "take_notes"))]);
+    const ran = play([start("p1", "plan"), done("p1", "plan"), start("r1", "research"), start("q1", "quick"), done("q1", "quick"), inner("research:r1", start("s1", "take_notes")), inner("research:r1", done("s1", "take_notes"))]);
     const inside = { values: { draft: "notes" }, next: ["approve"], tasks: [{ id: "a1", name: "approve", interrupts: [], state: null }], checkpoint: { checkpoint_id: "c-in", checkpoint_ns: "research:r1" }, metadata: {} };
     const threadState = { values: {}, next: ["research"], tasks: [{ id: "r1", name: "research", error: null, interrupts: [], state: inside }], metadata: {}, created_at: null, checkpoint: { checkpoint_id: "c1" }, parent_checkpoint: null } as unknown as ThreadState;
     const paused = { ...ran, ...settleRun(ran, threadState, []) };
     expect(paused.status).toBe("paused");
     expect(paused.pause).toEqual({ kind: "before", node: "research", inner: { path: ["research", "approve"], kind: "before", checkpoint: { checkpoint_ns: "research:r1", checkpoint_id: "c-in" }, values: { draft: "notes" } } });
     expect(paused.nodeStatus.research).toBe("paused");
+    expect(paused.nodeStatus.quick).toBe("done");
     expect(paused.inside.research.nodeStatus).toEqual({ take_notes: "done", approve: "paused" });
     expect(paused.edgeOrder["plan>research"]).toEqual([2]);
     expect(paused.events.at(-1)?.text).toBe("Paused before research > approve");
     expect(insideLabelOf(paused, "research")).toEqual({ label: "research > approve", status: "paused" });
-    // Continue: the subgraph task starts again in the same superstep.
-    const resumed = play([start("r1", "research")], { ...paused, status: "running" });
+    // Continue (which clears paused marks): the subgraph task goes on in its superstep; the join after it has both branches as sources.
+    const resumed = play([start("r1", "research"), done("r1", "research"), start("w1", "writer")], { ...paused, status: "running", nodeStatus: { plan: "done", quick: "done" } });
     expect(resumed.edgeOrder["plan>research"]).toEqual([2]);
+    expect(resumed.edgeOrder["research>writer"]).toEqual([3]);
+    expect(resumed.edgeOrder["quick>writer"]).toEqual([3]);
   });
 
   it("keeps every interrupt pending at once, each by its id and node", () => {
