@@ -57,6 +57,8 @@ export interface RunState {
   stepOpen: boolean;
   /** Nodes whose tasks paused mid-superstep (in interrupt(), or inside a subgraph): they start again in that superstep. */
   resuming: string[];
+  /** The run goes on inside a superstep it paused in: until a result arrives, LangGraph announces that superstep's tasks again (those that finished too). */
+  midStep: boolean;
   /** For-each fan-outs: "source>target" -> each task's status by task id, for the superstep last taken. */
   fanOut: Record<string, Record<string, NodeRunStatus>>;
   /** What ran inside subgraph nodes, by path (`research`, `research > inner`). */
@@ -90,6 +92,7 @@ export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
   stepRan: [],
   stepOpen: false,
   resuming: [],
+  midStep: false,
   fanOut: {},
   inside: {},
   interrupts: [],
@@ -163,7 +166,7 @@ function applyTask(state: RunState, task: TaskFrame, now: number): Partial<RunSt
   const error = task.error ? errorText(task.error) : undefined;
   const steps = state.steps.map((step) => (step.id === task.id ? { ...step, endedAt: now, output: task.result, error } : step));
   const taskStatus: NodeRunStatus = error ? "error" : task.interrupts?.length ? "paused" : "done";
-  const ended = { stepOpen: false, fanOut: fanOutWith(state.fanOut, task.id, taskStatus) };
+  const ended = { stepOpen: false, midStep: false, fanOut: fanOutWith(state.fanOut, task.id, taskStatus) };
   if (error) {
     return {
       ...ended,
@@ -199,7 +202,9 @@ function applyTask(state: RunState, task: TaskFrame, now: number): Partial<RunSt
 function applyTaskStart(state: RunState, task: TaskFrame, now: number): Partial<RunState> {
   // A task resumed mid-superstep goes on in that superstep: same sources, same number, and the branches that finished in it still count.
   const resumed = state.resuming.includes(task.name);
-  const newStep = !state.stepOpen && !resumed;
+  // A task of the paused superstep that had finished is announced again but does not run again (its writes are saved).
+  if (state.midStep && !resumed && state.stepRan.includes(task.name)) return {};
+  const newStep = !state.stepOpen && !resumed && !state.midStep;
   const sources = newStep ? (state.stepRan.length ? state.stepRan : [state.lastNode ?? START_NODE]) : state.stepSources;
   const keys = sources.map((source) => edgeKey(source, task.name));
   const counted = resumed || (state.pausedEdge !== null && keys.includes(state.pausedEdge)) || state.nodeStatus[task.name] === "paused";
@@ -311,7 +316,7 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     const also = interrupts.length > 1 ? ` (and ${interrupts.length - 1} more: ${interrupts.slice(1).map((pending) => pending.path.join(NODE_PATH_SEPARATOR)).join(", ")})` : "";
     const text = `Paused in ${pausedAt(pause)}: interrupt(${short(pause.inner?.payload ?? pause.payload)})${also}`;
     const resuming = [...new Set(interrupts.map((pending) => pending.path[0]))];
-    return { ...base, status: "paused", nodeStatus, inside, pause, interrupts, resuming, activeNode: interrupted.name, events: [...state.events, runEvent({ kind: "paused", node: interrupted.name, text })] };
+    return { ...base, status: "paused", nodeStatus, inside, pause, interrupts, resuming, midStep: true, activeNode: interrupted.name, events: [...state.events, runEvent({ kind: "paused", node: interrupted.name, text })] };
   }
   if (threadState.next.length > 0) {
     const last = state.lastNode;
@@ -322,7 +327,7 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     nodeStatus[node] = "paused";
     // A subgraph paused inside has started: the edge into it was counted when it did.
     const taken = pause.kind === "before" && !pause.inner ? takeEdge(state, state.lastNode ?? START_NODE, node) : {};
-    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], resuming: pause.inner ? [pause.node] : [], pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
+    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], resuming: pause.inner ? [pause.node] : [], midStep: !!pause.inner, pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
   }
   if (state.status === "cancelled") return { ...base, nodeStatus, inside: settleInside(state.inside), interrupts: [], pause: null };
   const edgeOrder = { ...state.edgeOrder };

@@ -7,8 +7,8 @@ import { followRun } from "./follow-run";
 
 /** The run's progress starts over as in a fresh run; the thread, its state and the event log stay. */
 function resetForBranch(text: string): void {
-  const { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, stepSources, stepRan, stepOpen, resuming, fanOut, inside, interrupts } = emptyRun();
-  const progress = { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, stepSources, stepRan, stepOpen, resuming, fanOut, inside, interrupts };
+  const { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, stepSources, stepRan, stepOpen, resuming, midStep, fanOut, inside, interrupts } = emptyRun();
+  const progress = { nodeStatus, nodeErrors, edgeOrder, edgeCount, pausedEdge, lastNode, visited, pause, stepSources, stepRan, stepOpen, resuming, midStep, fanOut, inside, interrupts };
   useRunStore.setState((state) => ({ ...progress, events: [...state.events, runEvent({ kind: "started", text })] }));
 }
 

@@ -73,10 +73,13 @@ describe("run store: inside subgraphs (streamSubgraphs frames)", () => {
     expect(paused.events.at(-1)?.text).toBe("Paused before research > approve");
     expect(insideLabelOf(paused, "research")).toEqual({ label: "research > approve", status: "paused" });
     // Continue (which clears paused marks): the subgraph task goes on in its superstep; the join after it has both branches as sources.
-    const resumed = play([start("r1", "research"), done("r1", "research"), start("w1", "writer")], { ...paused, status: "running", nodeStatus: { plan: "done", quick: "done" } });
+    // LangGraph announces quick again (its writes are saved, it does not run).
+    const resumed = play([start("q1", "quick"), start("r1", "research"), done("r1", "research"), start("w1", "writer")], { ...paused, status: "running", nodeStatus: { plan: "done", quick: "done" } });
     expect(resumed.edgeOrder["plan>research"]).toEqual([2]);
     expect(resumed.edgeOrder["research>writer"]).toEqual([3]);
     expect(resumed.edgeOrder["quick>writer"]).toEqual([3]);
+    expect(resumed.nodeStatus.quick).toBe("done");
+    expect(resumed.edgeOrder["quick>quick"]).toBeUndefined();
   });
 
   it("keeps every interrupt pending at once, each by its id and node", () => {
