@@ -68,6 +68,11 @@ export function innerPauseOf(task: Task, path: string[] = [task.name]): InnerPau
   };
 }
 
+/** Every subgraph task paused inside (several when parallel branches or a for-each's tasks each paused), in task order. */
+export function innerPausesOf(state: ThreadState): InnerPause[] {
+  return state.tasks.filter((task) => state.next.includes(task.name)).flatMap((task) => innerPauseOf(task) ?? []);
+}
+
 /** Every interrupt() pending in the thread, each named by the path of the node that asks. */
 export function pendingInterruptsOf(state: ThreadState): PendingInterrupt[] {
   const pending: PendingInterrupt[] = [];

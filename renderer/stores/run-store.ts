@@ -2,7 +2,7 @@ import { create } from "zustand";
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { NODE_PATH_SEPARATOR } from "../../shared/node-paths";
 import { applyInsideTask, frameNamespace, namespacePath, settleInside, type InsideRun } from "./run-inside";
-import { isInterrupted, pausedAt, pauseOfThread, pendingInterruptsOf, type InnerPause, type PendingInterrupt } from "./run-pause";
+import { innerPausesOf, isInterrupted, pausedAt, pauseOfThread, pendingInterruptsOf, type InnerPause, type PendingInterrupt } from "./run-pause";
 
 export type NodeRunStatus = "running" | "done" | "error" | "paused";
 export type RunStatus = "idle" | "running" | "paused" | "done" | "error" | "cancelled";
@@ -65,6 +65,8 @@ export interface RunState {
   inside: Record<string, InsideRun>;
   /** Every interrupt() waiting at once (parallel branches): each is answered by its id. */
   interrupts: PendingInterrupt[];
+  /** Every subgraph task paused inside at once (a for-each over a subgraph, parallel subgraphs): each answered in its own namespace. */
+  innerPauses: InnerPause[];
   /** The edge into the node the run paused before: already counted when that node then starts. */
   pausedEdge: string | null;
   lastNode: string | null;
@@ -96,6 +98,7 @@ export const emptyRun = (): Omit<RunState, "graphName" | "threadId"> => ({
   fanOut: {},
   inside: {},
   interrupts: [],
+  innerPauses: [],
   pausedEdge: null,
   lastNode: null,
   steps: [],
@@ -221,7 +224,7 @@ function applyTaskStart(state: RunState, task: TaskFrame, now: number): Partial<
     stepRan: newStep ? [] : state.stepRan,
     stepOpen: true,
     resuming: resumed ? state.resuming.filter((name) => name !== task.name) : state.resuming,
-    fanOut: resumed ? state.fanOut : fanOut,
+    fanOut: resumed ? fanOutWith(state.fanOut, task.id, "running") : fanOut,
     pausedEdge: null,
     activeNode: task.name,
     steps: [...state.steps, { id: task.id, node: task.name, startedAt: now, input: task.input }],
@@ -295,6 +298,16 @@ function applyToken(state: RunState, data: unknown): Partial<RunState> {
  * (`next`) and whether a task waits on interrupt(); the graph's breakpoints say before or after.
  */
 export function settleRun(state: RunState, threadState: ThreadState, interruptAfter: string[] | "*"): Partial<RunState> {
+  return { fanOut: settledFanOut(state.fanOut, threadState), ...settleStatus(state, threadState, interruptAfter) };
+}
+
+/** A for-each task still running when the run stopped waits (its node is next: paused inside or in interrupt()) or finished. */
+function settledFanOut(fanOut: RunState["fanOut"], threadState: ThreadState): RunState["fanOut"] {
+  const waiting = new Set(threadState.tasks.filter((task) => threadState.next.includes(task.name)).map((task) => task.id));
+  return Object.fromEntries(Object.entries(fanOut).map(([key, tasks]) => [key, Object.fromEntries(Object.entries(tasks).map(([id, status]) => [id, status === "running" ? (waiting.has(id) ? "paused" : "done") : status]))]));
+}
+
+function settleStatus(state: RunState, threadState: ThreadState, interruptAfter: string[] | "*"): Partial<RunState> {
   const nodeStatus = { ...state.nodeStatus };
   for (const [node, status] of Object.entries(nodeStatus)) if (status === "running" || status === "paused") nodeStatus[node] = "done";
   const base = { threadState, streaming: null };
@@ -327,7 +340,7 @@ export function settleRun(state: RunState, threadState: ThreadState, interruptAf
     nodeStatus[node] = "paused";
     // A subgraph paused inside has started: the edge into it was counted when it did.
     const taken = pause.kind === "before" && !pause.inner ? takeEdge(state, state.lastNode ?? START_NODE, node) : {};
-    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], resuming: pause.inner ? [pause.node] : [], midStep: !!pause.inner, pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
+    return { ...base, ...taken, status: "paused", nodeStatus, inside: pausedInside(state.inside, pause), interrupts: [], innerPauses: after ? [] : innerPausesOf(threadState), resuming: pause.inner ? [pause.node] : [], midStep: !!pause.inner, pause, activeNode: node, events: [...state.events, runEvent({ kind: "paused", node, text: `Paused ${pause.kind} ${pausedAt(pause)}` })] };
   }
   if (state.status === "cancelled") return { ...base, nodeStatus, inside: settleInside(state.inside), interrupts: [], pause: null };
   const edgeOrder = { ...state.edgeOrder };

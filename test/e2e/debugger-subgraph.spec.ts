@@ -1,6 +1,6 @@
 import { expect, node, screenshot, test } from "./fixtures";
 import { apiJson, expectNodeStatus, openThreadId, runPanel } from "./debugger-helpers";
-import { askTwiceDoc, researcherDoc, teamDoc, writeGraphs } from "./subgraph-docs";
+import { askTwiceDoc, mapperDoc, researcherDoc, teamDoc, topicResearcherDoc, writeGraphs } from "./subgraph-docs";
 
 interface State {
   values: { notes?: string[]; findings?: string[]; report?: string; messages?: { content: string }[] };
@@ -97,4 +97,36 @@ test("two human nodes paused in parallel branches: both questions shown, each an
   const state = await apiJson<State>(page, "GET", `/threads/${threadId}/state`);
   expect(state.values.messages!.map((message) => message.content)).toEqual(["plan a trip", "Lisbon", "Sunday"]);
   expect(state.values.notes).toEqual(["fork", "done"]);
+});
+
+test("a for-each over a subgraph: x2 on its edge, each task paused inside asks its own question, the run goes on when both are answered", async ({ page, workspace }) => {
+  writeGraphs(workspace, topicResearcherDoc(), mapperDoc());
+  await page.goto(`${workspace.url}/#/graph/mapper`);
+  await page.reload();
+  await runPanel.tab(page, "Run").click();
+  await runPanel.message(page).fill("research two topics");
+  await page.getByRole("button", { name: "Run with this message" }).click();
+
+  await expect(runPanel.banner(page)).toContainText("Paused: 2 nodes wait for an answer (research > approve #1, research > approve #2)");
+  await expect(page.getByRole("status", { name: "Fan-out ×2: 2 paused" })).toBeVisible();
+  const questions = page.getByLabel("Questions");
+  await expect(questions).toContainText("Keep the notes on tides?");
+  await expect(questions).toContainText("Keep the notes on moon?");
+  await screenshot(page, "debugger-for-each-asks");
+
+  // The first answer goes into its task's namespace; the other task still waits, so the run does not go on.
+  await page.getByRole("textbox", { name: "Answer for research > approve #1" }).fill("yes");
+  await page.getByRole("button", { name: "Answer research > approve #1" }).click();
+  await expect(runPanel.banner(page)).toContainText("Paused before research > approve");
+  await expect(page.getByLabel("Questions")).toHaveCount(0);
+  await expect(runPanel.answer(page)).toBeVisible();
+  await expect(runPanel.banner(page)).toContainText("Keep the notes on moon?");
+
+  await runPanel.answer(page).fill("sure");
+  await page.getByRole("button", { name: "Answer and continue" }).click();
+  await expect(runPanel.runStatus(page)).toHaveText("Done");
+  await expect(page.getByRole("status", { name: "Fan-out ×2: 2 done" })).toBeVisible();
+  const threadId = await openThreadId(page);
+  const state = await apiJson<State>(page, "GET", `/threads/${threadId}/state`);
+  expect([...state.values.findings!].sort()).toEqual(["moon: sure", "tides: yes"]);
 });

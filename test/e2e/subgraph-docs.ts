@@ -87,3 +87,34 @@ export function askTwiceDoc(): GraphDoc {
 export function writeGraphs(workspace: Workspace, ...docs: GraphDoc[]): void {
   for (const doc of docs) writeFileSync(workspace.file(doc.name), serializeGraphDoc(doc));
 }
+
+/** researcher for a for-each: one task per topic, each asking its own approval. */
+export function topicResearcherDoc(): GraphDoc {
+  const doc = researcherDoc();
+  doc.state.fields.topic = { type: "string", reducer: "replace" };
+  doc.nodes = doc.nodes.map((node) =>
+    node.kind === "human" ? { ...node, config: { ...node.config, question: "Keep the notes on {{state.topic}}?" } } : node.id === "write" ? { ...node, config: { values: { findings: "[\"{{state.topic}}: {{last_message}}\"]" } } } : node,
+  ) as GraphDoc["nodes"];
+  return doc;
+}
+
+/** mapper: `plan` lists two topics, a for-each edge runs the researcher subgraph once per topic (as research-team's supervisor does). */
+export function mapperDoc(): GraphDoc {
+  return {
+    version: 1,
+    name: "mapper",
+    entry: "plan",
+    state: {
+      fields: {
+        messages: { type: "messages", reducer: "messages" },
+        topics: { type: "list", reducer: "replace" },
+        findings: { type: "list", reducer: "append" },
+      },
+    },
+    nodes: [
+      { id: "plan", kind: "set", position: at(0, 0), config: { values: { topics: "[\"tides\", \"moon\"]" } } },
+      { id: "research", kind: "subgraph", position: at(0, 200), config: { graph: "researcher" } },
+    ],
+    edges: [{ id: "plan-research", source: "plan", target: "research", when: { type: "for-each", field: "topics", as: "topic" } }],
+  };
+}

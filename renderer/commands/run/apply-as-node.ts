@@ -1,7 +1,7 @@
 import { openGraphDebugger } from "./open-graph-api";
 import { useGraphStore } from "../../stores/graph-store";
 import { runEvent, summariseUpdate, useRunStore, type RunPause, type RunState } from "../../stores/run-store";
-import { pathLabel, pauseOfThread, type SubgraphCheckpoint } from "../../stores/run-pause";
+import { innerPausesOf, pathLabel, pauseOfThread, type SubgraphCheckpoint } from "../../stores/run-pause";
 import { showToast } from "../../stores/ui-store";
 import { runOn } from "./continue-run";
 import { refreshHistory } from "./threads";
@@ -62,6 +62,7 @@ export async function applyAsNode(values: Record<string, unknown>, asNode: strin
         threadState,
         nodeStatus,
         inside: inside ? insideAfterUpdate(state.inside, inside.path, asNode, pause) : state.inside,
+        innerPauses: innerPausesOf(threadState),
         lastNode: inside ? state.lastNode : asNode || state.lastNode,
         // The update stands for the node's run: the edge into it stays counted, the next one is new.
         pausedEdge: null,
@@ -84,7 +85,12 @@ export async function applyAsNode(values: Record<string, unknown>, asNode: strin
  * human node, and the run continues.
  */
 export async function answerHuman(answer: string, humanNode: string, messagesField: string, toolCallId: string | null, inside?: SubgraphUpdate): Promise<void> {
-  const message = toolCallId ? { type: "tool", tool_call_id: toolCallId, content: answer } : { type: "human", content: answer };
-  if (!(await applyAsNode({ [messagesField]: [message] }, humanNode, inside))) return;
+  if (!(await applyAnswer(answer, humanNode, messagesField, toolCallId, inside))) return;
   await runOn.run();
+}
+
+/** The answer written as the human node's output (the tool message for its pending call, or a human message); the run does not go on. */
+export function applyAnswer(answer: string, humanNode: string, messagesField: string, toolCallId: string | null, inside?: SubgraphUpdate): Promise<boolean> {
+  const message = toolCallId ? { type: "tool", tool_call_id: toolCallId, content: answer } : { type: "human", content: answer };
+  return applyAsNode({ [messagesField]: [message] }, humanNode, inside);
 }

@@ -1,6 +1,7 @@
 import { messagesFieldOf, type GraphDoc } from "../../../shared/graph-doc";
 import type { WorkspaceGraphs } from "../../../shared/graph-validate";
 import { resolveNodePath } from "../../../shared/node-paths";
+import { renderTemplate } from "../../../shared/template";
 import { pathLabel, type InnerPause, type PendingInterrupt } from "../../stores/run-pause";
 import { workspaceGraphs } from "../../stores/workspace-graphs-store";
 import type { SubgraphUpdate } from "./apply-as-node";
@@ -37,6 +38,8 @@ export interface PauseAskInput {
   graphs?: WorkspaceGraphs;
   /** Every interrupt() pending: more than one asks each by its id. */
   interrupts?: PendingInterrupt[];
+  /** Every subgraph task paused inside: more than one asks each in its own namespace. */
+  innerPauses?: InnerPause[];
 }
 
 export function pauseAskOf(input: PauseAskInput): PauseAsk | null {
@@ -60,6 +63,12 @@ export function pauseAsksOf(input: PauseAskInput): PauseAsk[] {
   if (input.status === "paused" && pending.length > 1) {
     return pending.map((interrupt) => ({ kind: "resume" as const, node: pathLabel(interrupt.path), question: payloadText(interrupt.value), ...(interrupt.id ? { interruptId: interrupt.id } : {}) }));
   }
+  const inner = input.innerPauses ?? [];
+  if (input.status === "paused" && input.pause?.inner && inner.length > 1) {
+    const asks = inner.flatMap((pause) => insideAskOf(input, pause) ?? []);
+    // The tasks of a for-each share one path: numbered so each box says which it answers.
+    return asks.map((ask, index) => (asks.filter((other) => other.node === ask.node).length > 1 ? { ...ask, node: `${ask.node} #${index + 1}` } : ask));
+  }
   const ask = pauseAskOf(input);
   return ask ? [ask] : [];
 }
@@ -72,7 +81,10 @@ function insideAskOf(input: PauseAskInput, inner: InnerPause): PauseAsk | null {
   if (!found) return null;
   const own = pauseAskOf({ doc: found.doc, editable: true, pause: { kind: "before", node: found.nodeId }, status: input.status, values: inner.values, lastNode: null });
   if (own?.kind !== "answer") return own;
-  return { ...own, node: label, inside: { path: inner.path.slice(0, -1), checkpoint: inner.checkpoint, asNode: found.nodeId } };
+  const node = found.doc.nodes.find((candidate) => candidate.id === found.nodeId);
+  // Without a tool call to answer, the human node's own question, rendered on the subgraph's state.
+  const question = own.question ?? (node?.kind === "human" && node.config.question ? renderTemplate(node.config.question, { state: inner.values, messagesField: own.messagesField }) : null);
+  return { ...own, node: label, question, inside: { path: inner.path.slice(0, -1), checkpoint: inner.checkpoint, asNode: found.nodeId } };
 }
 
 /** The input of the asks of the open graph's run, from the stores. */
@@ -87,6 +99,7 @@ export function currentPauseAskInput(): PauseAskInput {
     lastNode: run.lastNode,
     graphs: workspaceGraphs(),
     interrupts: run.interrupts,
+    innerPauses: run.innerPauses,
   };
 }
 

@@ -23,7 +23,8 @@ export function PausedBanner({ asks }: { asks: PauseAsk[] }) {
     );
   }
   if (status !== "paused" || !pause) return null;
-  const where = pausedAt(pause);
+  // Several tasks paused inside a subgraph: the banner names the one asking (the others ran on to a plain breakpoint).
+  const where = ask?.kind === "answer" && ask.inside ? ask.node : pausedAt(pause);
   if (asks.length > 1) return <SeveralAsks asks={asks} />;
   const title = pause.kind === "interrupt" ? `Paused in ${where}: interrupt()` : `Paused ${pause.kind} ${where}`;
   const detail = ask?.question ?? null;

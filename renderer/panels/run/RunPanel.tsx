@@ -27,13 +27,17 @@ export const RunPanel = memo(function RunPanel() {
   const editable = useOpenGraph((state) => isEditable(state.graph));
   const graphs = useWorkspaceGraphsStore((state) => state.graphs);
   const interrupts = useRunStore((state) => state.interrupts);
+  const innerPauses = useRunStore((state) => state.innerPauses);
   if (!doc) return null;
   const messagesField = messagesFieldOf(doc);
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
   const paused = pausedNodeInfo({ doc, editable, pause, values });
-  const asks = pauseAsksOf({ doc, editable, pause, status, values, lastNode, graphs, interrupts });
-  const inside = pause?.inner ? insideStateOf(doc, pause.inner, graphs) : null;
+  const asks = pauseAsksOf({ doc, editable, pause, status, values, lastNode, graphs, interrupts, innerPauses });
+  // Several tasks paused inside: the state shown is that of the task whose answer is asked for.
+  const asked = asks[0]?.kind === "answer" ? asks[0].inside?.checkpoint.checkpoint_ns : undefined;
+  const shownInner = innerPauses.find((candidate) => candidate.checkpoint.checkpoint_ns === asked) ?? pause?.inner;
+  const inside = shownInner ? insideStateOf(doc, shownInner, graphs) : null;
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
     <div className={`sy-run-panel ${showState ? "has-state" : ""}`}>

@@ -27,13 +27,23 @@ const checkpoint = { checkpoint_ns: "research:t1", checkpoint_id: "c-in" };
 describe("what a pause inside a subgraph or in parallel branches asks", () => {
   it("a human node inside a subgraph is answered by path, as that node, in the subgraph's checkpoint", () => {
     const asks = pauseAsksOf({ doc: team, editable: true, status: "paused", lastNode: null, values: {}, graphs, pause: { kind: "before", node: "research", inner: { path: ["research", "approve"], kind: "before", checkpoint, values: { scratch: "x" } } } });
-    expect(asks).toEqual([{ kind: "answer", node: "research > approve", question: null, messagesField: "messages", toolCall: null, askedBy: null, inside: { path: ["research"], checkpoint, asNode: "approve" } }]);
+    expect(asks).toEqual([{ kind: "answer", node: "research > approve", question: "Keep?", messagesField: "messages", toolCall: null, askedBy: null, inside: { path: ["research"], checkpoint, asNode: "approve" } }]);
   });
 
   it("an inner node no person answers asks nothing; without the workspace's graphs neither", () => {
     const pause = { kind: "before" as const, node: "research", inner: { path: ["research", "look"], kind: "before" as const, checkpoint, values: {} } };
     expect(pauseAsksOf({ doc: team, editable: true, status: "paused", lastNode: null, values: {}, graphs, pause })).toEqual([]);
     expect(pauseAsksOf({ doc: team, editable: true, status: "paused", lastNode: null, values: {}, pause: { ...pause, inner: { ...pause.inner, path: ["research", "approve"] } } })).toEqual([]);
+  });
+
+  it("a for-each's subgraph tasks paused inside are asked each in its own namespace, numbered", () => {
+    const inner = (ns: string) => ({ path: ["research", "approve"], kind: "before" as const, checkpoint: { checkpoint_ns: ns, checkpoint_id: `c-${ns}` }, values: {} });
+    const innerPauses = [inner("research:t1"), inner("research:t2")];
+    const asks = pauseAsksOf({ doc: team, editable: true, status: "paused", lastNode: null, values: {}, graphs, innerPauses, pause: { kind: "before", node: "research", inner: innerPauses[0] } });
+    expect(asks.map((ask) => [ask.node, ask.kind === "answer" ? ask.inside?.checkpoint.checkpoint_ns : null])).toEqual([
+      ["research > approve #1", "research:t1"],
+      ["research > approve #2", "research:t2"],
+    ]);
   });
 
   it("interrupts pending at once are asked each by its id", () => {
