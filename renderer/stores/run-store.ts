@@ -270,6 +270,8 @@ function applyInsideFrame(state: RunState, mode: string, namespace: string, data
     }
     return { events };
   }
+  // Tokens of a model inside a subgraph stream like the parent's (its messages reach the parent's conversation when it ends).
+  if (mode === "messages") return applyToken(state, data);
   return {};
 }
 

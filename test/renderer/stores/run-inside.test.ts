@@ -28,6 +28,11 @@ describe("run store: inside subgraphs (streamSubgraphs frames)", () => {
     expect(running.edgeOrder).toEqual({ "__start__>plan": [1], "plan>research": [2] });
   });
 
+  it("streams the tokens of a model inside a subgraph", () => {
+    const state = play([start("r1", "research"), inner("research:r1", start("s1", "searcher")), ["messages|research:r1", [{ type: "AIMessageChunk", content: "Sear" }, { langgraph_node: "searcher" }]], ["messages|research:r1", [{ type: "AIMessageChunk", content: "ching" }, { langgraph_node: "searcher" }]]]);
+    expect(state.streaming).toEqual({ node: "searcher", text: "Searching" });
+  });
+
   it("follows a running node down nested subgraphs", () => {
     const state = play([start("r1", "research"), inner("research:r1", start("d1", "deep")), inner("research:r1|deep:d1", start("x", "look"))]);
     expect(runningPathOf(state.inside, "research")).toBe("research > deep > look");
