@@ -6,6 +6,7 @@ import { Icon, iconImageUrl } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
 import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
+import { insideLabelOf } from "../stores/run-inside-label";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { ReplayBadges } from "./ReplayBadges";
 import { kindInfo, nodeSummary } from "./kind-style";
@@ -21,6 +22,8 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
   const problems = useProblems((index) => index.byNode.get(id));
   // Only this node's status and error: one status change re-renders one node.
   const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[id] ?? (state.threadId ? "unreached" : null), state.nodeErrors[id] ?? null] as const));
+  // A subgraph node names the inner node running (or paused) in it: "research > search".
+  const inner = useRunStore(useShallow((state) => (node.kind === "subgraph" ? insideLabelOf(state, id) : null)));
   const full = useFullDetail();
   const name = node.label || id;
   const summary = full ? nodeSummary(node) : "";
@@ -64,6 +67,11 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
         <span className="sy-node-problem" role="img" aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.map((p) => p.message).join("; ")}`} title={problems.map((p) => p.message).join("\n")}>
           <Icon name="alert" size={12} />
           {problems.length}
+        </span>
+      )}
+      {inner && (
+        <span className={`sy-node-inner is-${inner.status}`} role="status" aria-label={`${inner.status === "paused" ? "Paused inside" : "Running inside"}: ${inner.label}`} title={inner.label}>
+          {truncate(inner.label, 34)}
         </span>
       )}
       {runError && (

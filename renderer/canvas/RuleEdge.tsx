@@ -16,6 +16,8 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
   const map = data?.edge?.when?.type === "for-each";
   // The order numbers this edge was taken at in the run, joined so the selector compares by value.
   const taken = useRunStore((state) => (state.threadId ? (state.edgeOrder[edgeKey(source, target)]?.join(",") ?? "") : null));
+  // A for-each edge: each task's status of the fan-out last taken, joined so the selector compares by value.
+  const tasks = useRunStore((state) => (map && state.threadId ? Object.values(state.fanOut[edgeKey(source, target)] ?? {}).join(",") : ""));
   const runClass = taken ? "is-taken" : taken === "" ? "is-faint" : "";
   const classes = ["sy-edge", selected ? "is-selected" : "", problems ? "has-problems" : "", conditional ? "is-conditional" : "", map ? "is-map" : "", runClass].join(" ");
   // Zoomed far out labels are unreadable: the edges alone are drawn.
@@ -47,6 +49,7 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
                 </span>
               )}
               {data.label}
+              {tasks && <FanOutTasks statuses={tasks.split(",")} />}
             </div>
           </div>
         </EdgeLabelPortal>
@@ -54,6 +57,19 @@ export const RuleEdge = memo(function RuleEdge(props: EdgeProps<FlowEdge>) {
     </>
   );
 });
+
+/** "×3" and one dot per task of a for-each fan-out: running, done, error or paused. */
+function FanOutTasks({ statuses }: { statuses: string[] }) {
+  const counts = ["running", "done", "error", "paused"].map((status) => [status, statuses.filter((candidate) => candidate === status).length] as const).filter(([, count]) => count > 0);
+  return (
+    <span className="sy-fan-out" role="status" aria-label={`Fan-out ×${statuses.length}: ${counts.map(([status, count]) => `${count} ${status}`).join(", ")}`}>
+      ×{statuses.length}
+      {statuses.map((status, index) => (
+        <span key={index} className={`sy-fan-out-task is-${status}`} aria-hidden="true" />
+      ))}
+    </span>
+  );
+}
 
 /**
  * An edge back up the graph (a loop such as tools -> agent) bends out to the side instead of

@@ -39,16 +39,23 @@ export const debuggerApiOf = (server: LangGraphServer) => ({
   async getThread(threadId: string) {
     return (await server.client()).threads.get(threadId);
   },
-  async getState(threadId: string, checkpointId?: string): Promise<ThreadState> {
-    return (await server.client()).threads.getState(threadId, checkpointId);
+  /** The thread's state; with subgraphs, a paused subgraph task carries its own state (values, next, checkpoint with its namespace). */
+  async getState(threadId: string, checkpointId?: string, options: { subgraphs?: boolean } = {}): Promise<ThreadState> {
+    return (await server.client()).threads.getState(threadId, checkpointId, options.subgraphs ? { subgraphs: true } : undefined);
   },
-  async history(threadId: string, limit = 200): Promise<ThreadState[]> {
-    return (await server.client()).threads.getHistory(threadId, { limit });
+  /** The thread's checkpoints, or with `namespace` those of one subgraph task (`research:<task id>`). */
+  async history(threadId: string, limit = 200, namespace?: string): Promise<ThreadState[]> {
+    return (await server.client()).threads.getHistory(threadId, { limit, ...(namespace ? { checkpoint: { checkpoint_ns: namespace } } : {}) });
   },
-  /** POST /threads/{id}/state: a new checkpoint, written as `asNode` (or the last writer when absent). */
-  async updateState(threadId: string, values: Record<string, unknown>, asNode?: string, checkpointId?: string): Promise<{ checkpoint_id: string }> {
+  /**
+   * POST /threads/{id}/state: a new checkpoint, written as `asNode` (or the last writer when absent).
+   * With `checkpoint` (a subgraph's, with its namespace) the update goes into that subgraph's state.
+   */
+  async updateState(threadId: string, values: Record<string, unknown> | null, asNode?: string, checkpointId?: string, checkpoint?: { checkpoint_ns: string; checkpoint_id?: string }): Promise<{ checkpoint_id: string }> {
     const api = await server.client();
-    const result = await api.threads.updateState(threadId, { values, ...(asNode ? { asNode } : {}), ...(checkpointId ? { checkpointId } : {}) });
+    const where = checkpoint ? { checkpoint: { checkpoint_ns: checkpoint.checkpoint_ns, ...(checkpoint.checkpoint_id ? { checkpoint_id: checkpoint.checkpoint_id } : {}) } as never } : checkpointId ? { checkpointId } : {};
+    // null values with no node copy the checkpoint (LangGraph's update_state(config, None)): a time-travel point.
+    const result = await api.threads.updateState(threadId, { values: values as Record<string, unknown>, ...(asNode ? { asNode } : {}), ...where });
     // The Platform answers {checkpoint: {...}}; the SDK's type names the config form.
     const answer = result as unknown as { checkpoint?: { checkpoint_id: string }; configurable?: { checkpoint_id: string } };
     return { checkpoint_id: answer.checkpoint?.checkpoint_id ?? answer.configurable?.checkpoint_id ?? "" };
@@ -66,6 +73,8 @@ export const debuggerApiOf = (server: LangGraphServer) => ({
       interruptBefore: options.interruptBefore,
       interruptAfter: options.interruptAfter,
       checkpointId: options.checkpointId,
+      // Frames from inside subgraph nodes arrive as `tasks|research:<task id>`: the debugger lights their nodes.
+      streamSubgraphs: true,
       ...(options.recursionLimit ? { config: { recursion_limit: options.recursionLimit } } : {}),
       multitaskStrategy: "interrupt",
       signal: options.signal,

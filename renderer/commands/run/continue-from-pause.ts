@@ -2,10 +2,10 @@ import { isConditionalBreakpointPause } from "../../../shared/breakpoints";
 import { useRunStore } from "../../stores/run-store";
 import { clearDraft, draftFor } from "../../stores/answer-draft-store";
 import { askConfirm } from "../../stores/ui-store";
-import { answerHuman } from "./apply-as-node";
+import { answerHuman, applyAnswer } from "./apply-as-node";
 import { bringPauseForward } from "./bring-pause-forward";
 import { resumeInterrupt, runOn } from "./continue-run";
-import { currentPauseAsk, noAnswerConsequence, type PauseAsk } from "./pause-ask";
+import { currentPauseAsk, currentPauseAskInput, noAnswerConsequence, pauseAsksOf, type PauseAsk } from "./pause-ask";
 
 /**
  * Continue (F8, the top bar's button, the Run menu, the palette): at a pause that waits for a
@@ -35,7 +35,13 @@ export async function continueFromPause(): Promise<void> {
 /** Sends the answer the pause waits for: a human node's answer, or interrupt()'s resume value. */
 export async function sendAnswer(ask: PauseAsk, text: string): Promise<void> {
   clearDraft();
-  if (ask.kind === "resume") return resumeInterrupt(resumeValueOf(text));
+  if (ask.kind === "resume") return resumeInterrupt(ask.interruptId ? { [ask.interruptId]: resumeValueOf(text) } : resumeValueOf(text));
+  if (ask.inside) {
+    if (!(await applyAnswer(text, ask.inside.asNode, ask.messagesField, ask.toolCall?.id ?? null, ask.inside))) return;
+    // Another task paused inside still waits for its answer: the run goes on once all are answered.
+    if (pauseAsksOf(currentPauseAskInput()).some((other) => other.kind === "answer")) return;
+    return runOn.run();
+  }
   return answerHuman(text, ask.node, ask.messagesField, ask.toolCall?.id ?? null);
 }
 

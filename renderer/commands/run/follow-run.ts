@@ -74,7 +74,7 @@ export async function followRun(options: FollowOptions): Promise<void> {
 
 async function settle(api: DebuggerApi, threadId: string, interruptAfter: string[] | "*"): Promise<void> {
   try {
-    const threadState = await api.getState(threadId);
+    const threadState = await api.getState(threadId, undefined, { subgraphs: true });
     if (useRunStore.getState().threadId !== threadId) return;
     useRunStore.setState((state) => {
       const change = settleRun(state, threadState, interruptAfter);

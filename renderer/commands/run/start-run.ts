@@ -50,7 +50,7 @@ export async function startRun(input: Record<string, unknown>, label = "", tab: 
   try {
     const thread = await openGraphDebugger().createThread(graphName);
     useRunStore.setState({ ...emptyRun(), graphName, threadId: thread.thread_id, status: "running", events: [runEvent({ kind: "started", text: `Run of "${graphName}" started${label ? `: ${label}` : ""}` })] });
-    useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
+    useThreadStore.setState({ history: [], innerHistory: [], selectedCheckpoint: null, selectedStep: null });
     rememberThread(thread.thread_id);
     void refreshThreads();
   } catch (error) {

@@ -1,9 +1,11 @@
 import type { ThreadState } from "@langchain/langgraph-sdk";
 import { openGraphDebugger } from "./open-graph-api";
 import { askConfirm, showToast, useUiStore } from "../../stores/ui-store";
-import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunPause, type RunState } from "../../stores/run-store";
+import { emptyRun, errorText, runEvent, useRunStore, type NodeRunStatus, type RunState } from "../../stores/run-store";
+import { pauseOfThread, pendingInterruptsOf } from "../../stores/run-pause";
 import { useThreadStore } from "../../stores/thread-store";
 import { useGraphStore } from "../../stores/graph-store";
+import { innerHistoryOf } from "./inner-history";
 import { ranNodes, runFromPath } from "./replay-path";
 
 const rememberKey = (graph: string) => `switchyard.thread.${graph}`;
@@ -26,12 +28,14 @@ export async function refreshThreads(): Promise<void> {
 /** Loads the open thread's checkpoints (all branches) for the timeline. */
 export async function refreshHistory(): Promise<void> {
   const threadId = useRunStore.getState().threadId;
-  if (!threadId) return useThreadStore.setState({ history: [] });
+  if (!threadId) return useThreadStore.setState({ history: [], innerHistory: [] });
   try {
-    const history = await openGraphDebugger().history(threadId);
-    if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history });
+    const api = openGraphDebugger();
+    const history = await api.history(threadId);
+    const innerHistory = await innerHistoryOf(api, threadId, history);
+    if (useRunStore.getState().threadId === threadId) useThreadStore.setState({ history, innerHistory });
   } catch {
-    useThreadStore.setState({ history: [] });
+    useThreadStore.setState({ history: [], innerHistory: [] });
   }
 }
 
@@ -43,20 +47,18 @@ export function runFromThreadState(threadState: ThreadState, threadStatus: strin
     if (failed) nodeStatus[failed.name] = "error";
     return { status: "error", nodeStatus, nodeErrors: failed ? { [failed.name]: errorText(failed.error) } : {}, error: failed ? errorText(failed.error) : null, activeNode: failed?.name ?? null };
   }
-  const interrupted = threadState.tasks.find((task) => task.interrupts?.length);
-  let pause: RunPause | null = null;
-  if (interrupted) pause = { kind: "interrupt", node: interrupted.name, payload: interrupted.interrupts[0].value };
-  else if (threadState.next.length > 0) pause = { kind: "before", node: threadState.next[0] };
+  const pause = pauseOfThread(threadState);
   if (pause) nodeStatus[pause.node] = "paused";
+  const interrupts = pendingInterruptsOf(threadState);
   const lastWriter = Object.keys((threadState.metadata?.writes as Record<string, unknown> | undefined) ?? {})[0] ?? null;
-  return { status: pause ? "paused" : threadStatus === "idle" && Object.keys(threadState.values ?? {}).length ? "done" : "idle", pause, nodeStatus, activeNode: pause?.node ?? null, lastNode: lastWriter };
+  return { status: pause ? "paused" : threadStatus === "idle" && Object.keys(threadState.values ?? {}).length ? "done" : "idle", pause, interrupts, nodeStatus, activeNode: pause?.node ?? null, lastNode: lastWriter };
 }
 
 /** Opens a thread: its state becomes the run panel's, its history the timeline's. */
 export async function openThread(threadId: string): Promise<void> {
   const graphName = useGraphStore.getState().graphName;
   try {
-    const [thread, threadState] = await Promise.all([openGraphDebugger().getThread(threadId), openGraphDebugger().getState(threadId)]);
+    const [thread, threadState] = await Promise.all([openGraphDebugger().getThread(threadId), openGraphDebugger().getState(threadId, undefined, { subgraphs: true })]);
     useRunStore.setState({
       ...emptyRun(),
       graphName,
@@ -90,7 +92,7 @@ export async function deleteThread(threadId: string): Promise<void> {
 export function newThread({ forget = true }: { forget?: boolean } = {}): void {
   const graphName = useGraphStore.getState().graphName;
   useRunStore.setState({ ...emptyRun(), graphName, threadId: null });
-  useThreadStore.setState({ history: [], selectedCheckpoint: null, selectedStep: null });
+  useThreadStore.setState({ history: [], innerHistory: [], selectedCheckpoint: null, selectedStep: null });
   if (graphName && forget) localStorage.removeItem(rememberKey(graphName));
 }
 

@@ -12,8 +12,23 @@ import { InputForm, inputFromForm } from "./InputForm";
  * The box under the conversation: a first message (or the schema form) to start a run; while
  * paused before a human node, the answer; while in interrupt(), the resume value.
  */
-export function Composer({ fields, messagesField, ask }: { fields: Record<string, StateField>; messagesField: string | undefined; ask: PauseAsk | null }) {
+export function Composer({ fields, messagesField, asks }: { fields: Record<string, StateField>; messagesField: string | undefined; asks: PauseAsk[] }) {
   const status = useRunStore((state) => state.status);
+  if (asks.length > 1) {
+    return (
+      <div className="sy-answer-list" aria-label="Questions">
+        {asks.map((ask, index) => (
+          <div key={`${ask.kind}-${ask.node}-${index}`} className="sy-answer-item">
+            <div className="sy-answer-question">
+              <strong>{ask.node}</strong> {ask.question && <span>“{ask.question}”</span>}
+            </div>
+            <AnswerBox ask={ask} own />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  const ask = asks[0];
   if (ask) return <AnswerBox key={`${ask.kind}-${ask.node}`} ask={ask} />;
   if (status === "running" || status === "paused" || status === "error") return null;
   return messagesField ? <ChatStart /> : <FormStart fields={fields} />;
@@ -65,14 +80,17 @@ function FormStart({ fields }: { fields: Record<string, StateField> }) {
  * typed lives in the draft store, so Continue sends it rather than dropping it; the box takes the
  * focus when the pause comes forward.
  */
-function AnswerBox({ ask }: { ask: PauseAsk }) {
-  const text = useAnswerDraft((state) => (state.node === ask.node ? state.text : ""));
+function AnswerBox({ ask, own = false }: { ask: PauseAsk; own?: boolean }) {
+  const shared = useAnswerDraft((state) => (state.node === ask.node ? state.text : ""));
+  // One of several asks keeps its own text: typing in one box leaves the others' answers alone.
+  const [ownText, setOwnText] = useState("");
+  const text = own ? ownText : shared;
   const focusCount = useAnswerDraft((state) => state.focusCount);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    input.current?.focus();
-  }, [focusCount]);
+    if (!own) input.current?.focus();
+  }, [focusCount, own]);
   const send = async () => {
     if (busy || (ask.kind === "answer" && !text.trim())) return;
     setBusy(true);
@@ -88,12 +106,12 @@ function AnswerBox({ ask }: { ask: PauseAsk }) {
       <input
         ref={input}
         className="sy-input"
-        aria-label={answer ? "Answer" : "Resume value"}
+        aria-label={own ? `${answer ? "Answer" : "Resume value"} for ${ask.node}` : answer ? "Answer" : "Resume value"}
         placeholder={answer ? `Your answer (applied as ${ask.node}, then the run continues; Continue sends it too)` : "Resume value (text or JSON), sent as Command({resume})"}
         value={text}
-        onChange={(event) => setDraft(ask.node, event.target.value)}
+        onChange={(event) => (own ? setOwnText(event.target.value) : setDraft(ask.node, event.target.value))}
       />
-      <button type="submit" className="sy-button is-primary is-small" disabled={busy || (answer && !text.trim())} aria-label={answer ? "Answer and continue" : "Resume"}>
+      <button type="submit" className="sy-button is-primary is-small" disabled={busy || (answer && !text.trim())} aria-label={own ? `${answer ? "Answer" : "Resume"} ${ask.node}` : answer ? "Answer and continue" : "Resume"}>
         <Icon name="play" size={12} /> {answer ? "Answer & continue" : "Resume"}
       </button>
     </form>

@@ -2,10 +2,12 @@ import { isConditionalBreakpointPause, ordinal, ruleText, type ConditionalBreakp
 import { conditionSchema } from "../../../shared/conditions";
 import { Icon } from "../../app/Icon";
 import type { PauseAsk } from "../../commands/run/pause-ask";
+import { pausedAt } from "../../stores/run-pause";
 import { useRunStore } from "../../stores/run-store";
 
 /** "Paused before ask_human" (or after X, or in X's interrupt()) with the question it asks, or the run's error. */
-export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
+export function PausedBanner({ asks }: { asks: PauseAsk[] }) {
+  const ask = asks[0] ?? null;
   const pause = useRunStore((state) => state.pause);
   const status = useRunStore((state) => state.status);
   const error = useRunStore((state) => state.error);
@@ -23,8 +25,11 @@ export function PausedBanner({ ask }: { ask: PauseAsk | null }) {
     );
   }
   if (status !== "paused" || !pause) return null;
+  if (asks.length > 1) return <SeveralAsks asks={asks} />;
+  // Several tasks paused inside a subgraph: the banner names the one asking (the others ran on to a plain breakpoint).
+  const where = ask?.kind === "answer" && ask.inside ? ask.node : pausedAt(pause);
   const conditional = pause.kind === "interrupt" && isConditionalBreakpointPause(pause.payload, pause.node) ? pause.payload : null;
-  const title = conditional ? `Paused before ${pause.node}: its breakpoint's condition holds` : pause.kind === "interrupt" ? `Paused in ${pause.node}: interrupt()` : `Paused ${pause.kind} ${pause.node}`;
+  const title = conditional ? `Paused before ${where}: its breakpoint's condition holds` : pause.kind === "interrupt" ? `Paused in ${where}: interrupt()` : `Paused ${pause.kind} ${where}`;
   const detail = conditional ? conditionalDetail(conditional) : (ask?.question ?? null);
   return (
     <div className="sy-banner is-paused" role="status" aria-label="Paused">
@@ -43,4 +48,17 @@ function conditionalDetail(payload: ConditionalBreakpointPause): string {
   const rule = conditionSchema.safeParse(payload.condition);
   const hit = `the ${ordinal(payload.hit)} time`;
   return rule.success ? `${ruleText(rule.data)} (${hit} it held). Continue runs the node.` : `${hit} it runs. Continue runs the node.`;
+}
+
+/** Parallel branches waiting at once: each question, answered one by one below. */
+function SeveralAsks({ asks }: { asks: PauseAsk[] }) {
+  return (
+    <div className="sy-banner is-paused" role="status" aria-label="Paused">
+      <Icon name="pause" size={15} />
+      <div>
+        <strong>{`Paused: ${asks.length} nodes wait for an answer (${asks.map((ask) => ask.node).join(", ")})`}</strong>
+        <span className="sy-banner-hint">Answer each below; the run goes on once all of them are answered.</span>
+      </div>
+    </div>
+  );
 }

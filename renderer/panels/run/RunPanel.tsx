@@ -1,7 +1,9 @@
 import { memo } from "react";
 import { Icon } from "../../app/Icon";
 import { applyAsNode, defaultApplyAsNode } from "../../commands/run/apply-as-node";
-import { pauseAskOf } from "../../commands/run/pause-ask";
+import { pauseAsksOf } from "../../commands/run/pause-ask";
+import { insideStateOf } from "../../commands/run/inside-state";
+import { useWorkspaceGraphsStore } from "../../stores/workspace-graphs-store";
 import { pausedNodeInfo } from "../../commands/run/paused-node-info";
 import { debugNodeIdsOf, isGraphShown, messagesFieldOfView, stateFieldsOf, useOpenGraphView } from "../../stores/open-graph-facts";
 import { useRunStore } from "../../stores/run-store";
@@ -20,25 +22,48 @@ export const RunPanel = memo(function RunPanel() {
   const pause = useRunStore((state) => state.pause);
   const lastNode = useRunStore((state) => state.lastNode);
   const threadId = useRunStore((state) => state.threadId);
+  const graphs = useWorkspaceGraphsStore((state) => state.graphs);
+  const interrupts = useRunStore((state) => state.interrupts);
+  const innerPauses = useRunStore((state) => state.innerPauses);
   if (!isGraphShown(view)) return null;
   const messagesField = messagesFieldOfView(view);
   const values = (threadState?.values ?? {}) as Record<string, unknown>;
   const messages = messagesOf(values, messagesField);
   const paused = pausedNodeInfo({ view, pause, values });
-  const ask = pauseAskOf({ view, pause, status, values, lastNode });
+  const asks = pauseAsksOf({ view, pause, status, values, lastNode, graphs, interrupts, innerPauses });
+  // Several tasks paused inside: the state shown is that of the task whose answer is asked for.
+  const asked = asks[0]?.kind === "answer" ? asks[0].inside?.checkpoint.checkpoint_ns : undefined;
+  const shownInner = innerPauses.find((candidate) => candidate.checkpoint.checkpoint_ns === asked) ?? pause?.inner;
+  const inside = shownInner && view.doc ? insideStateOf(view.doc, shownInner, graphs) : null;
   const showState = !!threadState && (status === "paused" || status === "error" || status === "done" || status === "cancelled");
   return (
     <div className={`sy-run-panel ${showState ? "has-state" : ""}`}>
       <div className="sy-run-main">
-        <PausedBanner ask={ask} />
+        <PausedBanner asks={asks} />
         {messagesField ? (
           <ChatTranscript messages={messages} streaming={status === "running" ? streaming : null} />
         ) : (
           <RunProgress hasThread={!!threadId} running={status === "running"} />
         )}
-        <Composer fields={stateFieldsOf(view)} messagesField={messagesField} ask={ask} />
+        <Composer fields={stateFieldsOf(view)} messagesField={messagesField} asks={asks} />
       </div>
-      {showState && (
+      {showState && inside && (
+        <div className="sy-run-state" aria-label="Subgraph state">
+          <div className="sy-run-state-head">
+            State of {inside.label} <span className="sy-muted">({inside.doc.name}) · checkpoint …{inside.checkpoint.checkpoint_id.slice(-8)}</span>
+          </div>
+          <StateEditor
+            key={`${inside.checkpoint.checkpoint_id}-${inside.label}`}
+            fields={inside.doc.state.fields}
+            nodeIds={inside.doc.nodes.map((node) => node.id)}
+            values={inside.values}
+            defaultAsNode={inside.asNode}
+            actionLabel="Apply"
+            onApply={(changes, asNode) => applyAsNode(changes, asNode, { path: inside.path, checkpoint: inside.checkpoint })}
+          />
+        </div>
+      )}
+      {showState && !inside && (
         <div className="sy-run-state">
           <div className="sy-run-state-head">State{threadState?.checkpoint?.checkpoint_id ? <span className="sy-muted"> · checkpoint …{threadState.checkpoint.checkpoint_id.slice(-8)}</span> : null}</div>
           <StateEditor

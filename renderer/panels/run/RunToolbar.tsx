@@ -9,6 +9,7 @@ import { useRunStore } from "../../stores/run-store";
 import { NodeContextMenu } from "./NodeContextMenu";
 import { ReplayDialogs } from "../replay/ReplayDialogs";
 import "../../styles/debugger.css";
+import "../../styles/debugger-subgraph.css";
 
 const statusText: Record<string, string> = { idle: "", running: "Running", paused: "Paused", done: "Done", error: "Error", cancelled: "Cancelled" };
 

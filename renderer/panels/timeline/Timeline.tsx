@@ -10,7 +10,9 @@ import { ComparePickBanner } from "../compare/ComparePickBanner";
 import { useRunStore } from "../../stores/run-store";
 import { useThreadStore } from "../../stores/thread-store";
 import { StateEditor } from "../state-editor/StateEditor";
+import { useWorkspaceGraphsStore } from "../../stores/workspace-graphs-store";
 import { laneSpans, timelineRows } from "./branches";
+import { InnerCheckpointDetail, InnerCheckpoints } from "./InnerCheckpoints";
 
 const LANE_COLORS = ["#5b8cff", "#f0a93b", "#3fb27f", "#c678dd", "#f05d5d"];
 
@@ -23,6 +25,8 @@ export const Timeline = memo(function Timeline() {
   const head = useRunStore((state) => state.threadState?.checkpoint?.checkpoint_id);
   const view = useOpenGraphView();
   const picking = useCompareStore((state) => state.picking);
+  const inner = useThreadStore((state) => state.innerHistory);
+  const graphs = useWorkspaceGraphsStore((state) => state.graphs);
   const rows = useMemo(() => timelineRows(history), [history]);
   const spans = useMemo(() => laneSpans(rows), [rows]);
   useEffect(() => {
@@ -30,9 +34,10 @@ export const Timeline = memo(function Timeline() {
   }, [threadId]);
   if (!threadId) return <div className="sy-empty-note">Run the graph or open a thread to see its checkpoints here.</div>;
   const row = rows.find((candidate) => candidate.id === selected);
+  const innerRow = row ? undefined : inner.find((candidate) => candidate.state.checkpoint.checkpoint_id === selected);
   const laneCount = Math.max(1, ...rows.map((candidate) => candidate.lane + 1));
   return (
-    <div className={`sy-timeline ${row ? "has-selection" : ""} ${picking ? "is-picking" : ""}`}>
+    <div className={`sy-timeline ${row || innerRow ? "has-selection" : ""} ${picking ? "is-picking" : ""}`}>
       {picking && <ComparePickBanner first={picking.label} />}
       <ol className="sy-checkpoints" aria-label="Checkpoints">
         {rows.map((item, index) => (
@@ -59,9 +64,11 @@ export const Timeline = memo(function Timeline() {
               <span className="sy-checkpoint-next">{item.checkpoint.next.length ? `→ ${item.checkpoint.next.join(", ")}` : "end"}</span>
               <time>{item.checkpoint.created_at ? new Date(item.checkpoint.created_at).toLocaleTimeString() : ""}</time>
             </button>
+            <InnerCheckpoints inner={inner} parentId={item.id} selected={selected} />
           </li>
         ))}
       </ol>
+      {innerRow && view.doc && <InnerCheckpointDetail item={innerRow} doc={view.doc} graphs={graphs} running={running} />}
       {row && isGraphShown(view) && (
         <section className="sy-checkpoint-detail" aria-label="Selected checkpoint">
           <div className="sy-run-state-head">

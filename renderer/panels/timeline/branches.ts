@@ -40,7 +40,8 @@ export function timelineRows(history: ThreadState[]): TimelineRow[] {
   return rows.reverse();
 }
 
-function producerOf(state: ThreadState, parent: ThreadState | undefined): string {
+/** The node (or input, re-run, state update) that made a checkpoint, read from it and its parent. */
+export function producerOf(state: ThreadState, parent: ThreadState | undefined): string {
   const metadata = state.metadata as Record<string, unknown> | null;
   const writes = metadata?.writes as Record<string, unknown> | null | undefined;
   if (writes && Object.keys(writes).length) return Object.keys(writes).join(", ");
