@@ -59,12 +59,12 @@ function stopper(child: ChildProcess, cleanup: () => void) {
   };
 }
 
-/** `switchyard serve` on a temporary copy of the example workspace. */
-export async function startSwitchyard(): Promise<BenchServer & { readyMs: number }> {
+/** `switchyard serve` on a temporary copy of the example workspace (`nodeFlags` such as --cpu-prof, `serveArgs` such as --workers 2). */
+export async function startSwitchyard(options: { nodeFlags?: string[]; serveArgs?: string[] } = {}): Promise<BenchServer & { readyMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), "switchyard-bench-"));
   cpSync(join(ROOT, "examples/weather-agent"), dir, { recursive: true });
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, "bin/switchyard.js"), "serve", "--workspace", dir, "--port", "0"], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), join(ROOT, "bin/switchyard.js"), "serve", "--workspace", dir, "--port", "0", ...(options.serveArgs ?? [])], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stderr!.on("data", (data) => (output += data));
   const url = await new Promise<string>((done, fail) => {

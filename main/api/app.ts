@@ -22,6 +22,8 @@ import { threadRoutes } from "./routes/threads";
 import { truncateRoutes } from "./routes/truncate";
 import { toolRoutes } from "./routes/tools";
 import { securityMiddleware } from "./security";
+import { acknowledgeWhenSynced } from "./index-sync";
+import { IndexSyncError } from "../workspace/group-sync";
 import { loadHttpApp } from "../project/http-app";
 import { mountProjectApp } from "./project-routes";
 import { graphUiRoutes } from "./routes/graph-ui";
@@ -33,6 +35,7 @@ import { graphUiRoutes } from "./routes/graph-ui";
 export async function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): Promise<Hono> {
   const app = new Hono();
   app.use("*", securityMiddleware(ctx.security));
+  app.use("*", acknowledgeWhenSynced(ctx));
   mountProjectApp(app, ctx.project?.httpApp ? await loadHttpApp(ctx.project.httpApp) : undefined);
   for (const routes of [systemRoutes(ctx), assistantRoutes(ctx), threadRoutes(ctx), stateRoutes(ctx), runRoutes(ctx), editorRoutes(ctx, watcher), flowTestRoutes(ctx), settingsRoutes(ctx), rendererRoutes(ctx)]) {
     app.route("/", routes);
@@ -60,6 +63,7 @@ export async function createApp(ctx: ServerContext, watcher: WorkspaceWatcher): 
 export function errorResponse(error: unknown): { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 422 | 500; body: { detail: string; problems?: unknown[]; error?: string; thread_id?: string; offset?: number } } {
   // Damaged data on disk is the server's problem, not the request's (500), but it is named: which thread, which byte, what to run.
   if (error instanceof CorruptCheckpointError) return { status: 500, body: { detail: error.message, error: error.name, thread_id: error.threadId, offset: error.offset } };
+  if (error instanceof IndexSyncError) return { status: 500, body: { detail: error.message, error: error.name } };
   if (error instanceof ApiError) return { status: error.status, body: { detail: error.message, ...(error.problems ? { problems: error.problems } : {}) } };
   if (error instanceof GraphNotFoundError) return { status: 404, body: { detail: error.message } };
   if (error instanceof GraphExistsError || error instanceof GraphChangedOnDiskError) return { status: 409, body: { detail: error.message } };

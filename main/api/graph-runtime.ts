@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { GraphDoc } from "../../shared/graph-doc";
 import { semanticProblems, type WorkspaceGraphs } from "../../shared/graph-validate";
 import { formatProblem } from "../../shared/problem";
-import { checkNodeNames, compileGraphDoc, UnknownNodeError, workspaceGraphs, type CompiledGraph, type InterruptsInside } from "../engine";
+import { checkNodeNames, compileGraphDoc, UnknownNodeError, type CompiledGraph, type InterruptsInside } from "../engine";
 import { CodeGraphError } from "../project/code-graph";
 import type { GraphEntry } from "../workspace/workspace";
 import type { ServerContext } from "./context";
@@ -61,13 +61,33 @@ export async function runnableGraph(ctx: ServerContext, graphId: string, config:
   if (!entry.doc || entry.problems.length > 0) {
     throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${entry.problems.map(formatProblem).join("; ")}`, entry.problems);
   }
-  const graphs = await workspaceGraphs(ctx.workspace);
+  const entries = await ctx.workspace.listGraphs();
+  // Every request that reads or runs a thread lands here: with the same files (by text hash) the
+  // checks and the compiled graph are those of last time (profile of bench:server: hashing the
+  // document for compile's cache key and checking it across graphs, per request).
+  const key = JSON.stringify([graphId, entry.hash, entries.map((other) => [other.name, other.hash]), config.interruptsInside ?? null]);
+  const known = documentGraphs.get(ctx)?.get(key);
+  if (known) return known;
+  const graphs: WorkspaceGraphs = new Map(entries.map((other) => [other.name, other.doc]));
   // The file's own problems were checked on load; these need the other graphs (subgraph nodes).
   const acrossGraphs = semanticProblems(entry.doc, graphs);
   if (acrossGraphs.length > 0) throw new UnprocessableError(`graph "${graphId}" cannot run until its problems are fixed: ${acrossGraphs.map(formatProblem).join("; ")}`, acrossGraphs);
   const compiled = compileGraphDoc(entry.doc, { checkpointer: ctx.saver, graphs, tools: ctx.tools, ...(config.interruptsInside ? { interruptsInside: config.interruptsInside } : {}) });
   compiled.store = ctx.store;
-  return { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, graphs, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
+  const runnable: RunnableGraph = { graphId, assistantId: assistantIdOf(graphId), source: "document", entry, doc: entry.doc, graphs, compiled, nodeNames: entry.doc.nodes.map((node) => node.id) };
+  remember(ctx, key, runnable);
+  return runnable;
+}
+
+/** Document graphs as last compiled, by graph, file hashes and inside breakpoints; a few dozen per server. */
+const documentGraphs = new WeakMap<ServerContext, Map<string, RunnableGraph>>();
+const KEPT_DOCUMENT_GRAPHS = 64;
+
+function remember(ctx: ServerContext, key: string, runnable: RunnableGraph): void {
+  const kept = documentGraphs.get(ctx) ?? new Map<string, RunnableGraph>();
+  documentGraphs.set(ctx, kept);
+  if (kept.size >= KEPT_DOCUMENT_GRAPHS) kept.delete(kept.keys().next().value!);
+  kept.set(key, runnable);
 }
 
 async function codeGraph(ctx: ServerContext, graphId: string, config: GraphRunConfig): Promise<RunnableGraph> {

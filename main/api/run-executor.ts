@@ -8,6 +8,7 @@ import { streamGraph } from "./graph-stream";
 import { runCallScope } from "./run-recording";
 import { StreamFrames, withNamespace } from "./stream-modes";
 import { currentValues } from "./thread-view";
+import { indexesSynced } from "./index-sync";
 import { sendWebhook } from "./webhook";
 
 /** Runs one run to its end: streams the graph, turns chunks into frames, then records the outcome. */
@@ -89,6 +90,8 @@ async function finish(ctx: ServerContext, active: ActiveRun, status: RunStatus, 
     ctx.threads.update(threadId, { status: ctx.runs.hasFollowers(active) ? "busy" : settled });
   }
   if (!undone) setRunStatus(ctx, active, status);
+  // The stream's end, a join and a wait acknowledge the outcome: it is on disk first.
+  await indexesSynced(ctx).catch((error: Error) => console.error(`switchyard: run ${active.run.run_id}: ${error.message}`));
   if (active.plan.webhook) await callWebhook(ctx, active, status, outcome);
   active.finish(outcome);
 }

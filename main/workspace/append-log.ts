@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { basename, dirname } from "node:path";
 import { ASYNC_FSYNC_DELAY_MS, type Durability } from "../checkpoint/durability";
 import { fsyncDirectory } from "../checkpoint/thread-log";
+import { GroupSync } from "./group-sync";
 
 export type { Durability } from "../checkpoint/durability";
 
@@ -32,12 +33,15 @@ export interface AppendLogOptions<T> {
  * An append is serialized first (a value JSON cannot hold throws before anything is written),
  * then written whole with synchronous write(2) calls, so it survives SIGKILL once it returns;
  * a failed write is cut back off the file. Durability, as for checkpoints:
- * - "sync": fdatasync before append returns: an acknowledged record survives power loss;
+ * - "sync": a group commit off the event loop (group-sync.ts): append writes the record and
+ *   `synced()` resolves once it is fdatasynced; whoever acknowledges the change awaits it first
+ *   (the server does for every write request and before a run's stream ends), so an
+ *   acknowledged record survives power loss;
  * - "async": a group commit, as the checkpoint logs do: one fdatasync at most ASYNC_FSYNC_DELAY_MS
  *   after the first unsynced append, shared by every append of that window;
  * - "exit": fdatasync by close() only.
  * Callers change their in-memory view only after append returns, so memory never holds what
- * the disk does not.
+ * the file does not.
  */
 export class AppendLog<T> {
   private lines: number;
@@ -45,6 +49,7 @@ export class AppendLog<T> {
   private unsynced = false;
   private syncScheduled = false;
   private closed = false;
+  private readonly groupSync: GroupSync;
 
   private constructor(
     readonly file: string,
@@ -56,6 +61,7 @@ export class AppendLog<T> {
   ) {
     this.lines = lines;
     this.size = size;
+    this.groupSync = new GroupSync(file, () => this.fd);
   }
 
   static open<T>(file: string, options: AppendLogOptions<T>): { log: AppendLog<T>; records: T[]; damaged: DamagedLine[] } {
@@ -97,15 +103,20 @@ export class AppendLog<T> {
     const start = this.size;
     try {
       writeWhole(this.fd, bytes);
-      if (this.durability === "sync") fs.fdatasyncSync(this.fd);
     } catch (error) {
       this.cutBackTo(start);
       throw error;
     }
     this.size += bytes.length;
     this.lines += records.length;
-    if (this.durability !== "sync") this.unsynced = true;
+    this.unsynced = true;
+    if (this.durability === "sync") this.groupSync.wrote();
     if (this.durability === "async") this.syncSoon();
+  }
+
+  /** Resolves when every record appended so far is on disk ("sync" durability; at once for the others). */
+  synced(): Promise<void> {
+    return this.groupSync.synced();
   }
 
   get recordCount(): number {
@@ -133,6 +144,8 @@ export class AppendLog<T> {
     this.fd = fs.openSync(this.file, "a");
     this.lines = live.length;
     this.size = bytes.length;
+    this.unsynced = false;
+    this.groupSync.flushed();
   }
 
   /** Fsyncs what "async" or "exit" durability left unsynced, and closes the file. */
@@ -140,6 +153,7 @@ export class AppendLog<T> {
     if (this.closed) return;
     this.sync();
     this.closed = true;
+    this.groupSync.close();
     fs.closeSync(this.fd);
   }
 

@@ -76,6 +76,11 @@ export class AssistantStore {
     return true;
   }
 
+  /** Resolves when every change made so far is on disk (what a request awaits before it acknowledges). */
+  synced(): Promise<void> {
+    return this.log.synced();
+  }
+
   close(): void {
     this.log.close();
   }

@@ -18,15 +18,25 @@ export class CallsLimitError extends Error {
  */
 export class CallStore {
   readonly dir: string;
+  /**
+   * Bytes the recordings took at the last scan plus what this store appended since: an upper
+   * bound while nobody else adds files (removals only lower the real figure). The folder is
+   * scanned again only when this passes the limit, not on every call (profile of bench:server:
+   * a readdir and a stat of every thread's file per recorded call).
+   */
+  private usedAtMost: number | undefined;
 
   constructor(private readonly dataDir: string) {
     this.dir = join(dataDir, "calls");
   }
 
   append(threadId: string, call: RecordedCall): void {
+    const line = `${JSON.stringify(call)}\n`;
+    const file = this.fileOf(threadId);
     mkdirSync(this.dir, { recursive: true });
-    appendFileSync(this.fileOf(threadId), `${JSON.stringify(call)}\n`, "utf8");
-    this.keepUnderLimit(threadId);
+    appendFileSync(file, line, "utf8");
+    this.usedAtMost = this.usedAtMost === undefined ? this.usedBytes() : this.usedAtMost + Buffer.byteLength(line);
+    if (this.usedAtMost > this.limitBytes()) this.keepUnderLimit(threadId);
   }
 
   read(threadId: string): RecordedCall[] {
@@ -51,7 +61,9 @@ export class CallStore {
     const calls = this.read(fromThreadId);
     if (calls.length === 0) return;
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(this.fileOf(toThreadId), calls.map((call) => `${JSON.stringify(call)}\n`).join(""), "utf8");
+    const text = calls.map((call) => `${JSON.stringify(call)}\n`).join("");
+    writeFileSync(this.fileOf(toThreadId), text, "utf8");
+    if (this.usedAtMost !== undefined) this.usedAtMost += Buffer.byteLength(text);
   }
 
   remove(threadId: string): void {
@@ -84,20 +96,22 @@ export class CallStore {
     const files = this.files().sort((a, b) => a.mtimeMs - b.mtimeMs);
     let used = files.reduce((sum, file) => sum + file.size, 0);
     for (const file of files) {
-      if (used <= limit) return;
+      if (used <= limit) break;
       if (file.threadId === current) continue;
       rmSync(file.path, { force: true });
       used -= file.size;
     }
-    if (used > limit && current) this.dropOldestCalls(current, used - limit);
+    if (used > limit && current) used -= this.dropOldestCalls(current, used - limit);
+    this.usedAtMost = used;
   }
 
-  /** The thread being recorded is alone over the limit: its oldest calls go. */
-  private dropOldestCalls(threadId: string, excess: number): void {
+  /** The thread being recorded is alone over the limit: its oldest calls go. Returns the bytes dropped. */
+  private dropOldestCalls(threadId: string, excess: number): number {
     const lines = readFileSync(this.fileOf(threadId), "utf8").split("\n").filter(Boolean);
     let dropped = 0;
     while (lines.length > 1 && dropped < excess) dropped += Buffer.byteLength(lines.shift()!) + 1;
     writeFileSync(this.fileOf(threadId), lines.map((line) => `${line}\n`).join(""), "utf8");
+    return dropped;
   }
 
   private files(): Array<{ threadId: string; path: string; size: number; mtimeMs: number }> {

@@ -41,6 +41,11 @@ export class FileItemStore extends InMemoryStore {
     return results;
   }
 
+  /** Resolves when every change made so far is on disk (what a request awaits before it acknowledges). */
+  synced(): Promise<void> {
+    return this.log.synced();
+  }
+
   close(): void {
     this.log.close();
   }

@@ -52,6 +52,11 @@ export class RunLog {
     for (const id of ids) this.runs.delete(id);
   }
 
+  /** Resolves when every change made so far is on disk (what a request awaits before it acknowledges). */
+  synced(): Promise<void> {
+    return this.log.synced();
+  }
+
   close(): void {
     this.log.close();
   }

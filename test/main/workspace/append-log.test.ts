@@ -18,18 +18,29 @@ describe("AppendLog", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('fsyncs each record before append returns under "sync", and not under "exit" until close', () => {
-    const fsync = vi.spyOn(fs, "fdatasyncSync");
+  it('under "sync", writes each record at once and synced() resolves only after an fdatasync that came after it; "exit" syncs on close only', async () => {
+    const callbacks: Array<(error: NodeJS.ErrnoException | null) => void> = [];
+    const fdatasync = vi.spyOn(fs, "fdatasync").mockImplementation(((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void callbacks.push(callback)) as never);
+    const blocking = vi.spyOn(fs, "fdatasyncSync");
     const { log } = AppendLog.open<Entry>(file, { durability: "sync", isRecord: isEntry });
     log.append({ id: "a" });
-    expect(fsync).toHaveBeenCalledTimes(1);
+    expect(fs.readFileSync(file, "utf8")).toBe('{"id":"a"}\n'); // in the file (survives SIGKILL) before append returns
+    let synced = false;
+    const waiting = log.synced().then(() => (synced = true));
+    await new Promise((done) => setImmediate(done));
+    expect(synced).toBe(false); // its fdatasync has not finished
+    expect(fdatasync).toHaveBeenCalledTimes(1);
+    callbacks.shift()!(null);
+    await waiting;
+    expect(blocking).not.toHaveBeenCalled(); // the event loop never waited for the disk
     log.close();
-    fsync.mockClear();
+    fdatasync.mockRestore();
+    blocking.mockClear();
     const { log: lazy } = AppendLog.open<Entry>(file, { durability: "exit", isRecord: isEntry });
     lazy.append({ id: "b" });
-    expect(fsync).not.toHaveBeenCalled();
+    expect(blocking).not.toHaveBeenCalled();
     lazy.close();
-    expect(fsync).toHaveBeenCalledTimes(1);
+    expect(blocking).toHaveBeenCalledTimes(1);
   });
 
   it('under "async", the appends of one window share one fsync, which comes without close', async () => {
