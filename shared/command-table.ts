@@ -63,6 +63,7 @@ export const COMMAND_TABLE = [
   { id: "view.zoom-out", title: "Zoom out", group: "Canvas", keys: ["CmdOrCtrl+-"], menu: [{ menu: "view", section: 1, label: "Zoom Out" }] },
   { id: "canvas.snap", title: "Snap to grid on/off", group: "Canvas", keys: ["G"] },
   { id: "canvas.minimap", title: "Minimap on/off", group: "Canvas", keys: ["M"] },
+  { id: "canvas.simplify-far", title: "Simplify when zoomed out on/off (boxes without text)", group: "Canvas", keys: ["Shift+D"] },
 
   { id: "view.command-palette", title: "Command palette", group: "View", keys: ["CmdOrCtrl+Shift+P"], inInputs: true, menu: [{ menu: "view", section: 0, label: "Command Palette..." }] },
   { id: "view.toggle-sidebar", title: "Show/hide sidebar", group: "View", keys: ["CmdOrCtrl+B"], inInputs: true, menu: [{ menu: "view", section: 2, label: "Toggle Sidebar" }] },

@@ -23,7 +23,7 @@ const always = () => true;
 const onGraph = (context: CommandContext) => !!context.graph;
 const onEditable = (context: CommandContext) => !!context.graph?.editable;
 const canGoOn = (context: CommandContext) => context.hasThread && (context.runStatus === "paused" || context.runStatus === "error" || context.runStatus === "cancelled");
-const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid"): CommandBehaviour => ({
+const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid" | "simplifyFarZoom"): CommandBehaviour => ({
   canRun: always,
   run: () => useUiStore.setState((ui) => ({ [key]: !ui[key] })),
 });
@@ -68,6 +68,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "view.zoom-in": { canRun: onGraph, run: () => canvasApi.zoomIn() },
   "view.zoom-out": { canRun: onGraph, run: () => canvasApi.zoomOut() },
   "canvas.snap": toggleUi("snapToGrid"),
+  "canvas.simplify-far": toggleUi("simplifyFarZoom"),
   "canvas.minimap": {
     canRun: always,
     run: () => {
