@@ -1,17 +1,27 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
+import type { GraphDoc, GraphNode } from "../../shared/graph-doc";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { useGraphStore } from "../stores/graph-store";
 import type { DrawnFlowNode } from "../stores/open-graph-store";
 import { useRunStore } from "../stores/run-store";
+
+// Each node's breakpoint by id, once per document: every drag frame runs each node's selector, and a search of the document there is O(nodes²) per frame.
+const breakpointsOf = new WeakMap<GraphDoc, Map<string, GraphNode["breakpoint"]>>();
+function breakpointOf(doc: GraphDoc | null, id: string): GraphNode["breakpoint"] {
+  if (!doc) return undefined;
+  let byId = breakpointsOf.get(doc);
+  if (!byId) breakpointsOf.set(doc, (byId = new Map(doc.nodes.map((node) => [node.id, node.breakpoint]))));
+  return byId.get(id);
+}
 
 /** The run status and breakpoints of a top-level node, selected alone so one change re-renders one node. */
 function useTopNodeState(top: string) {
   const [run, runError] = useRunStore(useShallow((state) => [state.nodeStatus[top] ?? (state.threadId ? "unreached" : null), state.nodeErrors[top] ?? null] as const));
   const [before, after] = useGraphStore(
     useShallow((state) => {
-      const breakpoint = state.doc?.nodes.find((node) => node.id === top)?.breakpoint;
+      const breakpoint = breakpointOf(state.doc, top);
       return [!!breakpoint?.before, !!breakpoint?.after] as const;
     }),
   );
