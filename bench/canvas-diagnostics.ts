@@ -1,8 +1,10 @@
 /**
  * Optional looks inside `npm run bench:canvas`, for finding where a frame's time goes:
- *   BENCH_TRACE=1     main-thread time of the drag gesture by Chromium trace event (self time per frame)
+ *   BENCH_TRACE=1     main-thread time of the drag gesture by Chromium trace event (self time per frame),
+ *                     as wall time and as the thread's CPU time (which other agents' load inflates less)
  *   BENCH_PROFILE=1   JS self and total time of the drag by function (the pages are built unminified)
  *   BENCH_TIMELINE=1  each load's requests, DOMContentLoaded and first render, in ms since navigation
+ *   BENCH_TOP=N       how many lines each of those tables prints (16)
  * The numbers these print are inflated by the instruments themselves: compare pages, not absolutes.
  */
 import type { BrowserContext, Page } from "@playwright/test";
@@ -28,7 +30,11 @@ export async function diagnose<T>(context: BrowserContext, page: Page, label: st
     printTimes(`${label}: JS self time`, profileSelfTimes(profile), frames);
     printTimes(`${label}: JS total time`, profileTotalTimes(profile), frames);
   }
-  if (process.env.BENCH_TRACE) printTimes(`${label}: main thread by trace event`, mainThreadSelfTimes(JSON.parse((await browser.stopTracing()).toString())), frames);
+  if (process.env.BENCH_TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    printTimes(`${label}: main thread by trace event`, mainThreadSelfTimes(trace), frames);
+    printTimes(`${label}: main thread CPU time by trace event`, mainThreadSelfTimes(trace, "cpu"), frames);
+  }
   return result;
 }
 
@@ -44,5 +50,5 @@ export async function printLoadTimeline(page: Page, label: string, firstRenderMs
 function printTimes(label: string, times: Map<string, number>, frames: number) {
   const total = [...times.values()].reduce((sum, ms) => sum + ms, 0);
   console.log(`\n${label}: ${(total / frames).toFixed(2)} ms per frame`);
-  for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${name.padEnd(40)} ${(ms / frames).toFixed(2)} ms`);
+  for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP ?? 16))) console.log(`  ${name.padEnd(40)} ${(ms / frames).toFixed(2)} ms`);
 }

@@ -7,12 +7,15 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the span: unlike `dur`, not inflated when other processes hold the cores. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
 }
 
-export function mainThreadSelfTimes(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): Map<string, number> {
+export function mainThreadSelfTimes(trace: { traceEvents: TraceEvent[] } | TraceEvent[], clock: "wall" | "cpu" = "wall"): Map<string, number> {
+  const length = (event: TraceEvent) => (clock === "cpu" ? (event.tdur ?? event.dur!) : event.dur!);
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const main = events.filter((event) => event.ph === "M" && event.name === "thread_name" && event.args?.name === "CrRendererMain");
   const totals = new Map<string, number>();
@@ -27,8 +30,8 @@ export function mainThreadSelfTimes(trace: { traceEvents: TraceEvent[] } | Trace
     };
     for (const span of spans) {
       close(span.ts);
-      if (stack.length) stack[stack.length - 1].self -= span.dur!;
-      stack.push({ end: span.ts + span.dur!, name: span.name, self: span.dur! });
+      if (stack.length) stack[stack.length - 1].self -= length(span);
+      stack.push({ end: span.ts + span.dur!, name: span.name, self: length(span) });
     }
     close(Infinity);
   }

@@ -1,10 +1,12 @@
 /**
  * `npm run bench:canvas`: the editor's canvas against a bare React Flow page with the same
  * nodes, measured in the same run, in Debian's chromium. For 100, 500 and 1000 nodes it prints
- * time to first render, and frame costs while panning and while dragging a node.
+ * time to first render, and frame costs while panning and while dragging a node, for three pages:
+ * the bare page (React Flow's default nodes, labels at every zoom), the editor as it opens (big
+ * graphs zoomed out draw boxes without text) and the editor at full detail (like the bare page).
  *
- * - Both pages load twice before measuring, in one browser context: they start as on a second
- *   launch (scripts cached, compiled code in V8's cache). Rounds alternate which page goes first.
+ * - Every page loads twice before measuring, in one browser context: they start as on a second
+ *   launch (scripts cached, compiled code in V8's cache). Rounds rotate which page goes first.
  * - Gestures are replayed inside the page, one mouse event per animation frame. A frame's cost is
  *   the main thread's time from that frame's callback until its style, layout and paint are done
  *   and the tasks it queued have run (React defers work to tasks; see GESTURE). Frame gap is the
@@ -16,7 +18,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { build } from "vite";
@@ -28,10 +30,23 @@ const ROOT = resolve(import.meta.dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "100,500,1000").split(",").map(Number);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 180);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Which pages to measure (BENCH_PAGES=full for a profile of the editor alone): bare, opens, full. */
+const PAGES = (process.env.BENCH_PAGES ?? "bare,opens,full").split(",");
 const BARE_OUT = join(ROOT, "out/bench-canvas-bare");
+
+/** A page to measure; the editor's `simplifyFarZoom` setting (ui-store) is set before its scripts run. */
+interface PageUnderTest {
+  which: "bare" | "opens" | "full";
+  label: string;
+  url: string;
+  expectedNodes: number;
+  simplifyFarZoom?: boolean;
+}
 
 interface Sample {
   firstRenderMs: number;
+  /** What the page drew once loaded: its zoom, how many nodes show text, how many edge labels there are. */
+  detail: Detail;
   /** The editor only (the bare page has its graph inlined): when the graph document had arrived, and the time its requests took. */
   dataReadyMs: number;
   fetchMs: number;
@@ -45,7 +60,10 @@ interface Frames {
   costs: number[];
 }
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+
 async function main() {
+  const loadAtStart = load();
   console.log("building the renderer and the bare React Flow page…");
   const minify = !unminified; // a profile names functions only in unminified code
   await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn", build: { minify } });
@@ -65,26 +83,26 @@ async function main() {
   const rows: string[][] = [];
   try {
     for (const size of SIZES) {
-      const app: Sample[] = [];
-      const base: Sample[] = [];
-      const bareUrlFor = `${bareUrl}/index.html?n=${size}`;
-      const appUrl = `${server.url}/#/graph/bench-${size}`;
-      // Two loads of each first, not counted: both pages then start as on a user's second launch,
+      // The editor twice: as it opens (zoomed out past FAR_ZOOM it draws boxes without text) and
+      // at full detail (names, summaries, rule labels at every zoom), the bare page's equal.
+      const pages = ([
+        { which: "bare", label: `${size} bare React Flow`, url: `${bareUrl}/index.html?n=${size}`, expectedNodes: size + 1 },
+        { which: "opens", label: `${size} editor, as it opens`, url: `${server.url}/#/graph/bench-${size}`, expectedNodes: size + 2, simplifyFarZoom: true },
+        { which: "full", label: `${size} editor, full detail`, url: `${server.url}/#/graph/bench-${size}`, expectedNodes: size + 2, simplifyFarZoom: false },
+      ] satisfies PageUnderTest[]).filter((page) => PAGES.includes(page.which));
+      const samples = pages.map(() => [] as Sample[]);
+      // Two loads of each first, not counted: every page then starts as on a user's second launch,
       // scripts in the HTTP cache and their compiled code in V8's code cache.
-      for (let warm = 0; warm < 2; warm++) {
-        await loadOnly(browser, bareUrlFor, size + 1);
-        await loadOnly(browser, appUrl, size + 2);
-      }
+      for (let warm = 0; warm < 2; warm++) for (const page of pages) await loadOnly(browser, page);
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternating which page goes first, so neither always follows the other's garbage.
-        const order = round % 2 === 0 ? ["bare", "app"] : ["app", "bare"];
-        for (const which of order) {
-          if (which === "bare") base.push(await measure(browser, bareUrlFor, size + 1, `${size} bare`));
-          else app.push(await measure(browser, appUrl, size + 2, `${size} editor`));
+        // Rotating which page goes first, so none always follows another's garbage.
+        for (let i = 0; i < pages.length; i++) {
+          const at = (i + round) % pages.length;
+          samples[at].push(await measure(browser, pages[at]));
         }
       }
-      rows.push(row(`${size} bare React Flow`, base));
-      rows.push(row(`${size} Switchyard editor`, app, base));
+      const bareSamples = pages[0].which === "bare" ? samples[0] : undefined;
+      pages.forEach((page, i) => rows.push(row(page.label, samples[i], page.which === "bare" ? undefined : bareSamples)));
     }
   } finally {
     await chromiumBrowser.close();
@@ -95,20 +113,50 @@ async function main() {
     rmSync(workspace, { recursive: true, force: true, maxRetries: 5 });
   }
   print(rows);
+  console.log(`load average (1, 5, 15 min): ${loadAtStart} at start, ${load()} at end (${cpus().length} cores)`);
 }
 
-async function loadOnly(browser: BrowserContext, url: string, expectedNodes: number): Promise<void> {
+interface Detail {
+  zoom: number;
+  nodesWithText: number;
+  nodes: number;
+  edgeLabels: number;
+}
+
+/** A new tab on the page; the editor's level-of-detail setting goes into its localStorage before the app reads it. */
+async function open(browser: BrowserContext, target: PageUnderTest): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(`document.querySelectorAll(".react-flow__node").length >= ${expectedNodes}`, undefined, { timeout: 120_000 });
+  if (target.simplifyFarZoom !== undefined) {
+    await page.addInitScript(`localStorage.setItem("switchyard.ui", JSON.stringify({ simplifyFarZoom: ${target.simplifyFarZoom} }))`);
+  }
+  await page.goto(target.url);
+  return page;
+}
+
+async function loadOnly(browser: BrowserContext, target: PageUnderTest): Promise<void> {
+  const page = await open(browser, target);
+  await page.waitForFunction(`document.querySelectorAll(".react-flow__node").length >= ${target.expectedNodes}`, undefined, { timeout: 120_000 });
   await page.close();
 }
 
-async function measure(browser: BrowserContext, url: string, expectedNodes: number, label: string): Promise<Sample> {
-  const page = await browser.newPage();
-  await page.goto(url);
+/** What the page draws: text in its nodes (names, summaries) and labels on its edges, at what zoom. */
+const DETAIL = `(() => {
+  const nodes = [...document.querySelectorAll(".react-flow__node")];
+  const transform = getComputedStyle(document.querySelector(".react-flow__viewport")).transform;
+  return {
+    zoom: new DOMMatrixReadOnly(transform).a,
+    nodes: nodes.length,
+    nodesWithText: nodes.filter((node) => node.textContent.trim() !== "").length,
+    edgeLabels: document.querySelectorAll(".react-flow__edge-text, .sy-edge-label").length,
+  };
+})()`;
+
+async function measure(browser: BrowserContext, target: PageUnderTest): Promise<Sample> {
+  const { label, expectedNodes } = target;
+  const page = await open(browser, target);
   await page.waitForFunction(`document.querySelectorAll(".react-flow__node").length >= ${expectedNodes} && !document.querySelector(".react-flow__node[style*='visibility: hidden']")`, undefined, { polling: "raf", timeout: 120_000 });
   const firstRenderMs = (await page.evaluate("performance.now()")) as number;
+  const detail = (await page.evaluate(DETAIL)) as Detail;
   await printLoadTimeline(page, label, firstRenderMs);
   const requests = (await page.evaluate(`performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/switchyard/") && entry.responseEnd <= ${firstRenderMs}).map((entry) => [entry.startTime, entry.responseEnd])`)) as [number, number][];
   const dataReadyMs = Math.max(0, ...requests.map(([, end]) => end));
@@ -117,7 +165,7 @@ async function measure(browser: BrowserContext, url: string, expectedNodes: numb
   const drag = await diagnose(browser, page, `${label}, drag`, FRAMES, () => gesture(page, "centre-node", 4, 2));
   const pan = await gesture(page, ".react-flow__pane", 6, 3);
   await page.close();
-  return { firstRenderMs, dataReadyMs, fetchMs, pan, drag };
+  return { firstRenderMs, detail, dataReadyMs, fetchMs, pan, drag };
 }
 
 /**
@@ -189,25 +237,29 @@ function row(label: string, samples: Sample[], baseline?: Sample[]): string[] {
     const vs = baseline ? ` (${(percentile(values, 95) / percentile(baseline.flatMap(pick), 95)).toFixed(2)}x)` : "";
     return `${percentile(values, 50).toFixed(1)} / ${percentile(values, 95).toFixed(1)} ms${vs}`;
   };
+  const { detail } = samples[samples.length - 1];
   return [
     label,
+    `zoom ${detail.zoom.toFixed(2)}: text in ${detail.nodesWithText}/${detail.nodes} nodes, ${detail.edgeLabels} edge labels`,
     `${first.toFixed(0)} ms${ratio}`,
     frames((sample) => sample.pan.costs),
     frames((sample) => sample.drag.costs),
     frames((sample) => sample.drag.gaps),
-    baseline ? `${median(samples.map((sample) => sample.dataReadyMs)).toFixed(0)} / ${median(samples.map((sample) => sample.fetchMs)).toFixed(0)} ms` : "inlined",
+    label.includes("editor") ? `${median(samples.map((sample) => sample.dataReadyMs)).toFixed(0)} / ${median(samples.map((sample) => sample.fetchMs)).toFixed(0)} ms` : "inlined",
   ];
 }
 
 function print(rows: string[][]) {
-  const header = ["graph", "first render", "pan frame cost p50 / p95", "drag frame cost p50 / p95", "drag frame gap p50 / p95", "data ready at / fetch"];
+  const header = ["graph", "what it draws", "first render", "pan frame cost p50 / p95", "drag frame cost p50 / p95", "drag frame gap p50 / p95", "data ready at / fetch"];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((cells) => cells[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   console.log(`\ncanvas benchmark (chromium ${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}, ${ROUNDS} rounds, ${FRAMES} frames per gesture; ratios vs the bare page)\n`);
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const cells of rows) console.log(line(cells));
-  console.log("\nframe cost: main-thread time of a frame, from its animation-frame callback (which moves the mouse) until its style, layout and paint are done;");
+  console.log("\nwhat it draws: the page's zoom once opened, the nodes drawn with text in them (names, kinds, summaries) and the edges' label boxes;");
+  console.log("the editor opens big graphs zoomed out past its level-of-detail threshold (boxes without text); 'full detail' turns that off (canvas.simplify-far).");
+  console.log("frame cost: main-thread time of a frame, from its animation-frame callback (which moves the mouse) until its style, layout and paint are done;");
   console.log("frame gap: time between animation frames at the display's 60 Hz (16.7 ms is a perfect frame, 33.3 one dropped).");
   console.log("data ready at: when the editor's last API response (workspace, graph) had arrived; fetch: the time those requests took. First render minus data ready is rendering.");
 }

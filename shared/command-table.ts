@@ -72,6 +72,7 @@ export const COMMAND_TABLE = [
   { id: "canvas.expand-subgraph", title: "Expand/collapse subgraph in place (selected node)", group: "Canvas", keys: ["Shift+E"] },
   { id: "canvas.toggle-join", title: "Wait for all incoming branches (join) on/off (selected node)", group: "Canvas", keys: [] },
   { id: "canvas.for-each", title: "For each item of a list on/off (selected edge)", group: "Canvas", keys: [] },
+  { id: "canvas.simplify-far", title: "Simplify when zoomed out on/off (boxes without text)", group: "Canvas", keys: ["Shift+D"] },
 
   { id: "view.command-palette", title: "Command palette", group: "View", keys: ["CmdOrCtrl+Shift+P"], inInputs: true, menu: [{ menu: "view", section: 0, label: "Command Palette..." }] },
   { id: "view.toggle-sidebar", title: "Show/hide sidebar", group: "View", keys: ["CmdOrCtrl+B"], inInputs: true, menu: [{ menu: "view", section: 2, label: "Toggle Sidebar" }] },

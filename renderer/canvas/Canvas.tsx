@@ -64,6 +64,7 @@ export function Canvas() {
   const theme = useUiStore((state) => state.theme);
   const snapToGrid = useUiStore((state) => state.snapToGrid);
   const minimapSetting = useUiStore((state) => state.minimap);
+  const simplifyFar = useUiStore((state) => state.simplifyFarZoom);
   const showMinimap = minimapSetting ?? nodeCount <= MINIMAP_AUTO_LIMIT;
   const empty = editable && nodeCount === 0;
   const frame = useRef<HTMLDivElement>(null);
@@ -76,7 +77,7 @@ export function Canvas() {
   if (pane && opened?.graph !== key) setOpened({ graph: key, viewport: editable ? initialViewport(nodes as FlowNode[], pane) : null });
   const viewport = opened?.graph === key ? opened.viewport : null;
   const liveFar = useStore(isFarZoom);
-  const farZoom = liveFar ?? (viewport ? viewport.zoom < FAR_ZOOM : false);
+  const farZoom = simplifyFar && (liveFar ?? (viewport ? viewport.zoom < FAR_ZOOM : false));
 
   const onInit = useCallback((instance: ReactFlowInstance) => {
     setFlow(instance);

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { describeConditionalBreakpoint, isConditionalBreakpoint } from "../../shared/breakpoints";
-import { Icon, iconImageUrl } from "../app/Icon";
+import { Icon } from "../app/Icon";
 import type { KindNode } from "../stores/flow-from-doc";
 import { useProblems } from "../stores/problems-store";
 import { useRunStore } from "../stores/run-store";
@@ -10,11 +10,20 @@ import { insideLabelOf } from "../stores/run-inside-label";
 import { openNodeMenu } from "../panels/run/node-menu-store";
 import { ReplayBadges } from "./ReplayBadges";
 import { kindInfo, nodeSummary } from "./kind-style";
+import { installKindStylesheet } from "./kind-stylesheet";
 import { useFullDetail } from "./level-of-detail";
+
+installKindStylesheet();
 
 /**
  * One node of any kind. Memoised; selects only its own problems and run status. Zoomed far out
  * it is only its box (kind colour, badges, handles): same size, no text.
+ *
+ * What every node view must keep cheap (hundreds are drawn, and each frame of a drag touches
+ * React Flow's store once per node): no inline style (kind colour and icon come from
+ * kind-stylesheet.ts), few elements (badges only when they apply), no transform or clip of its
+ * own (each is a paint property node the compositor walks every frame), and store selectors
+ * that return primitives or stable objects for this node alone.
  */
 export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node;
@@ -29,7 +38,7 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
   const summary = full ? nodeSummary(node) : "";
   const classes = ["sy-node", selected ? "is-selected" : "", problems ? "has-problems" : "", run ? `run-${run}` : ""].join(" ");
   return (
-    <div className={classes} style={{ "--kind": kind.color } as React.CSSProperties} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : full ? kind.description : `${name} (${kind.label})`}>
+    <div className={classes} data-kind={node.kind} onContextMenu={(event) => openNodeMenu(event, id)} title={runError ? `${id} failed: ${runError}` : full ? kind.description : `${name} (${kind.label})`}>
       <Handle type="target" position={Position.Top} className="sy-handle" aria-label={`Connect into ${id}`} />
       {isConditionalBreakpoint(node.breakpoint) ? (
         <span className="sy-bp sy-bp-before sy-bp-conditional" role="img" aria-label={describeConditionalBreakpoint(node.breakpoint!)} title={describeConditionalBreakpoint(node.breakpoint!)} />
@@ -51,16 +60,10 @@ export const GraphNodeView = memo(function GraphNodeView({ id, data, selected }:
       )}
       {full && (
         <>
-          <div className="sy-node-icon" aria-hidden="true">
-            <img src={iconImageUrl(kind.icon, kind.color)} width={16} height={16} alt="" draggable={false} />
-          </div>
-          <div className="sy-node-text">
-            <div className="sy-node-title">
-              <span className="sy-node-name" title={name}>{truncate(name, 20)}</span>
-              <span className="sy-node-kind">{kind.label}</span>
-            </div>
-            <div className="sy-node-summary" title={summary}>{truncate(summary, 30)}</div>
-          </div>
+          {/* Grid items of .sy-node; the icon is its ::before (kind-stylesheet.ts): few elements per node. */}
+          <span className="sy-node-name" title={name}>{truncate(name, 20)}</span>
+          <span className="sy-node-kind">{kind.label}</span>
+          <span className="sy-node-summary" title={summary}>{truncate(summary, 30)}</span>
         </>
       )}
       {problems && (

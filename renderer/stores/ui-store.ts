@@ -36,6 +36,8 @@ export interface UiState {
   snapToGrid: boolean;
   /** null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes; above it, drawing it costs more than it helps). */
   minimap: boolean | null;
+  /** true: zoomed out past FAR_ZOOM the canvas draws boxes without text (see canvas/level-of-detail.ts); false: always full detail. */
+  simplifyFarZoom: boolean;
   sidebarOpen: boolean;
   inspectorOpen: boolean;
   bottomOpen: boolean;
@@ -67,6 +69,7 @@ export const useUiStore = create<UiState>()(() => ({
   theme: saved.theme ?? "dark",
   snapToGrid: saved.snapToGrid ?? true,
   minimap: saved.minimap ?? null,
+  simplifyFarZoom: saved.simplifyFarZoom ?? true,
   sidebarOpen: saved.sidebarOpen ?? true,
   inspectorOpen: saved.inspectorOpen ?? true,
   bottomOpen: saved.bottomOpen ?? true,
@@ -85,7 +88,7 @@ export const useUiStore = create<UiState>()(() => ({
   toasts: [],
 }));
 
-const persisted = ["theme", "snapToGrid", "minimap", "sidebarOpen", "inspectorOpen", "bottomOpen", "sidebarWidth", "inspectorWidth", "bottomHeight"] as const;
+const persisted = ["theme", "snapToGrid", "minimap", "simplifyFarZoom", "sidebarOpen", "inspectorOpen", "bottomOpen", "sidebarWidth", "inspectorWidth", "bottomHeight"] as const;
 useUiStore.subscribe((state) => {
   try {
     localStorage.setItem("switchyard.ui", JSON.stringify(Object.fromEntries(persisted.map((key) => [key, state[key]]))));

@@ -41,6 +41,17 @@ test("a big graph opens fitted and zoomed out as boxes (problems still shown); z
   await expect(node(page, "stray").getByRole("img", { name: /cannot be reached from START/ })).toBeVisible();
   await screenshot(page, "lod-1-far");
 
+  // Simplify when zoomed out off (Shift+D, canvas.simplify-far): the same far zoom at full detail; on again: boxes.
+  await page.keyboard.press("Shift+D");
+  await expect(canvas(page)).not.toHaveAttribute("data-far", "true");
+  await expect(page.locator(".sy-node-name")).toHaveCount(201);
+  await expect(page.locator(".sy-edge-label", { hasText: "otherwise" }).first()).toBeAttached();
+  await expect(node(page, "stray").getByRole("img", { name: /cannot be reached from START/ })).toBeVisible();
+  await screenshot(page, "lod-1-far-full-detail");
+  await page.keyboard.press("Shift+D");
+  await expect(canvas(page)).toHaveAttribute("data-far", "true");
+  await expect(page.locator(".sy-node-name")).toHaveCount(0);
+
   // Zoomed in: the nodes in view draw their names and the rules their labels again.
   const zoomIn = page.getByRole("button", { name: "Zoom In" });
   while ((await canvas(page).getAttribute("data-far")) !== null) await zoomIn.click();

@@ -37,7 +37,7 @@ const canGoOn = (context: CommandContext) => context.hasThread && (context.runSt
 const canRerunLive = (context: CommandContext) => context.hasThread && !!context.selectedCheckpoint && context.runStatus !== "running";
 /** Replaying needs the thread's recording: this workspace's server. */
 const canRerun = (context: CommandContext) => context.recorded && canRerunLive(context);
-const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid"): CommandBehaviour => ({
+const toggleUi = (key: "sidebarOpen" | "bottomOpen" | "inspectorOpen" | "snapToGrid" | "simplifyFarZoom"): CommandBehaviour => ({
   canRun: always,
   run: () => useUiStore.setState((ui) => ({ [key]: !ui[key] })),
 });
@@ -92,6 +92,7 @@ const behaviours: Record<CommandId, CommandBehaviour> = {
   "view.zoom-out": { canRun: onGraph, run: () => canvasApi.zoomOut() },
   "canvas.snap": toggleUi("snapToGrid"),
   ...subgraphBehaviours,
+  "canvas.simplify-far": toggleUi("simplifyFarZoom"),
   "canvas.minimap": {
     canRun: always,
     run: () => {
